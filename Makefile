@@ -1,0 +1,42 @@
+# storyline — the two commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: setup demo test lint typecheck check eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/storyline analyze examples --db demo.db
+	$(BIN)/storyline export --db demo.db --format json -o demo.json
+	$(BIN)/storyline info --db demo.db
+	@echo "wrote demo.db (open it with sqlite3 or Datasette) and demo.json"
+
+test: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/pytest -n 2 -q
+
+lint:
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck:
+	$(BIN)/mypy
+
+eval: setup
+	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa
+
+clean:
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo.json .pytest_cache .mypy_cache .ruff_cache

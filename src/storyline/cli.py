@@ -1,0 +1,194 @@
+"""The command line: one thin function per command. Every command is documented in docs/cli.md."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from storyline import __version__
+from storyline.errors import StorylineError
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn a pile of news articles into a cited, cross-checked story database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_DB = Path("storyline.db")
+DbOption = Annotated[
+    Path, typer.Option("--db", help="The story database (an SQLite file).", dir_okay=False)
+]
+
+
+def _fail(exc: StorylineError) -> typer.Exit:
+    err.print(Text(f"error: {exc}"), soft_wrap=True)
+    return typer.Exit(code=2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn a pile of news articles into a cited, cross-checked story database."""
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .md, .html, .htm, .jsonl), folders (read recursively) or "
+            "http(s):// URLs.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the summary, no progress bar.")
+    ] = False,
+) -> None:
+    """Analyse articles into the story database (new and changed articles only)."""
+    from storyline.engines.local import analyze as run
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[last]}"),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("analysing", total=None, last="")
+
+            def advance(source: str, outcome: str) -> None:
+                progress.update(task, advance=1, last=Text(f"{outcome}: {Path(source).name}"))
+
+            report = run(paths, db, on_progress=advance)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        err.print(
+            "interrupted: every document stored so far is complete; run the same command "
+            "again to finish"
+        )
+        raise typer.Exit(code=130) from None
+
+    parts = [
+        f"{len(report.analysed)} analysed",
+        f"{len(report.reanalysed)} re-analysed",
+        f"{len(report.unchanged)} unchanged",
+        f"{len(report.duplicates)} duplicates",
+        f"{len(report.not_analysed)} not analysed",
+        f"{len(report.skipped)} skipped",
+    ]
+    out.print(
+        Text(
+            f"{', '.join(parts)}; {report.entities} entities; "
+            f"{report.seconds:.1f} s; database {db}"
+        )
+    )
+    for source, first in report.duplicates:
+        out.print(Text(f"duplicate     {source}: same article as {first}; stored once"))
+    for source, reason in report.not_analysed:
+        out.print(Text(f"not analysed  {source}: {reason}"))
+    for item in report.skipped:
+        out.print(Text(f"{item.action:<13} {item.source}: {item.reason}"))
+    if not report.stored_anything:
+        err.print("error: no article could be analysed; see the reasons above")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Export format: json.")
+    ] = "json",
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The file to write.", dir_okay=False),
+    ] = Path("story.json"),
+) -> None:
+    """Export the story database (the JSON format is the public contract)."""
+    from storyline.export import export as write
+    from storyline.store import StoreReader
+
+    try:
+        with StoreReader(db) as reader:
+            write(reader, fmt, output)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    out.print(Text(f"wrote {output} ({fmt})"))
+
+
+@app.command()
+def info(db: DbOption = DEFAULT_DB) -> None:
+    """Show what the database holds: counts, documents, and skipped inputs with reasons."""
+    from storyline.store import StoreReader
+
+    try:
+        with StoreReader(db) as reader:
+            counts = reader.counts()
+            documents = reader.documents()
+            skipped = reader.skipped()
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+
+    out.print(Text(f"database {db}"))
+    out.print(Text(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items())))
+    table = Table(title="documents", show_lines=False, expand=False)
+    for col in ("id", "title", "outlet", "published", "language", "status", "source"):
+        table.add_column(col, overflow="fold")
+    for stored in documents:
+        meta = stored.document.meta
+        published = meta.published or "-"
+        if meta.published and meta.published_origin:
+            published += f" ({meta.published_origin})"
+        table.add_row(
+            Text(stored.document.id),
+            Text(meta.title or "-"),
+            Text(meta.outlet or "-"),
+            Text(published),
+            Text(meta.language),
+            Text(stored.status),
+            Text("\n".join(stored.sources)),
+        )
+    out.print(table)
+    if skipped:
+        out.print(Text(f"skipped inputs ({len(skipped)}):"))
+        for item in skipped:
+            out.print(Text(f"  {item.source}: {item.reason}"))
+
+
+def run() -> None:  # pragma: no cover - console entry point
+    app(prog_name="storyline")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,210 @@
+"""The core model: articles as they arrive, documents with clean text, and annotations.
+
+Every annotation is a span of character offsets into ``Document.text`` (Python string
+indices, end exclusive), so ``document.text[a.start:a.end]`` is always its evidence.
+All classes are frozen and slotted: stages never mutate, they return new annotations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+# --------------------------------------------------------------------------- inputs
+
+InputFormat = Literal["text", "html"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as ingested, before cleaning: its content and any metadata given with it.
+
+    ``source`` names where it came from so a user can find it again: a file path, a URL,
+    or ``path:LINE`` for a JSONL line. Metadata given explicitly (JSONL fields) wins over
+    anything found in the content.
+    """
+
+    source: str
+    content: str
+    format: InputFormat
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that was not analysed, with the reason (cause and what to do) and the action."""
+
+    source: str
+    reason: str
+    action: str = "skipped"
+
+
+# ------------------------------------------------------------------------- documents
+
+DateOrigin = Literal["given", "html-metadata", "text-cue", "page-header", "url", "byline"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateClaim:
+    """A date the article's content claims, with where it was read, so a user can judge it.
+
+    ``value`` is an ISO 8601 prefix (``2022``, ``2022-03``, ``2022-03-02``); ``evidence`` is
+    the raw text or metadata field it was read from. A bare date in a page header may be
+    the day the page was rendered, not published: its origin is ``page-header``.
+    """
+
+    value: str
+    origin: DateOrigin
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What cleaning found out about an article besides its text."""
+
+    title: str | None = None
+    outlet: str | None = None
+    outlet_origin: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    published_origin: DateOrigin | None = None
+    dates: tuple[DateClaim, ...] = ()
+    language: str = "en"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article with clean text (no site chrome) and its metadata.
+
+    ``id`` is a content hash of the clean text (see :func:`document_id`), so the same
+    article ingested twice, from any source, is one document.
+    """
+
+    id: str
+    source: str
+    text: str
+    meta: Metadata
+
+    @property
+    def analysable(self) -> bool:
+        """Only English articles are analysed; others are stored and reported as such."""
+        return self.meta.language == "en"
+
+
+_WS = re.compile(r"\s+")
+
+
+def content_hash(*parts: str, length: int = 16) -> str:
+    """A stable hex digest of the parts (joined with a separator that text cannot contain)."""
+    h = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return h[:length]
+
+
+def document_id(clean_text: str) -> str:
+    """The stable id of a document: a hash of its clean text, case- and whitespace-folded."""
+    return "d_" + content_hash(_WS.sub(" ", clean_text).strip().casefold())
+
+
+# ----------------------------------------------------------------------- annotations
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the clean text."""
+
+    start: int
+    end: int
+
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "WORK", "OTHER"]
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "EVENT",
+    "WORK",
+    "OTHER",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name of an actor in one document.
+
+    The span covers the name only: titles and possessives are outside it ("President
+    Vladimir Putin's" → ``Vladimir Putin``). ``name`` is the surface form normalised for
+    matching (quotes and spacing folded). ``kb_id`` and ``canonical`` are set when the
+    gazetteer recognised the name; ``origin`` says what found it (``gazetteer``, ``ner``).
+    ``role`` keeps a title seen with the name ("President", "Foreign Minister") as a hint
+    for resolution.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: EntityType
+    name: str
+    kb_id: str | None = None
+    canonical: str | None = None
+    origin: str = "ner"
+    role: str | None = None
+
+
+Layers = Mapping[str, tuple[object, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A document and the annotation layers the stages added to it, by layer name."""
+
+    document: Document
+    layers: Layers = field(default_factory=lambda: MappingProxyType({}))
+    pipeline: str = ""
+
+    def layer(self, name: str) -> tuple[object, ...]:
+        return self.layers.get(name, ())
+
+    def with_layers(self, added: Mapping[str, tuple[object, ...]], pipeline: str = "") -> Analysis:
+        merged = dict(self.layers)
+        merged.update(added)
+        return Analysis(self.document, MappingProxyType(merged), pipeline or self.pipeline)
+
+
+# -------------------------------------------------------------------- cross-document
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMention:
+    """A mention as the cross-document resolver sees it: with its id and document."""
+
+    id: str
+    doc: str
+    mention: Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world actor, resolved across all documents, with every mention of it."""
+
+    id: str
+    name: str
+    type: EntityType
+    kb_id: str | None
+    aliases: tuple[str, ...]
+    mention_ids: tuple[str, ...]
+
+
+def mention_id(doc: str, start: int, end: int) -> str:
+    """The stable id of a mention: its document and offsets."""
+    return "m_" + content_hash(doc, str(start), str(end))

@@ -1,0 +1,56 @@
+"""The one exception tree of storyline.
+
+Every error a user can meet derives from :class:`StorylineError`; its message says
+what went wrong and what to do about it, in one line.
+
+    StorylineError
+    ├── InputError                  an input could not be turned into an article
+    │   ├── UnreadableInput         missing, empty, binary, oversized or wrongly encoded file
+    │   ├── MalformedInput          a JSONL line that is not a JSON object with text or html
+    │   ├── NoArticleFound          HTML or text in which no article body was found
+    │   └── FetchError              a URL that could not be fetched (network, status, size)
+    ├── PipelineError               the stage chain is inconsistent (checked before a run)
+    ├── StoreError                  the database cannot be opened, is too new, or is read-only
+    └── ExportError                 an export format or target the command cannot write
+
+Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
+:class:`storyline.document.Skipped` result with the message as its reason.
+"""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Root of every error storyline raises on purpose."""
+
+
+class InputError(StorylineError):
+    """An input could not be turned into an article; the run goes on without it."""
+
+
+class UnreadableInput(InputError):
+    """A file that is missing, empty, binary, oversized or not decodable as text."""
+
+
+class MalformedInput(InputError):
+    """A structured input (a JSONL line) that does not have the expected shape."""
+
+
+class NoArticleFound(InputError):
+    """A page or text in which no article body could be found."""
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched: unreachable, an error status, too large."""
+
+
+class PipelineError(StorylineError):
+    """The stage chain is inconsistent: a stage needs a layer nothing earlier adds."""
+
+
+class StoreError(StorylineError):
+    """The database cannot be opened, has a newer schema, or cannot be written."""
+
+
+class ExportError(StorylineError):
+    """An export that cannot be written (unknown format, unwritable target)."""

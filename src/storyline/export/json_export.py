@@ -1,0 +1,62 @@
+"""The JSON export: the public contract in ``shared/spec/export-json.md`` (schema 1)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from storyline.store import StoreReader
+
+SCHEMA = "storyline.export/1"
+
+# sections of the contract that no stage fills yet are written as empty lists
+SECTIONS = ("quotes", "figures", "figure_groups", "events", "times", "stances")
+
+
+def build_export(reader: StoreReader) -> dict[str, Any]:
+    """The whole story as one JSON-ready object, in a stable order."""
+    documents = []
+    for stored in reader.documents():
+        doc = stored.document
+        meta = doc.meta
+        documents.append(
+            {
+                "id": doc.id,
+                "source": doc.source,
+                "sources": list(stored.sources),
+                "url": meta.url,
+                "title": meta.title,
+                "outlet": meta.outlet,
+                "outlet_origin": meta.outlet_origin,
+                "authors": list(meta.authors),
+                "published": meta.published,
+                "published_origin": meta.published_origin,
+                "dates": [
+                    {"value": d.value, "origin": d.origin, "evidence": d.evidence}
+                    for d in meta.dates
+                ],
+                "language": meta.language,
+                "status": stored.status,
+                "status_reason": stored.status_reason,
+                "text": doc.text,
+            }
+        )
+    story: dict[str, Any] = {
+        "schema": SCHEMA,
+        "documents": documents,
+        "entities": reader.entities(),
+    }
+    for section in SECTIONS:
+        story[section] = []
+    return story
+
+
+def write_json(reader: StoreReader, out: Path) -> None:
+    """Write the export to ``out`` (``-`` is not supported; give a file name)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(build_export(reader), fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    tmp.replace(out)

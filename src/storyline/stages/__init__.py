@@ -1,0 +1,15 @@
+"""The per-document stages, in the order they run. Importing this registers them all."""
+
+from __future__ import annotations
+
+from storyline.stages import entities, sentences  # noqa: F401  (registration)
+from storyline.stages.registry import REGISTRY, StageSpec, check_chain
+
+DEFAULT_CHAIN: tuple[str, ...] = ("sentences", "entities")
+
+
+def default_chain() -> tuple[StageSpec, ...]:
+    """The registered stages of the default chain, checked."""
+    specs = tuple(REGISTRY[name] for name in DEFAULT_CHAIN)
+    check_chain(specs)
+    return specs

@@ -1,0 +1,432 @@
+"""All SQL of storyline: one writer, any number of read-only readers.
+
+The writer commits each document with all its annotations in one transaction, so a
+crash or Ctrl-C mid-run leaves every stored document complete. Cross-document views
+(entities) are rebuilt in one transaction of their own. Readers open the file
+read-only, so a web server or an export can run while ``analyze`` writes (WAL mode).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from storyline.clock import Clock, SystemClock
+from storyline.document import (
+    Analysis,
+    DateClaim,
+    Document,
+    Entity,
+    EntityType,
+    Mention,
+    Metadata,
+    Sentence,
+    Skipped,
+    StoredMention,
+    mention_id,
+)
+from storyline.errors import StoreError
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            if not path.exists():
+                raise StoreError(
+                    f"{path}: no such database; create it with 'storyline analyze PATH --db {path}'"
+                )
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.row_factory = sqlite3.Row
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path}: cannot open as a storyline database ({exc}); "
+            "check the path or start a new database file"
+        ) from exc
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: database schema {version} is newer than this storyline "
+            f"(schema {SCHEMA_VERSION}); upgrade storyline"
+        )
+    if read_only and version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: database schema {version} is older than this storyline "
+            f"(schema {SCHEMA_VERSION}); run 'storyline analyze' on it once to upgrade it"
+        )
+    return conn
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document row as readers see it."""
+
+    document: Document
+    status: str
+    status_reason: str | None
+    pipeline: str
+    sources: tuple[str, ...]
+
+
+def _document_from_row(row: sqlite3.Row, dates: Sequence[DateClaim]) -> Document:
+    meta = Metadata(
+        title=row["title"],
+        outlet=row["outlet"],
+        outlet_origin=row["outlet_origin"],
+        authors=tuple(json.loads(row["authors"])),
+        published=row["published"],
+        published_origin=row["published_origin"],
+        dates=tuple(dates),
+        language=row["language"],
+        url=row["url"],
+    )
+    return Document(id=row["id"], source=row["source"], text=row["text"], meta=meta)
+
+
+def _mention_from_row(row: sqlite3.Row) -> Mention:
+    return Mention(
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        label=cast(EntityType, row["label"]),
+        name=row["name"],
+        kb_id=row["kb_id"],
+        canonical=row["canonical"],
+        origin=row["origin"],
+        role=row["role"],
+    )
+
+
+# ------------------------------------------------------------------------- writer
+
+
+class StoreWriter:
+    """The one writer of a database file. Use as a context manager."""
+
+    def __init__(self, path: str | Path, clock: Clock | None = None) -> None:
+        self.path = Path(path)
+        self.clock = clock or SystemClock()
+        self.conn = _connect(self.path, read_only=False)
+        self._migrate()
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _now(self) -> str:
+        return self.clock.now().isoformat(timespec="seconds")
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            try:
+                self.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+            except sqlite3.DatabaseError as exc:
+                self.conn.execute("ROLLBACK") if self.conn.in_transaction else None
+                raise StoreError(
+                    f"{self.path}: cannot upgrade the database to schema {number} ({exc}); "
+                    "is it a storyline database? use a new file"
+                ) from exc
+
+    # ------------------------------------------------------------- documents
+
+    def stored_pipeline(self, doc_id: str) -> str | None:
+        """The stage chain a stored document was analysed with, or None if it is not stored."""
+        row = self.conn.execute("SELECT pipeline FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row["pipeline"])
+
+    def source_of(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row["source"])
+
+    def add_source(self, doc_id: str, source: str) -> None:
+        """Record another input that gave an already stored document."""
+        with self._transaction():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_sources(source, doc_id) VALUES (?, ?)",
+                (source, doc_id),
+            )
+            self.conn.execute("DELETE FROM skipped WHERE source = ?", (source,))
+
+    def write_analysis(self, analysis: Analysis, *, status_reason: str | None = None) -> None:
+        """Store a document with all its annotations, atomically, replacing an older version."""
+        doc = analysis.document
+        meta = doc.meta
+        status = "analysed" if status_reason is None else "not_analysed"
+        with self._transaction():
+            old = self.conn.execute(
+                "SELECT added_at, source FROM documents WHERE id = ?", (doc.id,)
+            ).fetchone()
+            added_at = old["added_at"] if old else self._now()
+            first_source = old["source"] if old else doc.source
+            sources = [
+                r["source"]
+                for r in self.conn.execute(
+                    "SELECT source FROM document_sources WHERE doc_id = ?", (doc.id,)
+                )
+            ]
+            self._delete_document_rows(doc.id)
+            self.conn.execute(
+                """INSERT INTO documents(id, source, url, title, outlet, outlet_origin, authors,
+                   published, published_origin, language, status, status_reason, pipeline, text,
+                   added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (
+                    doc.id,
+                    first_source,
+                    meta.url,
+                    meta.title,
+                    meta.outlet,
+                    meta.outlet_origin,
+                    json.dumps(list(meta.authors), ensure_ascii=False),
+                    meta.published,
+                    meta.published_origin,
+                    meta.language,
+                    status,
+                    status_reason,
+                    analysis.pipeline,
+                    doc.text,
+                    added_at,
+                ),
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO document_sources(source, doc_id) VALUES (?, ?)",
+                [(source, doc.id) for source in dict.fromkeys([doc.source, *sources])],
+            )
+            self.conn.execute("DELETE FROM skipped WHERE source = ?", (doc.source,))
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO document_dates(doc_id, value, origin, evidence) "
+                "VALUES (?,?,?,?)",
+                [(doc.id, d.value, d.origin, d.evidence) for d in meta.dates],
+            )
+            self._write_sentences(doc, analysis.layer("sentences"))
+            self._write_mentions(doc, analysis.layer("mentions"))
+
+    def _delete_document_rows(self, doc_id: str) -> None:
+        self.conn.execute("DELETE FROM sentences_fts WHERE doc_id = ?", (doc_id,))
+        # ON DELETE CASCADE removes sentences, mentions, dates, sources and entity links
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def _write_sentences(self, doc: Document, items: Sequence[object]) -> None:
+        rows = []
+        for idx, item in enumerate(items):
+            s = cast(Sentence, item)
+            rows.append((doc.id, idx, s.start, s.end, doc.text[s.start : s.end]))
+        self.conn.executemany(
+            "INSERT INTO sentences(doc_id, idx, start, end, text) VALUES (?,?,?,?,?)", rows
+        )
+        self.conn.executemany(
+            "INSERT INTO sentences_fts(text, doc_id, idx) VALUES (?,?,?)",
+            [(r[4], r[0], r[1]) for r in rows],
+        )
+
+    def _write_mentions(self, doc: Document, items: Sequence[object]) -> None:
+        rows = []
+        for item in items:
+            m = cast(Mention, item)
+            rows.append(
+                (
+                    mention_id(doc.id, m.start, m.end),
+                    doc.id,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.label,
+                    m.name,
+                    m.kb_id,
+                    m.canonical,
+                    m.origin,
+                    m.role,
+                )
+            )
+        self.conn.executemany(
+            """INSERT OR REPLACE INTO mentions(id, doc_id, start, end, text, label, name, kb_id,
+               canonical, origin, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+            rows,
+        )
+
+    # --------------------------------------------------------------- skipped
+
+    def record_skipped(self, skipped: Skipped) -> None:
+        with self._transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO skipped(source, reason, action, seen_at) VALUES (?,?,?,?)",
+                (skipped.source, skipped.reason, skipped.action, self._now()),
+            )
+
+    # --------------------------------------------------------- cross-document
+
+    def iter_mentions(self) -> Iterator[StoredMention]:
+        """Every stored mention of analysed documents, in document and offset order."""
+        for row in self.conn.execute(
+            "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc_id "
+            "WHERE d.status = 'analysed' ORDER BY m.doc_id, m.start, m.end"
+        ):
+            yield StoredMention(row["id"], row["doc_id"], _mention_from_row(row))
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """Replace the resolved entities and their links to mentions, atomically."""
+        with self._transaction():
+            self.conn.execute("DELETE FROM entity_mentions")
+            self.conn.execute("DELETE FROM entity_aliases")
+            self.conn.execute("DELETE FROM entities")
+            self.conn.executemany(
+                "INSERT INTO entities(id, name, type, kb_id) VALUES (?,?,?,?)",
+                [(e.id, e.name, e.type, e.kb_id) for e in entities],
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?,?)",
+                [(e.id, a) for e in entities for a in e.aliases],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO entity_mentions(mention_id, entity_id) VALUES (?,?)",
+                [(m, e.id) for e in entities for m in e.mention_ids],
+            )
+
+    # ----------------------------------------------------------------- helpers
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error (including KeyboardInterrupt)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+
+
+# ------------------------------------------------------------------------- reader
+
+
+class StoreReader:
+    """A read-only view of a database file; safe beside a running writer."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.conn = _connect(self.path, read_only=True)
+
+    def __enter__(self) -> StoreReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each kind of stored thing has."""
+        q = {
+            "documents": "SELECT count(*) FROM documents",
+            "analysed": "SELECT count(*) FROM documents WHERE status = 'analysed'",
+            "not_analysed": "SELECT count(*) FROM documents WHERE status = 'not_analysed'",
+            "sentences": "SELECT count(*) FROM sentences",
+            "mentions": "SELECT count(*) FROM mentions",
+            "entities": "SELECT count(*) FROM entities",
+            "skipped": "SELECT count(*) FROM skipped",
+        }
+        return {k: int(self.conn.execute(sql).fetchone()[0]) for k, sql in q.items()}
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored document, ordered by source."""
+        dates: dict[str, list[DateClaim]] = {}
+        for row in self.conn.execute(
+            "SELECT doc_id, value, origin, evidence FROM document_dates ORDER BY doc_id, value"
+        ):
+            dates.setdefault(row["doc_id"], []).append(
+                DateClaim(row["value"], row["origin"], row["evidence"])
+            )
+        sources: dict[str, list[str]] = {}
+        for row in self.conn.execute(
+            "SELECT doc_id, source FROM document_sources ORDER BY source"
+        ):
+            sources.setdefault(row["doc_id"], []).append(row["source"])
+        out = []
+        for row in self.conn.execute("SELECT * FROM documents ORDER BY source, id"):
+            out.append(
+                StoredDocument(
+                    document=_document_from_row(row, dates.get(row["id"], [])),
+                    status=row["status"],
+                    status_reason=row["status_reason"],
+                    pipeline=row["pipeline"],
+                    sources=tuple(sources.get(row["id"], [])),
+                )
+            )
+        return out
+
+    def skipped(self) -> list[Skipped]:
+        return [
+            Skipped(r["source"], r["reason"], r["action"])
+            for r in self.conn.execute("SELECT * FROM skipped ORDER BY source")
+        ]
+
+    def entities(self) -> list[dict[str, Any]]:
+        """Resolved entities with aliases and mentions, as plain dicts (for export)."""
+        aliases: dict[str, list[str]] = {}
+        for row in self.conn.execute("SELECT * FROM entity_aliases ORDER BY entity_id, alias"):
+            aliases.setdefault(row["entity_id"], []).append(row["alias"])
+        mentions: dict[str, list[dict[str, Any]]] = {}
+        for row in self.conn.execute(
+            "SELECT em.entity_id, m.doc_id, m.start, m.end, m.text FROM entity_mentions em "
+            "JOIN mentions m ON m.id = em.mention_id ORDER BY em.entity_id, m.doc_id, m.start"
+        ):
+            mentions.setdefault(row["entity_id"], []).append(
+                {"doc": row["doc_id"], "start": row["start"], "end": row["end"], "text": row["text"]}
+            )
+        return [
+            {
+                "id": row["id"],
+                "name": row["name"],
+                "type": row["type"],
+                "aliases": aliases.get(row["id"], []),
+                "kb_id": row["kb_id"],
+                "mentions": mentions.get(row["id"], []),
+            }
+            for row in self.conn.execute("SELECT * FROM entities ORDER BY name, id")
+        ]
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        return [
+            Sentence(r["start"], r["end"])
+            for r in self.conn.execute(
+                "SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            )
+        ]
+
+    def search_sentences(self, query: str, limit: int = 20) -> list[tuple[str, int, int, str]]:
+        """Full-text search over sentences (FTS5, BM25 ranking): (doc, start, end, text)."""
+        rows = self.conn.execute(
+            "SELECT s.doc_id, s.start, s.end, s.text FROM sentences_fts f "
+            "JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
+            "WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT ?",
+            (query, limit),
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
