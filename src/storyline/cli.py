@@ -22,8 +22,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DEFAULT_DB = Path("storyline.db")
 DbOption = Annotated[
@@ -61,6 +61,7 @@ def analyze(
         typer.Argument(
             help="Files (.txt, .md, .html, .htm, .jsonl), folders (read recursively) or "
             "http(s):// URLs.",
+            metavar="PATH",
             show_default=False,
         ),
     ],
@@ -109,8 +110,7 @@ def analyze(
     ]
     out.print(
         Text(
-            f"{', '.join(parts)}; {report.entities} entities; "
-            f"{report.seconds:.1f} s; database {db}"
+            f"{', '.join(parts)}; {report.entities} entities; {report.seconds:.1f} s; database {db}"
         )
     )
     for source, first in report.duplicates:
@@ -127,9 +127,7 @@ def analyze(
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Export format: json.")
-    ] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
     output: Annotated[
         Path,
         typer.Option("--output", "-o", help="The file to write.", dir_okay=False),

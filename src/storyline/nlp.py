@@ -1,4 +1,4 @@
-"""The NLP backbone: spaCy's English pipeline, loaded once per process from the installed package."""
+"""The NLP backbone: spaCy's English pipeline, loaded once per process, offline."""
 
 from __future__ import annotations
 

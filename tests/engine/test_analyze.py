@@ -73,7 +73,14 @@ def test_bad_inputs_are_reported_and_the_run_completes(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert "2 analysed" in result.output
-    for name in ("empty.txt", "binary.txt", "latin1.txt", "nobody.html", "notes.pdf", "wire.jsonl:2"):
+    for name in (
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "nobody.html",
+        "notes.pdf",
+        "wire.jsonl:2",
+    ):
         lines_about = [ln for ln in result.output.splitlines() if name in ln]
         assert len(lines_about) == 1, (name, result.output)
     with StoreReader(db) as reader:
@@ -107,7 +114,9 @@ def test_same_article_twice_is_stored_once_and_reruns_change_nothing(tmp_path: P
 
 def test_nothing_analysable_exits_non_zero(tmp_path: Path) -> None:
     empty = write(tmp_path / "empty.txt", "")
-    result = run_cli("analyze", str(empty), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "s.db"))
+    result = run_cli(
+        "analyze", str(empty), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "s.db")
+    )
     assert result.exit_code == 1
     assert "missing.txt" in result.output and "empty.txt" in result.output
 

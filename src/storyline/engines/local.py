@@ -46,9 +46,7 @@ class RunReport:
     @property
     def stored_anything(self) -> bool:
         """True when the database now holds every article the inputs gave (exit code 0)."""
-        return bool(
-            self.analysed or self.reanalysed or self.unchanged or self.duplicates
-        )
+        return bool(self.analysed or self.reanalysed or self.unchanged or self.duplicates)
 
 
 def analyse_documents(

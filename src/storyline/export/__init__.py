@@ -24,4 +24,6 @@ def export(reader: StoreReader, fmt: str, out: Path) -> None:
     try:
         writer(reader, out)
     except OSError as exc:
-        raise ExportError(f"{out}: cannot write the export ({exc.strerror}); check the path") from exc
+        raise ExportError(
+            f"{out}: cannot write the export ({exc.strerror}); check the path"
+        ) from exc

@@ -86,7 +86,9 @@ def check_chain(specs: Sequence[StageSpec]) -> None:
         available.update(spec.adds)
 
 
-def run_stages(specs: Sequence[StageSpec], document: Document, parse: Any) -> dict[str, tuple[object, ...]]:
+def run_stages(
+    specs: Sequence[StageSpec], document: Document, parse: Any
+) -> dict[str, tuple[object, ...]]:
     """Run the chain over one document and return every layer the stages added."""
     layers: dict[str, tuple[object, ...]] = {}
     for spec in specs:

@@ -139,7 +139,9 @@ class StoreWriter:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             try:
-                self.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
+                )
             except sqlite3.DatabaseError as exc:
                 self.conn.execute("ROLLBACK") if self.conn.in_transaction else None
                 raise StoreError(
@@ -365,9 +367,7 @@ class StoreReader:
                 DateClaim(row["value"], row["origin"], row["evidence"])
             )
         sources: dict[str, list[str]] = {}
-        for row in self.conn.execute(
-            "SELECT doc_id, source FROM document_sources ORDER BY source"
-        ):
+        for row in self.conn.execute("SELECT doc_id, source FROM document_sources ORDER BY source"):
             sources.setdefault(row["doc_id"], []).append(row["source"])
         out = []
         for row in self.conn.execute("SELECT * FROM documents ORDER BY source, id"):
@@ -399,7 +399,12 @@ class StoreReader:
             "JOIN mentions m ON m.id = em.mention_id ORDER BY em.entity_id, m.doc_id, m.start"
         ):
             mentions.setdefault(row["entity_id"], []).append(
-                {"doc": row["doc_id"], "start": row["start"], "end": row["end"], "text": row["text"]}
+                {
+                    "doc": row["doc_id"],
+                    "start": row["start"],
+                    "end": row["end"],
+                    "text": row["text"],
+                }
             )
         return [
             {

@@ -1,0 +1,1 @@
+"""Measuring storyline against annotated public corpora (read from ``shared/datasets``)."""

@@ -1,0 +1,1 @@
+"""Cross-document resolution: entities (and, later, events, figure groups, positions)."""

@@ -1,0 +1,530 @@
+"""The ``entities`` stage: the names of actors in one document, as mentions.
+
+Two sources, merged per document:
+
+* **spaCy's NER** (``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP``, ``EVENT``; ``FAC`` → ``LOC``,
+  ``WORK_OF_ART``/``LAW`` → ``WORK``, ``PRODUCT`` → ``OTHER``; dates, numbers, money and
+  languages are dropped);
+* **the gazetteer** (:mod:`storyline.gazetteer`), matched over the parse's tokens with two
+  spaCy ``PhraseMatcher`` built once per process: single-word names case-sensitively (so
+  "US" is not "us"; an all-capitals variant is added for headlines, except for acronyms),
+  longer names case-insensitively, provided their first capitalised word is capitalised
+  in the text too ("the Chinese foreign ministry" matches, "the west of the country" does
+  not). A name glued to a suffix in one token ("U.S.-led") is matched inside the token.
+
+Where the two overlap the gazetteer wins and sets ``kb_id`` and ``canonical``, unless the
+NER span is a longer proper name around it, one with a capitalised word the gazetteer
+did not match ("East China Normal University", "Russian International Affairs Council",
+"Spartak Moscow"): then the NER span stands. "Xi-Putin summit" and "the China-Russia
+trade fair" give two gazetteer mentions each, since their other words are lowercase.
+
+Spans hold the name only: a leading "the", titles ("President", "Foreign Minister") and
+a possessive "'s" are outside it; the title seen just before a person's name is kept as
+its ``role``. A hyphenated person span whose parts are surnames of people named in the
+document ("Smith-Jones" when both appear) is split into one mention per person.
+
+**Demonyms** ("Chinese", "Russians", "Sino-") are mentions labelled ``NORP`` that carry the
+kb_id and canonical name of their country (``origin="gazetteer-demonym"``): the resolver
+links them to the country's entity, whose type stays ``GPE`` (the gazetteer's type wins),
+so a story counts "Chinese firms" as a mention of China while the mention keeps saying
+that the text used an adjective.
+
+**Capitals** are the state when they act and the city when they are a place: "Moscow and
+Beijing seek", "Washington warned", "pressure on Moscow", "Washington's goal" are
+mentions of Russia, China and the US (label of the state, ``origin="gazetteer-metonym"``);
+"in Beijing", "flew to Moscow", "visited Moscow", "the Beijing Olympics" are the city.
+The dependency parse decides: subjects, agents, possessors (also "Moscow and Beijing's
+views") and most objects act, as does the object of "from"/"to" after a noun that is not
+a journey ("a message to Moscow", "support from Beijing", but "a trip to Moscow"); the
+object of a place preposition (in, at, to, from, ...) or of a motion verb (visit, leave,
+...) and a modifier of a noun are places; a conjunct takes the role of the first conjunct.
+
+An NER span is cut at line breaks and spaced dashes ("Romania - Cosmin Contra"), and a
+place's or person's at commas; numbers trailing a name ("Durham 114") are cut off.
+
+A person's surname alone is that person: once "Michael Jordan" is in the document, a bare
+"Jordan" is a person, not the country, and a "Lebed" that NER missed is a mention
+(``origin="propagated"``); for Chinese, Korean and Vietnamese names the family name is
+the first word ("Wang" for "Wang Zhizhi").
+
+Junk is dropped: spans with fewer than two letters ("R."), without a capital letter,
+that are only titles or part of one ("Energy" in "Energy Minister"), single words that
+are not nouns ("Seemingly"), and time zones ("GMT").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.document import EntityType, Mention
+from storyline.gazetteer import AliasHit, GazEntry, Gazetteer, load_gazetteer
+from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
+from storyline.stages.registry import StageInput, StageOutput, stage
+
+_NER_LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "FAC": "LOC",
+    "EVENT": "EVENT",
+    "WORK_OF_ART": "WORK",
+    "LAW": "WORK",
+    "PRODUCT": "OTHER",
+}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in", "at", "to", "from", "into", "near", "outside", "inside", "across", "around",
+        "throughout", "via", "within", "toward", "towards", "through", "onto", "beyond",
+        "along", "past", "off", "of", "out", "until", "till", "en",
+    }
+)  # fmt: skip
+_MOTION_VERBS = frozenset(
+    {
+        "visit", "leave", "reach", "enter", "tour", "attack", "bomb", "strike", "shell",
+        "capture", "seize", "evacuate", "encircle", "besiege", "surround", "liberate",
+        "occupy", "fly", "travel", "arrive", "return", "move", "relocate", "host",
+    }
+)  # fmt: skip
+_MOTION_NOUNS = frozenset(
+    {
+        "trip", "visit", "flight", "journey", "return", "road", "way", "route", "arrival",
+        "travel", "voyage", "tour", "mission", "delegation", "train", "pipeline", "border",
+        "distance", "kilometre", "kilometer", "mile", "km", "highway", "railway", "drive",
+    }
+)  # fmt: skip
+_TIME_ZONES = frozenset(
+    {"GMT", "UTC", "IST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "CEST", "MSK"}
+)
+_DASHES = frozenset({"-", "–", "—", "--"})
+_NUMBERLESS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+_NOT_NAME_POS = frozenset(
+    {"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "INTJ", "PART"}
+)
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "expl"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A candidate name: its token range (for overlaps) and character range (the span)."""
+
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    label: EntityType
+    hit: AliasHit | None = None
+    role: str | None = None
+
+
+# --------------------------------------------------------------------------- matchers
+
+
+@dataclass(frozen=True, slots=True)
+class _Matchers:
+    exact: Any
+    lower: Any
+    titles: frozenset[tuple[str, ...]]
+    longest_title: int
+
+
+_CACHE: dict[int, tuple[Any, _Matchers]] = {}
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return not letters or all(c.isupper() for c in letters) or "." in word
+
+
+def _matchers(vocab: Any, gaz: Gazetteer) -> _Matchers:
+    """The gazetteer's phrase matchers for this vocabulary, built once per process."""
+    cached = _CACHE.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    from spacy.lang.en import English
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    tokenizer = English().tokenizer  # the rules en_core_web_sm tokenizes with
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    for surface in gaz.aliases:
+        words = [t.text for t in tokenizer(surface)]
+        if len(words) == 1:
+            # an all-capitals variant for headlines, but not for acronyms or short words
+            # ("XI" is a numeral in "WORLD XI", not Xi Jinping)
+            short = _is_acronym(surface) or len(surface) < 4
+            variants = {surface} if short else {surface, surface.upper()}
+            exact.add(surface, [Doc(vocab, words=[v]) for v in sorted(variants)])
+        else:
+            lower.add(surface, [Doc(vocab, words=words)])
+    titles = frozenset(tuple(t.lower_ for t in tokenizer(title)) for title in gaz.titles)
+    built = _Matchers(exact, lower, titles, max((len(t) for t in titles), default=1))
+    _CACHE[id(vocab)] = (vocab, built)
+    return built
+
+
+# ------------------------------------------------------------------------ gazetteer
+
+
+def _capitalised_like(alias_words: list[str], tokens: Any) -> bool:
+    """A case-insensitive match counts if the alias's first capitalised word is capitalised."""
+    for word, tok in zip(alias_words, tokens, strict=False):
+        if any(c.isupper() for c in word):
+            return any(c.isupper() for c in tok.text)
+    return True
+
+
+def _gazetteer_candidates(doc: Any, gaz: Gazetteer, m: _Matchers) -> list[_Cand]:
+    found: list[_Cand] = []
+    vocab = doc.vocab
+    for matcher, exact in ((m.exact, True), (m.lower, False)):
+        for match_id, s, e in matcher(doc):
+            surface = vocab.strings[match_id]
+            hit = gaz.hit(surface)
+            if hit is None:
+                continue
+            if not exact and not _capitalised_like(surface.split(), doc[s:e]):
+                continue
+            while s < e - 1 and doc[s].lower_ == "the":
+                s += 1
+            found.append(_Cand(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "GPE", hit))
+    found.extend(_inside_token_candidates(doc, gaz))
+    chosen: list[_Cand] = []
+    taken: set[int] = set()
+    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(i in taken for i in range(cand.tok_start, cand.tok_end)):
+            continue
+        chosen.append(cand)
+        taken.update(range(cand.tok_start, cand.tok_end))
+    return chosen
+
+
+def _inside_token_candidates(doc: Any, gaz: Gazetteer) -> list[_Cand]:
+    """Names glued to other words by a hyphen inside one token: "U.S.-led", "EU-wide"."""
+    found: list[_Cand] = []
+    for tok in doc:
+        if "-" not in tok.text or len(tok.text) < 4:
+            continue
+        offset = 0
+        for part in tok.text.split("-"):
+            hit = gaz.hit(part) if part else None
+            if hit is not None and hit.kind in ("name", "demonym", "short"):
+                start = tok.idx + offset
+                found.append(_Cand(tok.i, tok.i + 1, start, start + len(part), "GPE", hit))
+            offset += len(part) + 1
+    return found
+
+
+# ------------------------------------------------------------------------------ NER
+
+
+def _title_at(doc: Any, i: int, end: int, m: _Matchers) -> int:
+    """The length of the longest title starting at token ``i`` (0 if none)."""
+    for k in range(min(m.longest_title, end - i), 0, -1):
+        if tuple(t.lower_ for t in doc[i : i + k]) in m.titles:
+            return k
+    return 0
+
+
+def _in_title(doc: Any, s: int, e: int, m: _Matchers) -> bool:
+    """Is ``doc[s:e]`` (part of) a title: "Energy" in "Energy Minister", "State" in
+    "Secretary of State"?"""
+    for i in range(max(0, s - m.longest_title + 1), s + 1):
+        if i + _title_at(doc, i, len(doc), m) >= e:
+            return True
+    return False
+
+
+def _title_before(doc: Any, i: int, m: _Matchers) -> str | None:
+    """The title just before token ``i`` ("Foreign Minister" in "Foreign Minister Wang Yi")."""
+    for k in range(min(m.longest_title, i), 0, -1):
+        if tuple(t.lower_ for t in doc[i - k : i]) in m.titles:
+            return str(doc[i - k : i].text)
+    return None
+
+
+def _pieces(doc: Any, s: int, e: int, label: EntityType) -> list[tuple[int, int]]:
+    """An NER span cut at line breaks and spaced dashes (and commas, for places and people)."""
+    out: list[tuple[int, int]] = []
+    start = s
+    for i in range(s, e):
+        tok = doc[i]
+        spaced_dash = tok.text in _DASHES and bool(tok.whitespace_) and i > 0
+        spaced_dash = spaced_dash and bool(doc[i - 1].whitespace_)
+        comma = tok.text == "," and label in ("GPE", "LOC", "PERSON")
+        if "\n" in tok.text or spaced_dash or comma:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, e))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _trim(
+    doc: Any, s: int, e: int, label: EntityType, gaz: Gazetteer, m: _Matchers
+) -> tuple[int, int, str | None]:
+    """Strip determiners, titles, possessives, punctuation (and, for names, numbers)."""
+    while e > s and (
+        doc[e - 1].text in _POSSESSIVES
+        or doc[e - 1].is_punct
+        or doc[e - 1].is_space
+        or (label in _NUMBERLESS and doc[e - 1].like_num)
+    ):
+        e -= 1
+    role = None
+    while s < e:
+        if doc[s].lower_ in _DETERMINERS or doc[s].is_punct or doc[s].is_space:
+            s += 1
+            continue
+        k = _title_at(doc, s, e, m) if label == "PERSON" else 0
+        if k and s + k < e:
+            role = str(doc[s : s + k].text)
+            s += k
+            continue
+        hit = gaz.hit(doc[s].text) if label == "PERSON" else None
+        if hit is not None and hit.kind == "demonym" and _title_at(doc, s + 1, e, m):
+            s += 1
+            continue
+        break
+    return s, e, role
+
+
+def _ner_candidates(doc: Any, gaz: Gazetteer, m: _Matchers) -> list[_Cand]:
+    found: list[_Cand] = []
+    for ent in doc.ents:
+        label = _NER_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        for a, b in _pieces(doc, ent.start, ent.end, label):
+            s, e, role = _trim(doc, a, b, label, gaz, m)
+            if s >= e or _in_title(doc, s, e, m):
+                continue
+            if e - s == 1 and label != "NORP" and doc[s].pos_ in _NOT_NAME_POS:
+                continue  # "Seemingly", "Unlock": a capitalised word that is not a name
+            end = doc[e - 1].idx + len(doc[e - 1])
+            found.append(_Cand(s, e, doc[s].idx, end, label, role=role))
+    return found
+
+
+def _title_tokens(doc: Any, s: int, e: int, m: _Matchers) -> set[int]:
+    """The tokens of ``doc[s:e]`` that are part of a title ("Quad Foreign Ministers")."""
+    found: set[int] = set()
+    for i in range(s, e):
+        found.update(range(i, i + _title_at(doc, i, e, m)))
+    return found
+
+
+def _merge(ner: list[_Cand], gazetteer: list[_Cand], doc: Any, m: _Matchers) -> list[_Cand]:
+    """Gazetteer wins on overlap, unless the NER span is a longer proper name around it."""
+    dropped: set[int] = set()
+    kept: list[_Cand] = []
+    for cand in ner:
+        inside = [
+            j
+            for j, g in enumerate(gazetteer)
+            if g.tok_start >= cand.tok_start and g.tok_end <= cand.tok_end
+        ]
+        crossing = any(
+            g.tok_start < cand.tok_end and g.tok_end > cand.tok_start
+            for j, g in enumerate(gazetteer)
+            if j not in inside
+        )
+        if crossing:
+            continue
+        if inside:
+            covered = {
+                i for j in inside for i in range(gazetteer[j].tok_start, gazetteer[j].tok_end)
+            }
+            covered |= _title_tokens(doc, cand.tok_start, cand.tok_end, m)
+            extra = [
+                doc[i]
+                for i in range(cand.tok_start, cand.tok_end)
+                if i not in covered and not doc[i].is_punct and doc[i].text not in _POSSESSIVES
+            ]
+            if not any(t.text[:1].isupper() for t in extra):
+                continue
+            dropped.update(inside)
+        kept.append(cand)
+    kept.extend(g for j, g in enumerate(gazetteer) if j not in dropped)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+# ------------------------------------------------------------------------- capitals
+
+
+def _acts(doc: Any, cand: _Cand) -> bool:
+    """Does the capital in this span act as its state (subject, agent, ...) or is it a place?"""
+    tok = doc[cand.tok_end - 1]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    group = [tok, *tok.conjuncts]
+    if any(t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVES for t in group):
+        return True  # "Moscow and Beijing's views", whatever the parse made of it
+    dep, head = tok.dep_, tok.head
+    if dep in _ACTING_DEPS:
+        return True
+    if dep == "pobj" and head.lower_ in ("from", "to") and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head.lemma_.lower() not in _MOTION_NOUNS  # "support from Beijing"
+    if dep == "pobj":
+        return head.lower_ not in _PLACE_PREPOSITIONS
+    if dep in ("dobj", "dative", "oprd"):
+        return head.lemma_.lower() not in _MOTION_VERBS
+    return False
+
+
+# ------------------------------------------------------------------------- mentions
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).split())
+
+
+def _is_junk(text: str) -> bool:
+    """One letter ("R."), no capital letter, no letters at all, or a time zone: not a name."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or not any(c.isupper() for c in letters):
+        return True
+    return text in _TIME_ZONES
+
+
+_PUBLICATION_NOUNS = frozenset({"newspaper", "daily", "paper", "weekly", "magazine", "tabloid"})
+
+
+def _publication_named(doc: Any, cand: _Cand) -> Mention | None:
+    """A demonym used as a title, "The Australian" (a newspaper), is not the nation.
+
+    It is a publication when a capitalised "The" stands before it mid-sentence and it heads
+    its own noun phrase (nothing follows that it could modify, or only "newspaper" and kin).
+    """
+    i = cand.tok_start
+    if i == 0 or doc[i - 1].text != "The" or cand.tok_end != i + 1:
+        return None
+    the = doc[i - 1]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    heads_phrase = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+    if after is not None and after.lower_ in _PUBLICATION_NOUNS:
+        heads_phrase = True
+    if not heads_phrase or (the.i == the.sent.start and after is not None and after.is_alpha):
+        return None
+    start, end = the.idx, cand.end
+    text = doc.text[start:end]
+    return Mention(start, end, text, "ORG", _normalise(text), None, None, "publication")
+
+
+def _mention(doc: Any, cand: _Cand, gaz: Gazetteer, m: _Matchers) -> Mention | None:
+    text = doc.text[cand.start : cand.end]
+    if _is_junk(text):
+        return None
+    label: EntityType = cand.label
+    kb_id: str | None = None
+    canonical: str | None = None
+    origin = "ner"
+    if cand.hit is not None:
+        entry: GazEntry = cand.hit.entry
+        origin = "gazetteer"
+        if cand.hit.kind == "demonym":
+            publication = _publication_named(doc, cand)
+            if publication is not None:
+                return publication
+            label, origin = "NORP", "gazetteer-demonym"
+        elif cand.hit.kind == "capital" and entry.stands_for and _acts(doc, cand):
+            state = gaz.entry(entry.stands_for)
+            if state is not None:
+                entry, origin = state, "gazetteer-metonym"
+        if origin != "gazetteer-demonym":
+            label = entry.type
+        kb_id, canonical = entry.kb_id, entry.name
+    role = cand.role
+    if label == "PERSON" and role is None:
+        role = _title_before(doc, cand.tok_start, m)
+    return Mention(
+        cand.start, cand.end, text, label, _normalise(text), kb_id, canonical, origin, role
+    )
+
+
+def _surnames(mentions: list[Mention]) -> set[str]:
+    """The words that stand for a person named in full in the document ("Lebed", "Wang")."""
+    found: set[str] = set()
+    for x in mentions:
+        words = x.text.split()
+        if x.label == "PERSON" and len(words) > 1:
+            found.add(words[-1])
+            if fold(words[0]) in EAST_ASIAN_SURNAMES and len(words) <= 3:
+                found.add(words[0])
+    return found
+
+
+def _propagate_surnames(doc: Any, mentions: list[Mention], m: _Matchers) -> list[Mention]:
+    """A person's surname alone is that person, not a place or a firm, and is a mention.
+
+    Once "Alexander Lebed" or "Michael Jordan" is in the document, a bare "Lebed" that
+    NER missed, or a "Jordan" read as the country, is a person (``origin="propagated"``).
+    """
+    surnames = _surnames(mentions)
+    if not surnames:
+        return mentions
+    out: list[Mention] = []
+    covered: set[int] = set()
+    for x in mentions:
+        covered.update(range(x.start, x.end))
+        relabel = (
+            x.text in surnames
+            and x.label in ("ORG", "GPE", "LOC")
+            and x.origin in ("ner", "gazetteer", "gazetteer-metonym")
+        )
+        if relabel:
+            out.append(Mention(x.start, x.end, x.text, "PERSON", x.name, origin="propagated"))
+        else:
+            out.append(x)
+    for tok in doc:
+        if (
+            tok.text in surnames
+            and tok.idx not in covered
+            and tok.pos_ == "PROPN"
+            and _title_at(doc, tok.i, tok.i + 1, m) == 0
+        ):
+            role = _title_before(doc, tok.i, m)
+            out.append(
+                Mention(
+                    tok.idx, tok.idx + len(tok), tok.text, "PERSON", tok.text,
+                    origin="propagated", role=role,
+                )
+            )  # fmt: skip
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _split_hyphenated_people(mentions: list[Mention]) -> list[Mention]:
+    """ "Smith-Jones talks" with both named in the document → two person mentions."""
+    surnames = _surnames(mentions) | {
+        x.text for x in mentions if x.label == "PERSON" and x.canonical
+    }
+    out: list[Mention] = []
+    for x in mentions:
+        parts = x.text.split("-")
+        if x.origin != "ner" or len(parts) < 2 or not all(p in surnames for p in parts):
+            out.append(x)
+            continue
+        offset = x.start
+        for part in parts:
+            out.append(Mention(offset, offset + len(part), part, "PERSON", part))
+            offset += len(part) + 1
+    return out
+
+
+def extract_mentions(doc: Any) -> tuple[Mention, ...]:
+    """The mentions of actors in a parsed document (see the module docstring)."""
+    gaz = load_gazetteer()
+    m = _matchers(doc.vocab, gaz)
+    merged = _merge(_ner_candidates(doc, gaz, m), _gazetteer_candidates(doc, gaz, m), doc, m)
+    mentions = [x for x in (_mention(doc, c, gaz, m) for c in merged) if x is not None]
+    return tuple(_split_hyphenated_people(_propagate_surnames(doc, mentions, m)))
+
+
+@stage("entities", version=1, adds=["mentions"], needs=["parse", "sentences"])
+def entities(inp: StageInput) -> StageOutput:
+    return {"mentions": extract_mentions(inp.parse)}

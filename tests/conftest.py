@@ -1,0 +1,41 @@
+"""Fixtures shared by every test: the spaCy pipeline, loaded once per session, and a helper
+that runs a text through the parse and the per-document stages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from storyline.document import Document, Mention, Metadata, document_id
+
+AnalyseText = Callable[[str], tuple[Mention, ...]]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline analysis uses (loaded once per test session)."""
+    from storyline.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def analyse_text(nlp: Any) -> AnalyseText:
+    """``analyse_text(text)``: the mentions the parse + sentences + entities stages find."""
+    import storyline.stages  # noqa: F401  (registers the stages)
+    from storyline.stages.registry import REGISTRY, run_stages
+
+    chain = [REGISTRY["sentences"], REGISTRY["entities"]]
+
+    def analyse(text: str) -> tuple[Mention, ...]:
+        document = Document(document_id(text), "test", text, Metadata())
+        mentions = run_stages(chain, document, nlp(text))["mentions"]
+        assert all(isinstance(m, Mention) for m in mentions)
+        found = tuple(m for m in mentions if isinstance(m, Mention))
+        for m in found:
+            assert text[m.start : m.end] == m.text, m
+        return found
+
+    return analyse
