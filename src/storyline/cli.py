@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.table import Table
 from rich.text import Text
 
 from storyline import __version__
@@ -146,7 +145,12 @@ def export(
 
 
 @app.command()
-def info(db: DbOption = DEFAULT_DB) -> None:
+def info(
+    db: DbOption = DEFAULT_DB,
+    top_n: Annotated[
+        int, typer.Option("--top", help="How many of the most mentioned entities to list.")
+    ] = 15,
+) -> None:
     """Show what the database holds: counts, documents, and skipped inputs with reasons."""
     from storyline.store import StoreReader
 
@@ -155,31 +159,34 @@ def info(db: DbOption = DEFAULT_DB) -> None:
             counts = reader.counts()
             documents = reader.documents()
             skipped = reader.skipped()
+            top = reader.top_entities(limit=top_n)
     except StorylineError as exc:
         raise _fail(exc) from exc
 
     out.print(Text(f"database {db}"))
     out.print(Text(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items())))
-    table = Table(title="documents", show_lines=False, expand=False)
-    for col in ("id", "title", "outlet", "published", "language", "status", "source"):
-        table.add_column(col, overflow="fold")
+    out.print(Text(f"\ndocuments ({len(documents)}):", style="bold"))
     for stored in documents:
         meta = stored.document.meta
-        published = meta.published or "-"
+        published = meta.published or "undated"
         if meta.published and meta.published_origin:
             published += f" ({meta.published_origin})"
-        table.add_row(
-            Text(stored.document.id),
-            Text(meta.title or "-"),
-            Text(meta.outlet or "-"),
-            Text(published),
-            Text(meta.language),
-            Text(stored.status),
-            Text("\n".join(stored.sources)),
+        status = "" if stored.status == "analysed" else f"  [{stored.status}: {meta.language}]"
+        out.print(Text(f"  {stored.document.id}  {meta.title or '(no title)'}{status}"))
+        out.print(
+            Text(
+                f"      {meta.outlet or 'outlet unknown'} · {published} · "
+                f"{', '.join(meta.authors) or 'no byline'} · {', '.join(stored.sources)}",
+                style="dim",
+            )
         )
-    out.print(table)
+    if top:
+        out.print(Text(f"\nmost mentioned entities (of {counts['entities']}):", style="bold"))
+        for name, etype, kb_id, mentions, docs in top:
+            kb = f" {kb_id}" if kb_id else ""
+            out.print(Text(f"  {name} ({etype}{kb}): {mentions} mentions in {docs} documents"))
     if skipped:
-        out.print(Text(f"skipped inputs ({len(skipped)}):"))
+        out.print(Text(f"\nskipped inputs ({len(skipped)}):", style="bold"))
         for item in skipped:
             out.print(Text(f"  {item.source}: {item.reason}"))
 

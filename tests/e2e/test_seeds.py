@@ -125,6 +125,8 @@ def test_different_actors_sharing_tokens_stay_apart(seeds_story: Story) -> None:
         ("Xinhua", "Xi"),
         ("Russia", "Russian International Affairs Council"),
         ("Sergei Shoigu", "Sergei Lavrov"),
+        ("The Australian", "Australia"),
+        ("Security Council", "National Security Council"),
     ]
     for a, b in pairs:
         ids_a, ids_b = entity_of(a), entity_of(b)

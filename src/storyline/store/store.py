@@ -418,6 +418,17 @@ class StoreReader:
             for row in self.conn.execute("SELECT * FROM entities ORDER BY name, id")
         ]
 
+    def top_entities(self, limit: int = 15) -> list[tuple[str, str, str | None, int, int]]:
+        """The most mentioned entities: (name, type, kb_id, mentions, documents)."""
+        rows = self.conn.execute(
+            "SELECT e.name, e.type, e.kb_id, count(*) AS n, count(DISTINCT m.doc_id) AS docs "
+            "FROM entities e JOIN entity_mentions em ON em.entity_id = e.id "
+            "JOIN mentions m ON m.id = em.mention_id "
+            "GROUP BY e.id ORDER BY n DESC, docs DESC, e.name LIMIT ?",
+            (limit,),
+        )
+        return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
+
     def sentences(self, doc_id: str) -> list[Sentence]:
         return [
             Sentence(r["start"], r["end"])
