@@ -161,6 +161,103 @@ class Mention:
     role: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker: a direct quotation or reported speech.
+
+    ``start``/``end`` cover the quoted words without the quote marks (for reported speech,
+    the reported clause). ``speaker_start``/``speaker_end`` point at the name mention that
+    identifies the speaker (for "he said", the antecedent's mention), or are None;
+    ``speaker_text`` is how the speaker is written next to the quote ("he", "Zhang", "the
+    Kremlin"). ``cue`` is the speech verb or phrase ("said", "according to").
+    """
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+
+Polarity = Literal["support", "oppose"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """A stated position: holders support or oppose a target, with the evidence span.
+
+    ``holders`` are the offsets of the holders' name mentions; ``target_start`` and
+    ``target_end`` cover the target phrase in the text.
+    """
+
+    start: int
+    end: int
+    holders: tuple[tuple[int, int], ...]
+    holder_text: str
+    polarity: Polarity
+    target: str
+    target_start: int
+    target_end: int
+    cue: str
+
+
+FigureKind = Literal["actual", "target", "forecast", "estimate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it measures: ``value`` in base units of ``unit``.
+
+    ``subject`` is a readable normalised phrase for what is measured; ``kind`` says whether
+    it is an actual value, a target, a forecast or an estimate; ``period`` is the ISO
+    prefix of the time the value refers to. ``hedge`` keeps "around", "more than"…;
+    ``duration`` and ``rate`` keep attached spans of time ("over 10 years", "annually").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    subject: str | None = None
+    kind: FigureKind | None = None
+    period: str | None = None
+    hedge: str | None = None
+    duration: str | None = None
+    rate: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression and the ISO date prefix it denotes (None when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    anchor: str | None = None  # what a relative expression was resolved against
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A mention of an event in one document: PLOVER type, trigger, participants, place, date.
+
+    ``participants`` and ``place`` are offsets of name mentions; ``date`` is an ISO prefix.
+    """
+
+    start: int
+    end: int
+    type: str
+    trigger: str
+    label: str
+    participants: tuple[tuple[int, int], ...] = ()
+    place: tuple[int, int] | None = None
+    date: str | None = None
+
+
 Layers = Mapping[str, tuple[object, ...]]
 
 
