@@ -191,6 +191,79 @@ def info(
             out.print(Text(f"  {item.source}: {item.reason}"))
 
 
+def _story(db: Path) -> dict[str, object]:
+    from storyline.export.json_export import build_export
+    from storyline.store import StoreReader
+
+    try:
+        with StoreReader(db) as reader:
+            return build_export(reader)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+
+
+def _print_lines(lines: list[str], empty: str) -> None:
+    if not lines:
+        out.print(Text(empty))
+    for line in lines:
+        out.print(Text(line))
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", help="Only quotes of speakers whose name contains this."),
+    ] = None,
+) -> None:
+    """Print what was said, grouped by speaker, with outlet and date."""
+    from storyline.present import quote_lines
+
+    _print_lines(quote_lines(_story(db), speaker), "no quotes found")
+
+
+@app.command()
+def positions(
+    db: DbOption = DEFAULT_DB,
+    holder: Annotated[
+        str | None,
+        typer.Option("--holder", help="Only positions of holders whose name contains this."),
+    ] = None,
+) -> None:
+    """Print who supports or opposes what, with the evidence, outlet and date."""
+    from storyline.present import position_lines
+
+    _print_lines(position_lines(_story(db), holder), "no positions found")
+
+
+@app.command()
+def figures(
+    db: DbOption = DEFAULT_DB,
+    conflicts: Annotated[
+        bool, typer.Option("--conflicts", help="Only groups whose outlets disagree.")
+    ] = False,
+) -> None:
+    """Print figures grouped across outlets, marking where they disagree."""
+    from storyline.present import figure_lines
+
+    _print_lines(figure_lines(_story(db), conflicts), "no figure groups found")
+
+
+@app.command()
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[
+        str | None,
+        typer.Option("--actor", help="Only events with a participant whose name contains this."),
+    ] = None,
+) -> None:
+    """Print the events in date order with their sources."""
+    from storyline.present import timeline_lines
+
+    _print_lines(timeline_lines(_story(db), actor), "no events found")
+
+
 def run() -> None:  # pragma: no cover - console entry point
     app(prog_name="storyline")
 

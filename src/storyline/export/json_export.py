@@ -10,9 +10,6 @@ from storyline.store import StoreReader
 
 SCHEMA = "storyline.export/1"
 
-# sections of the contract that no stage fills yet are written as empty lists
-SECTIONS = ("quotes", "figures", "figure_groups", "events", "times", "stances")
-
 
 def build_export(reader: StoreReader) -> dict[str, Any]:
     """The whole story as one JSON-ready object, in a stable order."""
@@ -47,8 +44,7 @@ def build_export(reader: StoreReader) -> dict[str, Any]:
         "documents": documents,
         "entities": reader.entities(),
     }
-    for section in SECTIONS:
-        story[section] = []
+    story.update(reader.sections())
     return story
 
 

@@ -103,6 +103,140 @@ MIGRATIONS: tuple[str, ...] = (
         seen_at TEXT NOT NULL
     );
     """,
+    # version 2: quotes, stances, figures, times, event mentions (per document) and the
+    # cross-document views built from them: positions, figure groups, events
+    """
+    CREATE TABLE quotes (
+        id            TEXT PRIMARY KEY,
+        doc_id        TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start         INTEGER NOT NULL,
+        end           INTEGER NOT NULL,
+        text          TEXT NOT NULL,     -- the quoted words, without quote marks
+        direct        INTEGER NOT NULL,  -- 1: in quote marks; 0: reported speech
+        speaker_text  TEXT,              -- the speaker as written next to the quote
+        speaker_start INTEGER,           -- offsets of the mention naming the speaker
+        speaker_end   INTEGER,
+        cue           TEXT
+    );
+    CREATE INDEX quotes_doc ON quotes(doc_id, start);
+
+    CREATE TABLE stances (
+        id           TEXT PRIMARY KEY,
+        doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start        INTEGER NOT NULL,   -- the evidence
+        end          INTEGER NOT NULL,
+        holder_text  TEXT NOT NULL,
+        polarity     TEXT NOT NULL CHECK (polarity IN ('support', 'oppose')),
+        target       TEXT NOT NULL,
+        target_start INTEGER NOT NULL,
+        target_end   INTEGER NOT NULL,
+        cue          TEXT NOT NULL
+    );
+    CREATE INDEX stances_doc ON stances(doc_id, start);
+    CREATE TABLE stance_holders (
+        stance_id TEXT NOT NULL REFERENCES stances(id) ON DELETE CASCADE,
+        start     INTEGER NOT NULL,      -- offsets of the holder's mention
+        end       INTEGER NOT NULL,
+        PRIMARY KEY (stance_id, start, end)
+    );
+
+    CREATE TABLE figures (
+        id       TEXT PRIMARY KEY,
+        doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start    INTEGER NOT NULL,
+        end      INTEGER NOT NULL,
+        text     TEXT NOT NULL,
+        value    REAL NOT NULL,          -- in base units of unit
+        unit     TEXT NOT NULL,
+        subject  TEXT,
+        kind     TEXT,                   -- actual, target, forecast, estimate
+        period   TEXT,                   -- ISO 8601 prefix
+        hedge    TEXT,                   -- around, more than, nearly…
+        duration TEXT,                   -- over the next 10 years…
+        rate     TEXT                    -- annually, per day…
+    );
+    CREATE INDEX figures_doc ON figures(doc_id, start);
+
+    CREATE TABLE times (
+        id     TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start  INTEGER NOT NULL,
+        end    INTEGER NOT NULL,
+        text   TEXT NOT NULL,
+        value  TEXT,                     -- ISO 8601 prefix, or NULL when unresolved
+        anchor TEXT                      -- the date a relative expression was resolved against
+    );
+    CREATE INDEX times_doc ON times(doc_id, start);
+
+    CREATE TABLE event_mentions (
+        id          TEXT PRIMARY KEY,
+        doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        type        TEXT NOT NULL,       -- PLOVER category
+        trigger     TEXT NOT NULL,
+        label       TEXT NOT NULL,
+        date        TEXT,
+        place_start INTEGER,
+        place_end   INTEGER
+    );
+    CREATE INDEX event_mentions_doc ON event_mentions(doc_id, start);
+    CREATE TABLE event_mention_participants (
+        event_mention_id TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+        start            INTEGER NOT NULL,
+        end              INTEGER NOT NULL,
+        PRIMARY KEY (event_mention_id, start, end)
+    );
+
+    -- cross-document views, rebuilt after each run
+    CREATE TABLE positions (
+        id            TEXT PRIMARY KEY,
+        polarity      TEXT NOT NULL,
+        target        TEXT NOT NULL,
+        target_entity TEXT
+    );
+    CREATE TABLE position_holders (
+        position_id TEXT NOT NULL REFERENCES positions(id) ON DELETE CASCADE,
+        entity_id   TEXT NOT NULL,
+        PRIMARY KEY (position_id, entity_id)
+    );
+    CREATE TABLE position_stances (
+        position_id TEXT NOT NULL REFERENCES positions(id) ON DELETE CASCADE,
+        stance_id   TEXT NOT NULL REFERENCES stances(id) ON DELETE CASCADE,
+        PRIMARY KEY (position_id, stance_id)
+    );
+    CREATE TABLE figure_groups (
+        id      TEXT PRIMARY KEY,
+        label   TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        period  TEXT,
+        kind    TEXT,
+        unit    TEXT NOT NULL,
+        agree   INTEGER NOT NULL
+    );
+    CREATE TABLE figure_group_members (
+        group_id  TEXT NOT NULL REFERENCES figure_groups(id) ON DELETE CASCADE,
+        figure_id TEXT NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, figure_id)
+    );
+    CREATE TABLE events (
+        id    TEXT PRIMARY KEY,
+        type  TEXT NOT NULL,
+        label TEXT NOT NULL,
+        date  TEXT,
+        place TEXT                       -- entity id
+    );
+    CREATE TABLE event_participants (
+        event_id  TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, entity_id)
+    );
+    CREATE TABLE event_links (
+        event_id         TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        event_mention_id TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+        PRIMARY KEY (event_id, event_mention_id)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -30,6 +30,8 @@ from storyline.document import (
     mention_id,
 )
 from storyline.errors import StoreError
+from storyline.store import layers
+from storyline.store.layers import EventRow, FigureGroupRow, PositionRow
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -221,6 +223,7 @@ class StoreWriter:
             )
             self._write_sentences(doc, analysis.layer("sentences"))
             self._write_mentions(doc, analysis.layer("mentions"))
+            layers.write_layers(self.conn, analysis)
 
     def _delete_document_rows(self, doc_id: str) -> None:
         self.conn.execute("DELETE FROM sentences_fts WHERE doc_id = ?", (doc_id,))
@@ -303,6 +306,40 @@ class StoreWriter:
                 [(m, e.id) for e in entities for m in e.mention_ids],
             )
 
+    def entity_index(self) -> dict[tuple[str, int, int], str]:
+        """(doc, start, end) of every resolved mention → its entity id."""
+        return layers.entity_index(self.conn)
+
+    def iter_stances(self) -> Iterator[tuple[str, str, Any]]:
+        return layers.iter_stances(self.conn)
+
+    def iter_figures(self) -> Iterator[tuple[str, str, Any]]:
+        return layers.iter_figures(self.conn)
+
+    def iter_event_mentions(self) -> Iterator[tuple[str, str, Any]]:
+        return layers.iter_event_mentions(self.conn)
+
+    def document_fields(self) -> dict[str, tuple[str | None, str | None]]:
+        """doc id → (published, outlet) for every analysed document."""
+        return {
+            r[0]: (r[1], r[2])
+            for r in self.conn.execute(
+                "SELECT id, published, outlet FROM documents WHERE status = 'analysed'"
+            )
+        }
+
+    def replace_views(
+        self,
+        positions: Sequence[PositionRow],
+        groups: Sequence[FigureGroupRow],
+        events: Sequence[EventRow],
+    ) -> None:
+        """Replace the cross-document views built from the extraction layers, atomically."""
+        with self._transaction():
+            layers.replace_positions(self.conn, positions)
+            layers.replace_figure_groups(self.conn, groups)
+            layers.replace_events(self.conn, events)
+
     # ----------------------------------------------------------------- helpers
 
     def _transaction(self) -> _Transaction:
@@ -353,6 +390,14 @@ class StoreReader:
             "sentences": "SELECT count(*) FROM sentences",
             "mentions": "SELECT count(*) FROM mentions",
             "entities": "SELECT count(*) FROM entities",
+            "quotes": "SELECT count(*) FROM quotes",
+            "stances": "SELECT count(*) FROM stances",
+            "figures": "SELECT count(*) FROM figures",
+            "times": "SELECT count(*) FROM times",
+            "event_mentions": "SELECT count(*) FROM event_mentions",
+            "events": "SELECT count(*) FROM events",
+            "figure_groups": "SELECT count(*) FROM figure_groups",
+            "positions": "SELECT count(*) FROM positions",
             "skipped": "SELECT count(*) FROM skipped",
         }
         return {k: int(self.conn.execute(sql).fetchone()[0]) for k, sql in q.items()}
@@ -428,6 +473,19 @@ class StoreReader:
             (limit,),
         )
         return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
+
+    def sections(self) -> dict[str, list[dict[str, Any]]]:
+        """The extraction layers and resolved views, export-shaped, entities resolved."""
+        index = layers.entity_index(self.conn)
+        return {
+            "quotes": layers.export_quotes(self.conn, index),
+            "figures": layers.export_figures(self.conn),
+            "figure_groups": layers.export_figure_groups(self.conn),
+            "events": layers.export_events(self.conn),
+            "times": layers.export_times(self.conn),
+            "stances": layers.export_stances(self.conn, index),
+            "positions": layers.export_positions(self.conn),
+        }
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         return [
