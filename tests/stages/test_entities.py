@@ -41,7 +41,7 @@ def test_gazetteer_loads_without_conflicts() -> None:
         ("Nato", "NATO", "Q7184"),
         ("North Atlantic Treaty Organisation", "NATO", "Q7184"),
         ("Xi", "Xi Jinping", "Q15031"),
-        ("Sergey Lavrov", "Sergei Lavrov", None),
+        ("Sergey Lavrov", "Sergei Lavrov", "Q58217"),
         ("Yury Ushakov", "Yuri Ushakov", None),
         ("Russians", "Russia", "Q159"),
         ("Kiev", "Kyiv", "Q1899"),
