@@ -19,9 +19,12 @@ from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
 from storyline.resolve.entities import resolve_entities
+from storyline.resolve.events import resolve_events
+from storyline.resolve.positions import aggregate_positions
 from storyline.stages import default_chain
 from storyline.stages.registry import StageSpec, run_stages, signature
 from storyline.store import StoreWriter
+from storyline.store.layers import EventRow, PositionRow
 
 BATCH_SIZE = 16
 
@@ -80,9 +83,24 @@ def analyse_documents(
 
 
 def resolve_story(store: StoreWriter) -> int:
-    """Rebuild every cross-document view from the stored annotations; returns entity count."""
+    """Rebuild every cross-document view from the stored annotations; returns entity count.
+
+    Entities first: every other view refers to name mentions through the entity they
+    resolve to.
+    """
     entities = resolve_entities(list(store.iter_mentions()))
     store.replace_entities(entities)
+    index = store.entity_index()
+    positions = [
+        PositionRow(p.id, p.holders, p.polarity, p.target, p.target_entity, p.stance_ids)
+        for p in aggregate_positions(list(store.iter_stances()), index)
+    ]
+    published = {doc: fields[0] for doc, fields in store.document_fields().items()}
+    events = [
+        EventRow(e.id, e.type, e.label, e.date, e.place, e.participants, e.mention_ids)
+        for e in resolve_events(list(store.iter_event_mentions()), index, published)
+    ]
+    store.replace_views(positions, [], events)
     return len(entities)
 
 

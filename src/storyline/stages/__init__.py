@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from storyline.stages import entities, sentences  # noqa: F401  (registration)
+from storyline.stages import (  # noqa: F401  (registration)
+    entities,
+    events,
+    quotes,
+    sentences,
+    stances,
+    times,
+)
 from storyline.stages.registry import REGISTRY, StageSpec, check_chain
 
-DEFAULT_CHAIN: tuple[str, ...] = ("sentences", "entities")
+DEFAULT_CHAIN: tuple[str, ...] = (
+    "sentences",
+    "entities",
+    "quotes",
+    "stances",
+    "times",
+    "events",
+)
 
 
 def default_chain() -> tuple[StageSpec, ...]:

@@ -1,0 +1,159 @@
+"""Cross-document events: event mentions of several articles merged into one event.
+
+Pure and deterministic: the same mentions give the same events and ids in any order.
+Two mentions are the same event when
+
+* their types are compatible (equal, or both ASSAULT/FIGHT);
+* their participants overlap, by resolved entity id (a participant whose name mention
+  was not resolved does not count);
+* their dates are compatible: equal at the precision they share ("2022-02" and
+  "2022-02-04"), or one is missing and the documents' publication dates are at most
+  :data:`MAX_PUBLISHED_GAP_DAYS` apart (a date missing on both sides needs the same);
+* their places are compatible: equal, or one is missing.
+
+Merging is transitive (union-find over compatible pairs), but a group never joins two
+mentions whose dates or places conflict. The event takes the most frequent type, label
+and place, the most precise date its mentions agree on, and every participant.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.document import EventMention, content_hash
+
+MAX_PUBLISHED_GAP_DAYS = 3
+_COMPATIBLE_TYPES = (frozenset({"ASSAULT", "FIGHT"}),)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world event, resolved across documents."""
+
+    id: str
+    type: str
+    label: str
+    participants: tuple[str, ...]
+    place: str | None
+    date: str | None
+    mention_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    id: str
+    doc: str
+    mention: EventMention
+    participants: frozenset[str]
+    place: str | None
+    published: date | None
+
+
+def _day(value: str | None) -> date | None:
+    if value is None or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _types_ok(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _COMPATIBLE_TYPES)
+
+
+def _dates_ok(a: _Item, b: _Item) -> bool:
+    da, db = a.mention.date, b.mention.date
+    if da is not None and db is not None:
+        n = min(len(da), len(db))
+        return da[:n] == db[:n]
+    if a.published is None or b.published is None:
+        return False
+    return abs((a.published - b.published).days) <= MAX_PUBLISHED_GAP_DAYS
+
+
+def _conflict(a: _Item, b: _Item) -> bool:
+    da, db = a.mention.date, b.mention.date
+    if da is not None and db is not None:
+        n = min(len(da), len(db))
+        if da[:n] != db[:n]:
+            return True
+    return a.place is not None and b.place is not None and a.place != b.place
+
+
+def _same(a: _Item, b: _Item) -> bool:
+    return (
+        _types_ok(a.mention.type, b.mention.type)
+        and bool(a.participants & b.participants)
+        and _dates_ok(a, b)
+        and not _conflict(a, b)
+    )
+
+
+def resolve_events(
+    mentions: Sequence[tuple[str, str, EventMention]],
+    entity_of: Mapping[tuple[str, int, int], str],
+    published: Mapping[str, str | None],
+) -> list[Event]:
+    """Merge ``(event_mention_id, doc_id, mention)`` items into events (see the module doc).
+
+    ``entity_of`` maps ``(doc_id, start, end)`` of a name mention to its entity id;
+    ``published`` maps a document to its publication date (ISO prefix or None).
+    """
+    items = sorted(
+        (
+            _Item(
+                mid,
+                doc,
+                m,
+                frozenset(
+                    entity_of[(doc, s, e)] for s, e in m.participants if (doc, s, e) in entity_of
+                ),
+                entity_of.get((doc, *m.place)) if m.place else None,
+                _day(published.get(doc)),
+            )
+            for mid, doc, m in mentions
+        ),
+        key=lambda it: it.id,
+    )
+    groups: list[list[_Item]] = []
+    for item in items:
+        if not item.participants:
+            continue
+        target = next(
+            (
+                g
+                for g in groups
+                if any(_same(item, other) for other in g)
+                and not any(_conflict(item, other) for other in g)
+            ),
+            None,
+        )
+        if target is None:
+            groups.append([item])
+        else:
+            target.append(item)
+    return sorted((_event(g) for g in groups), key=lambda e: (e.date or "", e.id))
+
+
+def _event(group: list[_Item]) -> Event:
+    def most(values: list[str]) -> str:
+        counts = Counter(values)
+        return min(counts, key=lambda v: (-counts[v], v))
+
+    dates = [it.mention.date for it in group if it.mention.date]
+    places = [it.place for it in group if it.place]
+    participants = sorted(set().union(*(it.participants for it in group)))
+    mention_ids = tuple(sorted(it.id for it in group))
+    return Event(
+        id="v_" + content_hash(*mention_ids),
+        type=most([it.mention.type for it in group]),
+        label=most([it.mention.label for it in group]),
+        participants=tuple(participants),
+        place=most(places) if places else None,
+        date=max(dates, key=lambda d: (len(d), d)) if dates else None,
+        mention_ids=mention_ids,
+    )

@@ -1,0 +1,111 @@
+"""Positions: the stances of all documents grouped into who supports or opposes what.
+
+:func:`aggregate_positions` is a pure, deterministic function of the stances: the same
+stances in any order give the same positions with the same ids. Stances group into one
+position when they have
+
+* the same **holders** (the resolved entities of their holder mentions, as a sorted set;
+  a stance whose holders resolve to no entity is left out: nobody to hold the position),
+* the same **polarity**, and
+* the same **target**: the same resolved entity when the target phrase is exactly a name
+  mention ("oppose NATO"), else the same normalised text ("the enlargements of NATO" and
+  "enlargement of NATO" → ``enlargement of nato``): lowercase, quote marks, a possessive
+  and leading determiners removed, spaces folded, each word's plural lightly lemmatised.
+
+A position's ``target`` is the readable target of its first stance (by document and
+offset); ``id`` is ``p_`` + a hash of holders, polarity and target key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.document import Polarity, Stance, content_hash
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "any", "its", "their", "his", "her"}
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_KEEP_S = frozenset({"us", "news", "series", "species", "analysis", "crisis", "basis", "status"})
+
+
+_Key = tuple[tuple[str, ...], Polarity, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Holders (entity ids, sorted) support or oppose a target, with the evidence stances."""
+
+    id: str
+    holders: tuple[str, ...]
+    polarity: Polarity
+    target: str
+    target_entity: str | None
+    stance_ids: tuple[str, ...]
+
+
+def singular(word: str) -> str:
+    """A light lemmatisation of an English plural ("sanctions" → "sanction")."""
+    if len(word) <= 3 or word in _KEEP_S or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def normalise_target(target: str) -> str:
+    """The comparable form of a target phrase: lowercase, no determiners, singular words."""
+    folded = target.casefold().replace("’", "'").replace("'s ", " ").replace("s' ", "s ")
+    words = _WORD.findall(folded)
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    return " ".join(singular(w) for w in words)
+
+
+def _readable(target: str) -> str:
+    return " ".join(target.split())
+
+
+def aggregate_positions(
+    stances: Sequence[tuple[str, str, Stance]],
+    entity_of: Mapping[tuple[str, int, int], str],
+) -> list[Position]:
+    """Group (stance_id, doc_id, stance) items into positions; see the module docstring."""
+    groups: dict[_Key, list[tuple[str, str, Stance]]] = {}
+    target_entity: dict[_Key, str | None] = {}
+    for item in sorted(stances, key=lambda x: (x[1], x[2].start, x[2].target_start, x[0])):
+        _, doc, stance = item
+        holders = tuple(
+            sorted({entity_of[(doc, a, b)] for a, b in stance.holders if (doc, a, b) in entity_of})
+        )
+        if not holders:
+            continue
+        entity = entity_of.get((doc, stance.target_start, stance.target_end))
+        target_key = "e:" + entity if entity else "t:" + normalise_target(stance.target)
+        if target_key == "t:":
+            continue
+        key: _Key = (holders, stance.polarity, target_key)
+        groups.setdefault(key, []).append(item)
+        target_entity[key] = entity
+    positions: list[Position] = []
+    for key, items in groups.items():
+        holders, polarity, target_key = key
+        first = items[0][2]
+        ids = tuple(dict.fromkeys(sid for sid, _, _ in items))
+        positions.append(
+            Position(
+                id="p_" + content_hash(*holders, polarity, target_key),
+                holders=holders,
+                polarity=first.polarity,
+                target=_readable(first.target),
+                target_entity=target_entity[key],
+                stance_ids=ids,
+            )
+        )
+    return sorted(positions, key=lambda p: (p.holders, p.polarity, p.target, p.id))

@@ -1,0 +1,612 @@
+"""The ``quotes`` stage: who said what, as direct quotations and reported speech.
+
+**Direct quotations** are found from the quote marks: curly (“…”, ‘…’) or straight ("…")
+double marks, paired within a paragraph; a paragraph that opens a quote without closing
+it continues into the next paragraph when that one opens with a quote mark (the
+newspaper convention), so one quote can span sentences and paragraphs. Curly single
+marks (‘…’) count outside double quotes; straight single marks are too often
+apostrophes. The span covers the words between the marks (``text`` never starts or ends
+with a mark, nor with the comma before the closing mark).
+
+A quoted phrase of one to three words counts only when a speech cue governs it or sits
+next to it (``X said the ties were "unprecedented"``); otherwise it is a title, a slogan or
+a scare quote. A longer quotation without a cue keeps the speaker of the quotation just
+before it when that one ended in the same or the previous paragraph.
+
+**Reported speech** without marks ("Putin said that the relationship … cannot be compared")
+is the clausal complement (``ccomp``) of a speech verb, without a leading "that" and the
+final punctuation, ``direct=False``; "according to X, …" reports the rest of its sentence.
+A clause that overlaps a direct quotation is not reported twice.
+
+**The speech cue** of a direct quotation is the nearest speech verb (said, told, added,
+noted, stressed, warned, …) or "according to" in the sentences the quotation spans,
+outside any quotation and with no other quotation in between; when the quotation ends its
+sentence with a comma-mark ("…,”) or starts one after a colon, the first words of the next
+or the last words of the previous sentence are looked at too (the parser often splits
+``…,” he said.``).
+
+**The speaker** is the subject of the cue (``nsubj``; "according to" → its object; "X quoted
+Y as saying" → Y; "Y was quoted as saying" → Y). ``speaker_text`` is the subject phrase as
+written, cut at a comma after its head ("Danil Bochkov, from the X Council, said" →
+"Danil Bochkov"); ``speaker_start``/``speaker_end`` are the offsets of a mention of the
+``mentions`` layer: the one on the head word, else the first person, organisation, work,
+place or group named in the phrase ("a spokesman for the foreign ministry"). A pronoun
+("he said", "she added") is resolved to the most recent person who was a subject or a
+speaker before it, else the most recent person named. A document-like subject ("the
+statement said", "the report") with no name in it points at the nearest earlier sentence
+using the same noun: the mention on that noun (a titled work), its possessor or the
+subject of the verb that governs it ("the two presidents issued a joint statement"),
+else None.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.document import Mention, Quote, Sentence
+from storyline.stages.registry import StageInput, StageOutput, stage
+
+SPEECH_LEMMAS = frozenset(
+    {
+        "say", "tell", "add", "note", "stress", "warn", "claim", "insist", "argue", "explain",
+        "write", "state", "declare", "announce", "comment", "remark", "reply", "respond",
+        "emphasise", "emphasize", "observe", "acknowledge", "admit", "recall", "predict",
+        "urge", "complain", "conclude", "tweet", "continue", "assert", "maintain", "contend",
+        "allege", "confirm", "suggest", "report", "caution", "concede", "quip", "joke",
+        "underline", "underscore", "reiterate", "point", "ask", "deny", "repeat", "vow",
+        "pledge", "promise", "indicate", "agree", "reaffirm", "estimate", "recount",
+    }
+)  # fmt: skip
+# speech verbs whose clausal complement is reported speech (not "ask", "agree", ...)
+REPORT_LEMMAS = frozenset(
+    {
+        "say", "tell", "add", "note", "stress", "warn", "claim", "insist", "argue", "explain",
+        "write", "state", "declare", "announce", "emphasise", "emphasize", "observe",
+        "acknowledge", "admit", "predict", "assert", "maintain", "contend", "allege",
+        "confirm", "report", "caution", "concede", "underline", "underscore", "reiterate",
+        "repeat", "vow", "pledge", "promise", "indicate", "reaffirm", "tweet", "complain",
+        "recall", "suggest", "conclude", "remark", "reply", "respond", "estimate",
+    }
+)  # fmt: skip
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement", "report", "communique", "communiqué", "declaration", "editorial",
+        "article", "document", "letter", "release", "readout", "memo", "study", "paper",
+        "survey", "commentary", "post", "message", "announcement", "notice", "transcript",
+    }
+)  # fmt: skip
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKER_LABELS = ("PERSON", "ORG", "WORK", "GPE", "NORP", "LOC", "EVENT", "OTHER")
+_OPEN_DOUBLE = frozenset("“„«")
+_CLOSE_DOUBLE = frozenset("”»")
+_STRAIGHT = '"'
+_QUOTE_CHARS = frozenset('“”„«»"‘’')
+_MAX_CUE_DISTANCE = 140  # characters between a quotation and its speech verb
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_FINITE_HINT = frozenset({"VERB", "AUX"})
+
+
+# --------------------------------------------------------------------- quote marks
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """A quotation found from its marks: ``start``/``end`` inside the marks, and the marks'
+    outer offsets ``outer_start``/``outer_end`` (the end is the text's end when unclosed)."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _double_marks(text: str, a: int, b: int) -> list[tuple[int, str]]:
+    """The double quote marks of text[a:b] as (offset, "open"|"close")."""
+    marks: list[tuple[int, str]] = []
+    open_now = False
+    for i in range(a, b):
+        c = text[i]
+        if c in _OPEN_DOUBLE:
+            kind = "open"
+        elif c in _CLOSE_DOUBLE:
+            kind = "close"
+        elif c == _STRAIGHT:
+            kind = "close" if open_now else "open"
+        else:
+            continue
+        open_now = kind == "open"
+        marks.append((i, kind))
+    return marks
+
+
+def find_quote_regions(text: str) -> list[QuoteRegion]:
+    """Every quotation between double marks (and curly single marks outside them)."""
+    regions: list[QuoteRegion] = []
+    pending: int | None = None  # an open quote carried over from the previous paragraph
+    for a, b in _paragraphs(text):
+        first = a
+        while first < b and text[first].isspace():
+            first += 1
+        opener: int | None = None
+        marks = _double_marks(text, a, b)
+        if pending is not None:
+            if marks and marks[0][0] == first and marks[0][1] == "open":
+                opener = pending
+                marks = marks[1:]
+            pending = None
+        for pos, kind in marks:
+            if kind == "open":
+                opener = pos
+            elif opener is not None:
+                regions.append(QuoteRegion(opener + 1, pos, opener, pos + 1))
+                opener = None
+        if opener is not None:
+            pending = opener
+            # if the next paragraph does not continue it, it ends with this paragraph
+            nxt = b + 1
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            if nxt >= len(text) or text[nxt] not in _OPEN_DOUBLE | {_STRAIGHT}:
+                regions.append(QuoteRegion(opener + 1, b, opener, b))
+                pending = None
+    regions.extend(_single_regions(text, regions))
+    trimmed = (_trimmed(text, r) for r in regions)
+    return sorted((r for r in trimmed if r.end > r.start), key=lambda r: (r.start, r.end))
+
+
+def _single_regions(text: str, doubles: Sequence[QuoteRegion]) -> list[QuoteRegion]:
+    found: list[QuoteRegion] = []
+    for a, b in _paragraphs(text):
+        opener: int | None = None
+        for i in range(a, b):
+            c = text[i]
+            if any(r.outer_start <= i < r.outer_end for r in doubles):
+                continue
+            before = text[i - 1] if i > a else " "
+            after = text[i + 1] if i + 1 < b else " "
+            if c == "‘" and (before.isspace() or before in "([—–-"):
+                opener = i
+            elif c == "’" and opener is not None and not after.isalnum() and not before.isspace():
+                found.append(QuoteRegion(opener + 1, i, opener, i + 1))
+                opener = None
+    return found
+
+
+def _trimmed(text: str, r: QuoteRegion) -> QuoteRegion:
+    s, e = r.start, r.end
+    while s < e and (text[s].isspace() or text[s] in _QUOTE_CHARS):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _QUOTE_CHARS or text[e - 1] == ","):
+        e -= 1
+    return QuoteRegion(s, e, r.outer_start, r.outer_end)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# ------------------------------------------------------------------------ speakers
+
+
+class MentionIndex:
+    """The mentions of a document, looked up by character offset."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def at(self, offset: int) -> Mention | None:
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.start <= offset < m.end:
+                return m
+            if m.end <= offset and i < len(self.mentions) and m.start < offset - 200:
+                break
+            i -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self._starts, start - 1)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end:
+                out.append(m)
+            i += 1
+        return out
+
+    def before(self, offset: int) -> list[Mention]:
+        """Mentions ending at or before ``offset``, nearest first."""
+        i = bisect_right(self._starts, offset)
+        return [m for m in reversed(self.mentions[:i]) if m.end <= offset]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str | None
+    mention: Mention | None
+
+
+def _speaker_phrase(tok: Any) -> tuple[int, int]:
+    """The subject phrase of ``tok``: its subtree, cut at a comma, dash or bracket after it."""
+    sub = list(tok.subtree)
+    left = sub[0].i
+    right = sub[-1].i
+    for t in sub:
+        if t.i > tok.i and (
+            t.text in {",", "(", "—", "–", ";", ":"} or t.dep_ == "relcl" or "\n" in t.text
+        ):
+            right = t.i - 1
+            break
+    for t in sub:
+        if t.i < tok.i and (t.text in {",", "(", "—", "–"} or "\n" in t.text):
+            left = t.i + 1
+    while right > left and tok.doc[right].is_punct:
+        right -= 1
+    if right - left > 14:  # a long description: keep its head words only
+        left = max(left, tok.i - 4)
+        right = min(right, tok.i + 4)
+    return tok.doc[left].idx, tok.doc[right].idx + len(tok.doc[right])
+
+
+def _phrase_mention(tok: Any, a: int, b: int, index: MentionIndex) -> Mention | None:
+    on_head = index.at(tok.idx)
+    if on_head is not None:
+        return on_head
+    inside = index.within(a, b)
+    for label in _SPEAKER_LABELS:
+        for m in inside:
+            if m.label == label:
+                return m
+    return None
+
+
+def _subject_of(verb: Any) -> Any | None:
+    cur = verb
+    for _ in range(3):
+        subj = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
+        if subj:
+            return subj[0]
+        if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def speaker_token(cue: Any) -> Any | None:
+    """The token naming the speaker of a speech cue, or None."""
+    if cue.lower_ == "according":
+        for c in cue.children:
+            if c.lower_ == "to":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                return objs[0] if objs else None
+        nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            objs = [g for g in nxt.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+        return None
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        quoter = head.head
+        objs = [c for c in quoter.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if objs:
+            return objs[0]
+    if cue.lemma_ == "quote":
+        return None
+    return _subject_of(cue)
+
+
+class SpeakerResolver:
+    """Names the speaker of a cue: the subject phrase and the mention behind it."""
+
+    def __init__(self, doc: Any, index: MentionIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.named: list[Mention] = []  # person speakers so far, in text order
+
+    def resolve(self, cue: Any) -> Speaker:
+        tok = speaker_token(cue)
+        if tok is None:
+            return Speaker(None, None)
+        if tok.pos_ == "PRON" or tok.lower_ in PERSONAL_PRONOUNS:
+            mention = self._antecedent(tok) if tok.lower_ in PERSONAL_PRONOUNS else None
+            return Speaker(tok.text, mention)
+        a, b = _speaker_phrase(tok)
+        mention = _phrase_mention(tok, a, b, self.index)
+        if mention is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
+            mention = self._issuer(tok)
+        if mention is not None and mention.label == "PERSON":
+            self.named.append(mention)
+        return Speaker(self.doc.text[a:b], mention)
+
+    def _antecedent(self, pron: Any) -> Mention | None:
+        """The most recent person who was a subject or a speaker before the pronoun."""
+        fallback: Mention | None = None
+        for m in self.index.before(pron.idx):
+            if m.label != "PERSON":
+                continue
+            if fallback is None:
+                fallback = m
+            if m in self.named:
+                return m
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in _SUBJECT_DEPS | {"appos"}:
+                return m
+        return fallback
+
+    def _issuer(self, tok: Any) -> Mention | None:
+        """For "the statement said": who issued the statement, from an earlier sentence."""
+        lemma = tok.lemma_.lower()
+        for earlier in reversed(self.doc[: tok.i]):
+            if earlier.lemma_.lower() != lemma or earlier.i == tok.i:
+                continue
+            on = self.index.at(earlier.idx)
+            if on is not None:
+                return on
+            for c in earlier.children:
+                if c.dep_ in {"poss", "compound", "amod"}:
+                    m = self.index.at(c.idx)
+                    if m is not None and m.label != "NORP":
+                        return m
+            if earlier.dep_ in {"dobj", "nsubjpass"}:
+                subj = _subject_of(earlier.head)
+                if subj is not None and subj.pos_ != "PRON":
+                    a, b = _speaker_phrase(subj)
+                    m = _phrase_mention(subj, a, b, self.index)
+                    if m is not None:
+                        return m
+        return None
+
+
+# -------------------------------------------------------------------------- cues
+
+
+def _is_cue(tok: Any) -> bool:
+    if tok.lower_ == "according":
+        return bool(tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
+    return bool(tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_LEMMAS)
+
+
+class QuoteFinder:
+    """Finds the quotations of one parsed document with their cues and speakers."""
+
+    def __init__(self, doc: Any, text: str, sentences: Sequence[Sentence], index: MentionIndex):
+        self.doc = doc
+        self.text = text
+        self.sentences = sorted((s.start, s.end) for s in sentences) or [(0, len(text))]
+        self._sent_starts = [s for s, _ in self.sentences]
+        self.index = index
+        self.speakers = SpeakerResolver(doc, index)
+
+    def _sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._sent_starts, offset) - 1)
+
+    def _tokens(self, a: int, b: int) -> list[Any]:
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _cue_for(self, r: QuoteRegion, regions: Sequence[QuoteRegion]) -> Any | None:
+        text = self.text
+        si = self._sentence_at(r.outer_start)
+        sj = self._sentence_at(max(r.outer_start, r.outer_end - 1))
+        a, b = self.sentences[si][0], self.sentences[sj][1]
+        # the parser often splits `…,” he said.` and `He said: “…`
+        after = text[r.outer_end : b]
+        if not after.strip(' .,!?;:”"’\n') and sj + 1 < len(self.sentences):
+            nxt = self.sentences[sj + 1]
+            if text[r.start : r.end + 2].rstrip().endswith((",", "?", "!")) or text[
+                r.end : r.outer_end + 1
+            ].startswith(","):
+                b = min(nxt[1], nxt[0] + 60)
+        # never across a paragraph break outside the quotation
+        a = max(a, text.rfind("\n", 0, r.outer_start) + 1)
+        brk = text.find("\n", r.outer_end)
+        b = min(b, brk if brk >= 0 else len(text))
+        before = text[a : r.outer_start]
+        if not before.strip() and si > 0:
+            prev = self.sentences[si - 1]
+            if text[prev[0] : prev[1]].rstrip().endswith(":"):
+                a = max(prev[0], prev[1] - 120)
+        blocked = [(q.outer_start, q.outer_end) for q in regions]
+        best: tuple[int, Any] | None = None
+        for tok in self._tokens(a, b):
+            if any(s <= tok.idx < e for s, e in blocked) or not _is_cue(tok):
+                continue
+            if tok.idx >= r.outer_end:
+                gap = (r.outer_end, tok.idx)
+            elif tok.idx + len(tok) <= r.outer_start:
+                gap = (tok.idx + len(tok), r.outer_start)
+            else:
+                continue
+            if gap[1] - gap[0] > _MAX_CUE_DISTANCE:
+                continue
+            if any(gap[0] <= s and e <= gap[1] for s, e in blocked):
+                continue  # another quotation stands in between
+            dist = gap[1] - gap[0]
+            if best is None or dist < best[0]:
+                best = (dist, tok)
+        return best[1] if best is not None else None
+
+    def _governs(self, cue: Any, r: QuoteRegion) -> bool:
+        """The cue governs the quoted words (a partial quote) or sits right next to them."""
+        inner = self._tokens(r.start, r.end)
+        if inner and all(cue in t.ancestors for t in inner):
+            return True
+        if cue.idx >= r.outer_end:
+            return bool(cue.idx - r.outer_end <= 25)
+        return bool(r.outer_start - (cue.idx + len(cue)) <= 25)
+
+    def direct(self) -> tuple[list[Quote], list[QuoteRegion]]:
+        regions = find_quote_regions(self.text)
+        quotes: list[Quote] = []
+        kept: list[QuoteRegion] = []
+        last: tuple[Quote, int] | None = None  # the previous quote and its paragraph end
+        for r in regions:
+            words = word_count(self.text[r.start : r.end])
+            if words == 0:
+                continue
+            cue = self._cue_for(r, regions)
+            if words <= 3 and (cue is None or not self._governs(cue, r)):
+                continue
+            if cue is not None:
+                who = self.speakers.resolve(cue)
+                q = _quote(self.text, r.start, r.end, True, who, _cue_text(cue))
+            elif last is not None and self._follows(last[0], r):
+                prev = last[0]
+                q = Quote(
+                    r.start,
+                    r.end,
+                    self.text[r.start : r.end],
+                    True,
+                    prev.speaker_text,
+                    prev.speaker_start,
+                    prev.speaker_end,
+                    None,
+                )
+            elif self._is_clause(r):
+                q = Quote(r.start, r.end, self.text[r.start : r.end], True)
+            else:
+                continue
+            quotes.append(q)
+            kept.append(r)
+            last = (q, r.outer_end)
+        return quotes, regions
+
+    def _follows(self, prev: Quote, r: QuoteRegion) -> bool:
+        """The quotation comes in the same or the next paragraph after ``prev``."""
+        between = self.text[prev.end : r.outer_start]
+        return between.count("\n\n") + (between.count("\n") > 0) <= 2 and len(between) < 400
+
+    def _is_clause(self, r: QuoteRegion) -> bool:
+        toks = self._tokens(r.start, r.end)
+        return word_count(self.text[r.start : r.end]) >= 6 and any(
+            t.pos_ in _FINITE_HINT for t in toks
+        )
+
+    def reported(self, regions: Sequence[QuoteRegion]) -> list[Quote]:
+        found: list[Quote] = []
+        for tok in self.doc:
+            if tok.lower_ == "according" and _is_cue(tok):
+                q = self._according(tok, regions)
+                if q is not None:
+                    found.append(q)
+                continue
+            if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in REPORT_LEMMAS:
+                continue
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps:
+                continue
+            sub = list(comps[0].subtree)
+            a, b = _trim_clause(self.text, sub)
+            if b <= a or word_count(self.text[a:b]) < 3:
+                continue
+            if any(r.outer_start < b and a < r.outer_end for r in regions):
+                continue
+            if not any(t.pos_ in _FINITE_HINT for t in sub):
+                continue
+            who = self.speakers.resolve(tok)
+            if who.text is None:
+                continue
+            found.append(_quote(self.text, a, b, False, who, _cue_text(tok)))
+        return found
+
+    def _according(self, tok: Any, regions: Sequence[QuoteRegion]) -> Quote | None:
+        si = self._sentence_at(tok.idx)
+        s_start, s_end = self.sentences[si]
+        phrase = [tok]
+        for t in self.doc[tok.i + 1 :]:
+            if t.idx >= s_end or t.text in {",", ";", "—", "–"}:
+                break
+            phrase.append(t)
+        p_start, p_end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        if self.text[s_start:p_start].strip(" ,\n"):
+            if self.text[p_end:s_end].strip(" ,.\n"):
+                return None  # in the middle of its sentence
+            a, b = s_start, p_start
+        else:
+            a, b = p_end, s_end
+        a, b = _strip(self.text, a, b)
+        if word_count(self.text[a:b]) < 3:
+            return None
+        if any(r.outer_start < b and a < r.outer_end for r in regions):
+            return None
+        who = self.speakers.resolve(tok)
+        if who.text is None:
+            return None
+        return _quote(self.text, a, b, False, who, "according to")
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:—–" or text[a] in _QUOTE_CHARS):
+        a += 1
+    while b > a and (
+        text[b - 1].isspace() or text[b - 1] in ".,;:!?—–" or text[b - 1] in _QUOTE_CHARS
+    ):
+        b -= 1
+    return a, b
+
+
+def _trim_clause(text: str, sub: Sequence[Any]) -> tuple[int, int]:
+    toks = list(sub)
+    while toks and ((toks[0].lower_ == "that" and toks[0].dep_ == "mark") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return 0, 0
+    return _strip(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+def _cue_text(cue: Any) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    parts = [c.text for c in cue.children if c.dep_ == "prt"]
+    return " ".join([cue.text, *parts])
+
+
+def _quote(text: str, a: int, b: int, direct: bool, who: Speaker, cue: str | None) -> Quote:
+    m = who.mention
+    return Quote(
+        a,
+        b,
+        text[a:b],
+        direct,
+        who.text,
+        m.start if m else None,
+        m.end if m else None,
+        cue,
+    )
+
+
+def find_quotes(
+    doc: Any, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> tuple[Quote, ...]:
+    """The quotations of one parsed document, in text order."""
+    finder = QuoteFinder(doc, text, sentences, MentionIndex(mentions))
+    direct, regions = finder.direct()
+    reported = finder.reported(regions)
+    return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
+
+
+@stage("quotes", version=1, adds=["quotes"], needs=["parse", "sentences", "mentions"])
+def quotes(inp: StageInput) -> StageOutput:
+    sentences = [s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)]
+    mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]
+    return {"quotes": find_quotes(inp.parse, inp.document.text, sentences, mentions)}

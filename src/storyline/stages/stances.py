@@ -1,0 +1,397 @@
+"""The ``stances`` stage: stated positions, as holders supporting or opposing a target.
+
+Cues, read from the dependency parse (also inside quotations, so "both countries 'oppose'
+the enlargement of NATO" in a joint statement counts):
+
+* **verbs** with a direct object: oppose, reject, condemn, criticise, denounce, resist,
+  object (to), protest → ``oppose``; support, back, endorse, welcome, reaffirm, favour,
+  champion, defend, uphold → ``support``;
+* **verb + preposition**: warn against, stand against, speak out against, be concerned
+  about / over, object to → ``oppose``; stand by / with → ``support``; "will not adhere to"
+  (a negated adhere) → ``oppose``;
+* **nouns**: "opposition to X", "support for X" (also "understanding and support for"),
+  the object of a verb of stating (voice, express, reaffirm, reiterate, declare, show,
+  pledge, offer, give, state) or with a possessor ("China's support for Russia").
+
+The **holders** are the subject of the cue (of the verb of stating for nouns; the
+possessor; for a passive, the agent), with its conjuncts ("China and Russia oppose" → two
+holders), as offsets of mentions of the ``mentions`` layer. "the two countries", "both
+sides" and the like stand for the two most recent coordinated places named before ("Russia
+and China"), else the holders are empty and ``holder_text`` keeps the words. "we"/"I" inside a
+quotation stand for the quotation's speaker. ``target`` is the object phrase without a
+leading article, cut at a comma, a relative clause or a dash, at most 12 words;
+``start``/``end`` cover the sentence. A negated cue ("did not oppose") is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.document import Mention, Polarity, Quote, Sentence, Stance
+from storyline.stages.quotes import MentionIndex
+from storyline.stages.registry import StageInput, StageOutput, stage
+
+VERB_POLARITY: dict[str, Polarity] = {
+    "oppose": "oppose",
+    "reject": "oppose",
+    "condemn": "oppose",
+    "criticise": "oppose",
+    "criticize": "oppose",
+    "denounce": "oppose",
+    "resist": "oppose",
+    "protest": "oppose",
+    "deplore": "oppose",
+    "support": "support",
+    "back": "support",
+    "endorse": "support",
+    "welcome": "support",
+    "reaffirm": "support",
+    "favour": "support",
+    "favor": "support",
+    "champion": "support",
+    "uphold": "support",
+    "applaud": "support",
+    "praise": "support",
+}
+# verb (or adjective) + preposition → polarity
+PREP_POLARITY: dict[tuple[str, str], Polarity] = {
+    ("warn", "against"): "oppose",
+    ("stand", "against"): "oppose",
+    ("speak", "against"): "oppose",
+    ("caution", "against"): "oppose",
+    ("object", "to"): "oppose",
+    ("concerned", "about"): "oppose",
+    ("concerned", "over"): "oppose",
+    ("concerned", "by"): "oppose",
+    ("stand", "by"): "support",
+    ("stand", "with"): "support",
+}
+NOUN_POLARITY: dict[tuple[str, str], Polarity] = {
+    ("opposition", "to"): "oppose",
+    ("objection", "to"): "oppose",
+    ("support", "for"): "support",
+    ("backing", "for"): "support",
+}
+STATING_VERBS = frozenset(
+    {
+        "voice", "express", "reaffirm", "reiterate", "declare", "show", "pledge", "offer",
+        "give", "state", "signal", "confirm", "announce", "extend", "restate", "register",
+    }
+)  # fmt: skip
+# a reaffirmed "support for X" is the noun's stance, not "reaffirm" of the noun
+_COLLECTIVE = frozenset({"countries", "sides", "nations", "states", "parties", "governments"})
+_PAIR_NOUNS = frozenset({"side", "country", "nation", "government"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_FIRST_PERSON = frozenset({"we", "i", "us"})
+_MAX_TARGET_WORDS = 12
+
+
+def _negated(tok: Any) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ in {"xcomp", "acomp"} and any(c.dep_ == "neg" for c in head.children)
+
+
+def _subject(tok: Any) -> Any | None:
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and not (
+                c.dep_ == "nsubjpass" and cur.lemma_ in VERB_POLARITY
+            ):
+                return c
+        agents = [c for c in cur.children if c.dep_ == "agent"]
+        for a in agents:
+            objs = [g for g in a.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if cur.dep_ in {"conj", "xcomp", "acomp", "ccomp"} and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _span(tok: Any) -> tuple[int, int]:
+    sub = list(tok.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+
+class StanceFinder:
+    def __init__(
+        self,
+        doc: Any,
+        text: str,
+        sentences: Sequence[Sentence],
+        mentions: Sequence[Mention],
+        quotes: Sequence[Quote],
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.sentences = sorted((s.start, s.end) for s in sentences) or [(0, len(text))]
+        self.index = MentionIndex(mentions)
+        self.mentions = list(mentions)
+        self.quotes = list(quotes)
+
+    # ------------------------------------------------------------------ holders
+
+    def _holders(self, subj: Any) -> tuple[tuple[tuple[int, int], ...], str]:
+        a, b = _span(subj)
+        cut = [t for t in subj.subtree if t.i > subj.i and t.text in {",", "(", "—"}]
+        if cut and not any(c.dep_ == "conj" for c in subj.children):
+            b = cut[0].idx
+        holder_text = self.text[a:b].strip()
+        low = subj.lower_
+        if low in _FIRST_PERSON:
+            for q in self.quotes:
+                if q.start <= subj.idx < q.end and q.speaker_start is not None:
+                    assert q.speaker_end is not None
+                    return ((q.speaker_start, q.speaker_end),), holder_text
+            return (), holder_text
+        if subj.pos_ == "PRON":
+            return (), holder_text
+        collective = low in _COLLECTIVE or low == "both" or subj.lemma_.lower() in _PAIR_NOUNS
+        if collective and any(t.lower_ in {"two", "both"} for t in subj.subtree):
+            return self._salient_pair(subj.idx) or self._pair_before(subj.idx), holder_text
+        found: list[tuple[int, int]] = []
+        for conj in _conjuncts(subj):
+            m = self.index.at(conj.idx)
+            if m is None:
+                ca, cb = _span(conj)
+                inside = [x for x in self.index.within(ca, cb) if x.label != "NORP"]
+                m = inside[0] if inside and conj.pos_ == "PROPN" else None
+            if m is not None and (m.start, m.end) not in found:
+                found.append((m.start, m.end))
+        return tuple(found), holder_text
+
+    def _salient_pair(self, offset: int) -> tuple[tuple[int, int], ...]:
+        """The document's main pair of states: coordinated somewhere ("Russia and China")
+        and, of all such pairs, the most mentioned.
+
+        In a report on two countries' relations, "the two countries" and "both sides" mean
+        those two, not whichever pair was named last.
+        """
+        counts: Counter[str] = Counter()
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in self.mentions:
+            if m.label not in ("GPE", "NORP") or m.kb_id is None:
+                continue
+            counts[m.kb_id] += 1
+            if m.label == "GPE":
+                spans.setdefault(m.kb_id, []).append((m.start, m.end))
+        pairs: set[tuple[str, str]] = set()
+        for m in self.mentions:
+            if m.label != "GPE" or m.kb_id is None:
+                continue
+            partner = self._coordinated_with(m)
+            if partner is not None and partner.kb_id not in (None, m.kb_id):
+                pairs.add(tuple(sorted((m.kb_id, str(partner.kb_id)))))  # type: ignore[arg-type]
+        if not pairs:
+            return ()
+        best = max(sorted(pairs), key=lambda p: counts[p[0]] + counts[p[1]])
+        if counts[best[0]] + counts[best[1]] < 6:
+            return ()
+        chosen = []
+        for key in best:
+            before = [sp for sp in spans[key] if sp[0] < offset]
+            chosen.append(before[-1] if before else spans[key][0])
+        return tuple(sorted(chosen))
+
+    def _coordinated_with(self, m: Mention) -> Mention | None:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "conj":
+            return None
+        other = self.index.at(span.root.head.idx)
+        return other if other is not None and other.label == "GPE" else None
+
+    def _pair_before(self, offset: int) -> tuple[tuple[int, int], ...]:
+        """The two most recent coordinated places ("Russia and China") before ``offset``."""
+        for m in self.index.before(offset):
+            if m.label != "GPE":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            partner = root.head if root.dep_ == "conj" else None
+            if partner is None:
+                continue
+            other = self.index.at(partner.idx)
+            if other is not None and other.label == "GPE" and other != m:
+                return ((other.start, other.end), (m.start, m.end))
+        return ()
+
+    # ------------------------------------------------------------------- target
+
+    def _target(self, tok: Any) -> tuple[int, int] | None:
+        toks = list(tok.subtree)
+        kept: list[Any] = []
+        for t in toks:
+            if t.i > tok.i and (
+                t.text in {",", ";", "—", "–", "(", ":"} or t.dep_ == "relcl" or "\n" in t.text
+            ):
+                break
+            kept.append(t)
+        while kept and (kept[0].lower_ in _ARTICLES or kept[0].is_punct):
+            kept = kept[1:]
+        while kept and (kept[-1].is_punct or kept[-1].lower_ in {"and", "or"}):
+            kept = kept[:-1]
+        if not kept:
+            return None
+        if len([t for t in kept if not t.is_punct]) > _MAX_TARGET_WORDS:
+            kept = kept[: _MAX_TARGET_WORDS + 1]
+            while kept and kept[-1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT", "PART"}:
+                kept = kept[:-1]
+        if not kept:
+            return None
+        a, b = kept[0].idx, kept[-1].idx + len(kept[-1])
+        while b > a and self.text[b - 1] in "'\"”’‘“":
+            b -= 1
+        while a < b and self.text[a] in "'\"”’‘“":
+            a += 1
+        return (a, b) if b > a else None
+
+    @staticmethod
+    def _pobj(prep: Any) -> Any | None:
+        objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        return objs[0] if objs else None
+
+    # -------------------------------------------------------------------- cues
+
+    def _cues(self) -> list[tuple[Any, Any, Any, Polarity, str]]:
+        """(cue token, holder-bearing token, object token, polarity, cue words)."""
+        found: list[tuple[Any, Any, Any, Polarity, str]] = []
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in VERB_POLARITY:
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if not objs:
+                    continue
+                obj = objs[0]
+                pol = VERB_POLARITY[lemma]
+                if lemma in STATING_VERBS | {"reaffirm", "welcome"} and obj.lemma_ in {
+                    "support",
+                    "opposition",
+                }:
+                    continue  # "reaffirmed support for X": the noun's stance
+                if _negated(tok):
+                    continue
+                found.append((tok, tok, obj, pol, tok.text))
+            elif tok.pos_ == "VERB" and lemma == "adhere" and _negated(tok):
+                for prep in tok.children:
+                    obj = self._pobj(prep) if prep.lower_ == "to" else None
+                    if obj is not None:
+                        found.append((tok, tok, obj, "oppose", "not adhere to"))
+            elif tok.pos_ in {"VERB", "ADJ"} or lemma == "concerned":
+                for prep in tok.children:
+                    key = (lemma if tok.pos_ == "VERB" else tok.lower_, prep.lower_)
+                    if prep.dep_ != "prep" or key not in PREP_POLARITY:
+                        continue
+                    obj = self._pobj(prep)
+                    if obj is None or _negated(tok):
+                        continue
+                    found.append((tok, tok, obj, PREP_POLARITY[key], f"{tok.text} {prep.text}"))
+            if tok.pos_ == "NOUN":
+                for prep in self._noun_preps(tok):
+                    key = (lemma, prep.lower_)
+                    if key not in NOUN_POLARITY:
+                        continue
+                    obj = self._pobj(prep)
+                    bearer = self._noun_bearer(tok)
+                    if obj is None or bearer is None or _negated(bearer):
+                        continue
+                    found.append((tok, bearer, obj, NOUN_POLARITY[key], f"{tok.text} {prep.text}"))
+        return found
+
+    @staticmethod
+    def _noun_preps(tok: Any) -> list[Any]:
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        if not preps and tok.dep_ == "conj":  # "understanding and support for": on the first
+            preps = [c for c in tok.head.children if c.dep_ == "prep"]
+        if not preps:  # "understanding and support for" parsed with "for" on the last conj
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    preps = [g for g in c.children if g.dep_ == "prep"]
+        return preps
+
+    @staticmethod
+    def _noun_bearer(tok: Any) -> Any | None:
+        """The token whose subject holds a noun's stance (or the noun, for a possessor)."""
+        if any(c.dep_ == "poss" for c in tok.children):
+            return tok
+        head = tok.head if tok.dep_ != "conj" else tok.head.head
+        first = tok if tok.dep_ != "conj" else tok.head
+        if first.dep_ == "dobj" and head.lemma_.lower() in STATING_VERBS:
+            return head
+        return None
+
+    def find(self) -> tuple[Stance, ...]:
+        out: list[Stance] = []
+        seen: set[tuple[int, int, str]] = set()
+        for cue, bearer, obj, pol, words in self._cues():
+            poss = [c for c in bearer.children if c.dep_ == "poss"] if bearer is cue else []
+            subj = poss[0] if poss and bearer.pos_ == "NOUN" else _subject(bearer)
+            if subj is None:
+                continue
+            target = self._target(obj)
+            if target is None:
+                continue
+            holders, holder_text = self._holders(subj)
+            if not holder_text:
+                continue
+            s_start, s_end = self._sentence(cue.idx)
+            key = (target[0], target[1], pol)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Stance(
+                    start=s_start,
+                    end=s_end,
+                    holders=holders,
+                    holder_text=holder_text,
+                    polarity=pol,
+                    target=self.text[target[0] : target[1]],
+                    target_start=target[0],
+                    target_end=target[1],
+                    cue=words,
+                )
+            )
+        return tuple(sorted(out, key=lambda s: (s.start, s.target_start)))
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= offset < b:
+                return a, b
+        return 0, len(self.text)
+
+
+def find_stances(
+    doc: Any,
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+) -> tuple[Stance, ...]:
+    """The stances stated in one parsed document, in text order."""
+    return StanceFinder(doc, text, sentences, mentions, quotes).find()
+
+
+@stage("stances", version=1, adds=["stances"], needs=["parse", "sentences", "mentions", "quotes"])
+def stances(inp: StageInput) -> StageOutput:
+    layers = inp.layers
+    sentences = [s for s in layers.get("sentences", ()) if isinstance(s, Sentence)]
+    mentions = [m for m in layers.get("mentions", ()) if isinstance(m, Mention)]
+    quotes = [q for q in layers.get("quotes", ()) if isinstance(q, Quote)]
+    return {"stances": find_stances(inp.parse, inp.document.text, sentences, mentions, quotes)}

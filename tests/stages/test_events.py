@@ -1,0 +1,62 @@
+"""The ``events`` stage over a parse: types, participants, place, date, label."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.document import Document, EventMention, Metadata, document_id
+
+
+@pytest.fixture(scope="module")
+def run_events(nlp: Any) -> Any:
+    import storyline.stages
+    import storyline.stages.events
+    import storyline.stages.times  # noqa: F401
+    from storyline.stages.registry import REGISTRY, check_chain, run_stages
+
+    chain = [REGISTRY[n] for n in ("sentences", "entities", "times", "events")]
+    check_chain(chain)
+
+    def run(text: str, published: str | None = "2021-06-16") -> list[EventMention]:
+        doc = Document(document_id(text), "test", text, Metadata(published=published))
+        out = run_stages(chain, doc, nlp(text))["events"]
+        return [e for e in out if isinstance(e, EventMention)]
+
+    return run
+
+
+@pytest.mark.slow
+def test_meeting_with_participants_place_and_date(run_events: Any) -> None:
+    text = "Chancellor Angela Merkel met Emmanuel Macron in Paris on Monday."
+    (event,) = run_events(text)
+    assert event.type == "CONSULT"
+    assert [text[a:b] for a, b in event.participants] == ["Angela Merkel", "Emmanuel Macron"]
+    assert event.place is not None and text[event.place[0] : event.place[1]] == "Paris"
+    assert event.date == "2021-06-14"
+    assert event.label == "Angela Merkel meets Emmanuel Macron in Paris"
+    assert (event.start, event.end) == (0, len(text))
+
+
+@pytest.mark.slow
+def test_visit_agreement_sanction_and_attack(run_events: Any) -> None:
+    text = (
+        "Narendra Modi visited Tokyo in May 2019. Canada and Mexico signed a trade deal "
+        "last year. The European Union imposed sanctions on Belarus. "
+        "Iraq invaded Kuwait on August 2, 1990."
+    )
+    found = {(e.type, e.date): e for e in run_events(text)}
+    assert set(found) == {
+        ("CONSULT", "2019-05"),
+        ("AGREE", "2020"),
+        ("SANCTION", None),
+        ("ASSAULT", "1990-08-02"),
+    }
+    assert found[("CONSULT", "2019-05")].label == "Narendra Modi visits Tokyo"
+    assert found[("ASSAULT", "1990-08-02")].label == "Iraq invades Kuwait"
+
+
+@pytest.mark.slow
+def test_no_participant_no_event(run_events: Any) -> None:
+    assert run_events("The meeting was held behind closed doors on Tuesday.") == []

@@ -1,0 +1,116 @@
+"""The stances stage on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.document import Stance
+from storyline.stages.registry import REGISTRY
+from tests.stages.test_quotes import Analyse, make_analyse
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Any) -> Analyse:
+    return make_analyse(nlp)
+
+
+def stances_of(text: str, analyse: Analyse) -> list[tuple[str, list[str], str, str, str]]:
+    found = []
+    for s in analyse(text)["stances"]:
+        assert isinstance(s, Stance)
+        assert text[s.target_start : s.target_end] == s.target
+        assert s.start <= s.target_start and s.target_end <= s.end
+        holders = [text[a:b] for a, b in s.holders]
+        found.append((s.polarity, holders, s.holder_text, s.target, s.cue))
+    return found
+
+
+def test_stage_is_registered_with_its_contract() -> None:
+    import storyline.stages.stances  # noqa: F401
+
+    spec = REGISTRY["stances"]
+    assert (spec.version, spec.adds, spec.needs) == (
+        1,
+        ("stances",),
+        ("parse", "sentences", "mentions", "quotes"),
+    )
+
+
+@pytest.mark.slow
+def test_verbs_with_coordinated_holders_and_negation(analyse: Analyse) -> None:
+    text = (
+        "Germany and France oppose the expansion of the customs union. "
+        "Brazil did not oppose the plan. Canada welcomed the decision."
+    )
+    assert stances_of(text, analyse) == [
+        (
+            "oppose",
+            ["Germany", "France"],
+            "Germany and France",
+            "expansion of the customs union",
+            "oppose",
+        ),
+        ("support", ["Canada"], "Canada", "decision", "welcomed"),
+    ]
+
+
+@pytest.mark.slow
+def test_nouns_and_prepositions(analyse: Analyse) -> None:
+    text = (
+        "Hungary voiced opposition to the new sanctions package. "
+        "Japan expressed understanding and support for the measures. "
+        "Spain and Italy warned against a rush to impose new tariffs."
+    )
+    got = stances_of(text, analyse)
+    assert [(p, h, t) for p, h, _, t, _ in got] == [
+        ("oppose", ["Hungary"], "new sanctions package"),
+        ("support", ["Japan"], "measures"),
+        ("oppose", ["Spain", "Italy"], "rush to impose new tariffs"),
+    ]
+
+
+@pytest.mark.slow
+def test_both_sides_resolve_to_the_last_coordinated_places(analyse: Analyse) -> None:
+    text = (
+        "Kenya and Ghana signed a joint statement in Accra. "
+        "The two countries reject any interference in their internal affairs."
+    )
+    ((pol, holders, holder_text, target, _),) = stances_of(text, analyse)
+    assert (pol, holders, holder_text) == ("oppose", ["Kenya", "Ghana"], "The two countries")
+    assert target == "any interference in their internal affairs"
+
+
+@pytest.mark.slow
+def test_both_sides_without_places_keep_only_the_words(analyse: Analyse) -> None:
+    text = "Both sides reject any interference in the talks."
+    ((_, holders, holder_text, _, _),) = stances_of(text, analyse)
+    assert (holders, holder_text) == ([], "Both sides")
+
+
+@pytest.mark.slow
+def test_we_inside_a_quote_is_its_speaker(analyse: Analyse) -> None:
+    text = "“We firmly oppose any attempt to divide the alliance,” Kofi Mensah said."
+    ((pol, holders, holder_text, target, _),) = stances_of(text, analyse)
+    assert (pol, holders, holder_text) == ("oppose", ["Kofi Mensah"], "We")
+    assert target == "any attempt to divide the alliance"
+
+
+def test_no_parse_no_stances(nlp: Any) -> None:
+    from storyline.stages.stances import find_stances
+
+    text = "Nothing here."
+    assert find_stances(nlp(text), text, [], [], []) == ()
+
+
+@pytest.mark.slow
+def test_the_two_countries_means_the_main_pair_not_the_last_named(analyse: Analyse) -> None:
+    text = (
+        "Brazil and Argentina signed a trade pact on Monday. Brazil wants more beef exports, "
+        "and Argentina wants cheaper machinery. Brazil and Argentina also discussed rail "
+        "links. Officials from Chile and Peru watched the ceremony. "
+        "Both countries oppose new tariffs on grain."
+    )
+    (stance,) = [s for s in stances_of(text, analyse) if "tariffs" in s[3]]
+    assert sorted(stance[1]) == ["Argentina", "Brazil"]
