@@ -96,7 +96,8 @@ def figure_lines(story: Story, conflicts_only: bool = False) -> list[str]:
             f = figures[fid]
             doc = docs[f["doc"]]
             value = _format_value(f["value"], f["unit"])
-            lines.append(f"    {value:<28} “{f['text']}”  [{source_label(doc)}]")
+            words = f"{f['hedge']} {f['text']}" if f.get("hedge") else f["text"]
+            lines.append(f"    {value:<28} “{words}”  [{source_label(doc)}]")
     return lines
 
 

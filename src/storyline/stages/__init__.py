@@ -5,6 +5,7 @@ from __future__ import annotations
 from storyline.stages import (  # noqa: F401  (registration)
     entities,
     events,
+    figures,
     quotes,
     sentences,
     stances,
@@ -17,6 +18,7 @@ DEFAULT_CHAIN: tuple[str, ...] = (
     "entities",
     "quotes",
     "stances",
+    "figures",
     "times",
     "events",
 )

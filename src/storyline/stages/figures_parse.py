@@ -1,0 +1,371 @@
+"""Numbers in running text, without a parse: money, quantities with units, percentages,
+fractions and bare numbers (count candidates), normalised to base units.
+
+:func:`scan` finds every candidate in a text as a :class:`Quantity` whose span is the
+figure's own words ("US$140 billion", "100 million tonnes", "25 per cent", "38 bcm"). Money
+and quantities carry their unit; bare numbers (``unit=None``) carry the word that follows
+them or is hyphen-attached ("five people", "a 5,300-word document", "their 38th meeting"),
+and the ``figures`` stage decides with the dependency parse whether they count something.
+Years ("in 2019", "2012-13"), times of day, dates and ages are not candidates.
+
+:func:`hedge_before` and :func:`rate_after` read the words around a span ("around",
+"more than"; "per day", "a year", "annually"); :func:`singular` and :func:`plural` are
+the small English inflections the subjects need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ------------------------------------------------------------------------- numbers
+
+_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_WORD_EXTRA = {"a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000}
+SCALES = {
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9,
+    "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+    "hundred": 1e2,
+}  # fmt: skip
+
+_WORD_NUM = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(k for k in _ONES if _ONES[k] < 10) + r"))?"
+    r"|" + "|".join(sorted(_ONES, key=len, reverse=True)) + r"|a dozen|dozen|a hundred|a thousand)"
+)
+_NUMBER = re.compile(
+    r"(?<![\w.,/:-])"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _WORD_NUM + r")"
+    r"(?:(?P<ord>st|nd|rd|th)(?![A-Za-z]))?"
+    r"(?:(?P<att>bn|tn|trn|mn|mln|bln|m|b|k)(?![A-Za-z])"
+    r"|(?:\s|-)(?P<scale>trillion|billion|million|thousand|hundred|bn|tn|mn)(?![A-Za-z]))?"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def word_value(word: str) -> float | None:
+    """The value of a written number: "five" → 5, "twenty-one" → 21, "a dozen" → 12."""
+    w = word.lower().strip()
+    if w in _ONES:
+        return float(_ONES[w])
+    if w in _WORD_EXTRA:
+        return float(_WORD_EXTRA[w])
+    tens, _, ones = w.partition("-")
+    if tens in _TENS and (not ones or ones in _ONES):
+        return float(_TENS[tens] + (_ONES[ones] if ones else 0))
+    return None
+
+
+def number_value(text: str) -> float | None:
+    """The value of a numeral ("5,300", "1.2") or a written number ("twelve")."""
+    t = text.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return word_value(text)
+
+
+# -------------------------------------------------------------------------- units
+
+_CURRENCY_PREFIX: tuple[tuple[str, str], ...] = (
+    ("US$", "USD"), ("U.S.$", "USD"), ("USD", "USD"), ("A$", "AUD"), ("AU$", "AUD"),
+    ("C$", "CAD"), ("CA$", "CAD"), ("HK$", "HKD"), ("S$", "SGD"), ("NZ$", "NZD"),
+    ("RMB", "CNY"), ("CNY", "CNY"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"),
+    ("INR", "INR"), ("RUB", "RUB"), ("Rs.", "INR"), ("Rs", "INR"), ("₹", "INR"), ("$", "USD"),
+    ("€", "EUR"), ("£", "GBP"), ("¥", "CNY"), ("₽", "RUB"),
+)  # fmt: skip
+_CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
+    ("us dollars", "USD"), ("u.s. dollars", "USD"), ("american dollars", "USD"),
+    ("dollars", "USD"), ("dollar", "USD"), ("yuan", "CNY"), ("renminbi", "CNY"),
+    ("rmb", "CNY"), ("euros", "EUR"), ("euro", "EUR"), ("pounds sterling", "GBP"),
+    ("pounds", "GBP"), ("roubles", "RUB"), ("rubles", "RUB"), ("rouble", "RUB"),
+    ("ruble", "RUB"), ("yen", "JPY"), ("rupees", "INR"), ("rupee", "INR"), ("usd", "USD"),
+    ("eur", "EUR"), ("cny", "CNY"), ("rub", "RUB"), ("gbp", "GBP"), ("jpy", "JPY"),
+    ("inr", "INR"),
+)  # fmt: skip
+# unit words after a number: (surface, unit, multiplier, rate)
+_UNIT_WORDS: tuple[tuple[str, str, float, str | None], ...] = (
+    ("trillion cubic metres", "cubic_metre", 1e12, None),
+    ("trillion cubic meters", "cubic_metre", 1e12, None),
+    ("billion cubic metres", "cubic_metre", 1e9, None),
+    ("billion cubic meters", "cubic_metre", 1e9, None),
+    ("cubic metres", "cubic_metre", 1.0, None), ("cubic meters", "cubic_metre", 1.0, None),
+    ("cubic metre", "cubic_metre", 1.0, None), ("cubic meter", "cubic_metre", 1.0, None),
+    ("cu m", "cubic_metre", 1.0, None), ("m3", "cubic_metre", 1.0, None),
+    ("tcm", "cubic_metre", 1e12, None), ("bcm", "cubic_metre", 1e9, None),
+    ("mcm", "cubic_metre", 1e6, None),
+    ("metric tonnes", "tonne", 1.0, None), ("metric tons", "tonne", 1.0, None),
+    ("tonnes", "tonne", 1.0, None), ("tonne", "tonne", 1.0, None),
+    ("tons", "tonne", 1.0, None), ("ton", "tonne", 1.0, None),
+    ("barrels per day", "barrel", 1.0, "per day"), ("barrels a day", "barrel", 1.0, "a day"),
+    ("barrels", "barrel", 1.0, None), ("barrel", "barrel", 1.0, None),
+    ("bpd", "barrel", 1.0, "per day"), ("b/d", "barrel", 1.0, "per day"),
+    ("square kilometres", "square_km", 1.0, None), ("square kilometers", "square_km", 1.0, None),
+    ("sq km", "square_km", 1.0, None), ("km2", "square_km", 1.0, None),
+    ("kilometres", "km", 1.0, None), ("kilometers", "km", 1.0, None),
+    ("kilometre", "km", 1.0, None), ("kilometer", "km", 1.0, None), ("km", "km", 1.0, None),
+    ("miles", "mile", 1.0, None), ("mile", "mile", 1.0, None),
+    ("hectares", "hectare", 1.0, None), ("hectare", "hectare", 1.0, None),
+    ("gigawatts", "gigawatt", 1.0, None), ("gigawatt", "gigawatt", 1.0, None),
+    ("gw", "gigawatt", 1.0, None), ("megawatts", "megawatt", 1.0, None),
+    ("megawatt", "megawatt", 1.0, None), ("mw", "megawatt", 1.0, None),
+    ("kilowatt-hours", "kilowatt_hour", 1.0, None), ("kwh", "kilowatt_hour", 1.0, None),
+    ("percentage points", "percentage_point", 1.0, None),
+    ("percentage point", "percentage_point", 1.0, None),
+    ("per cent", "percent", 1.0, None), ("percent", "percent", 1.0, None),
+    ("pct", "percent", 1.0, None), ("%", "percent", 1.0, None),
+)  # fmt: skip
+_FRACTIONS = {
+    "one-third": 100 / 3, "a third": 100 / 3, "one third": 100 / 3, "two-thirds": 200 / 3,
+    "two thirds": 200 / 3, "one-quarter": 25.0, "a quarter": 25.0, "one quarter": 25.0,
+    "three-quarters": 75.0, "three quarters": 75.0, "one-half": 50.0, "half": 50.0,
+    "one-fifth": 20.0, "a fifth": 20.0,
+}  # fmt: skip
+_FRACTION = re.compile(
+    r"(?<![\w-])(?P<frac>"
+    + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
+    + r")(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(
+    r"^(?::\d|\s*(?:" + _MONTHS + r")\b|\s*(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w))", re.IGNORECASE
+)
+_AGE_AFTER = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b|^-year-old", re.IGNORECASE)
+_YEAR_RANGE_AFTER = re.compile(r"^[-–/]\d{2,4}\b")
+TIME_UNITS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text, with its unit (None for a bare number) in base units.
+
+    ``noun`` is, for a bare number, the word after it or hyphen-attached to it ("people",
+    "word"); ``ordinal`` says it was written "38th"; ``attached`` says the noun was joined
+    with a hyphen ("5,300-word"); ``rate`` is a rate the unit itself carries ("bpd").
+    ``digits`` is the numeral as written, for precision ("140", "146.9").
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    digits: str
+    noun: str | None = None
+    ordinal: bool = False
+    attached: bool = False
+    rate: str | None = None
+
+
+def _match_prefix(text: str, end: int) -> tuple[int, str] | None:
+    """A currency symbol or code ending at ``end`` (a code may be followed by a space)."""
+    for surface, code in _CURRENCY_PREFIX:
+        for gap in ("", " ", "\u00a0"):
+            if gap and not (surface[-1].isalpha() or surface[-1] == "."):
+                continue
+            s = end - len(gap) - len(surface)
+            if s < 0 or text[s : end - len(gap)] != surface or text[end - len(gap) : end] != gap:
+                continue
+            if s > 0 and text[s - 1].isalnum() and surface[0].isalpha():
+                continue
+            return s, code
+    return None
+
+
+def _match_words(text: str, pos: int, table: tuple[tuple[str, str], ...]) -> tuple[int, str] | None:
+    lowered = text[pos : pos + 40].lower()
+    for surface, code in table:
+        for gap in (" ", ""):
+            probe = gap + surface
+            if not lowered.startswith(probe):
+                continue
+            if not gap and surface[0].isalpha():
+                continue  # "5yen" is not written; "5dollars" neither
+            end = pos + len(probe)
+            if end < len(text) and (text[end].isalnum()):
+                continue
+            return end, code
+    return None
+
+
+def _match_unit(text: str, pos: int) -> tuple[int, str, float, str | None] | None:
+    lowered = text[pos : pos + 40].lower()
+    for surface, unit, mult, rate in _UNIT_WORDS:
+        for gap in (" ", "-", "", "\u00a0"):
+            probe = gap + surface
+            if not lowered.startswith(probe):
+                continue
+            if gap == "-" and surface[0] == "%":
+                continue
+            end = pos + len(probe)
+            if surface[-1].isalnum() and end < len(text) and text[end].isalnum():
+                continue
+            return end, unit, mult, rate
+    return None
+
+
+_COUNT_ADJECTIVES = frozenset(
+    {"other", "more", "new", "additional", "separate", "different", "major", "key", "big"}
+)
+_NEXT_WORD = re.compile(r"(?:-(?P<att>[A-Za-z]+)|\s+(?P<word>[A-Za-z]+))")
+
+
+def _is_year(digits: str, has_scale: bool) -> bool:
+    return not has_scale and bool(re.fullmatch(r"1[5-9]\d\d|20\d\d|21\d\d", digits))
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every number candidate in ``text`` (see the module docstring), in text order."""
+    found: list[Quantity] = []
+    taken: set[int] = set()
+    for m in _FRACTION.finditer(text):
+        value = round(_FRACTIONS[m.group("frac").lower()], 2)
+        found.append(Quantity(m.start(), m.end(), value, "percent", m.group("frac")))
+        taken.update(range(m.start(), m.end()))
+    for m in _NUMBER.finditer(text):
+        q = _candidate(text, m)
+        if q is not None and not taken.intersection(range(q.start, q.end)):
+            found.append(q)
+            taken.update(range(q.start, q.end))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
+    digits = m.group("num")
+    base = number_value(digits)
+    if base is None:
+        return None
+    scale_word = (m.group("att") or m.group("scale") or "").lower()
+    scale = SCALES.get(scale_word, 1.0)
+    start, end = m.start(), m.end()
+    numeric = digits[0].isdigit()
+    ordinal = m.group("ord") is not None
+    before, after = text[:start], text[end:]
+    if numeric and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+        return None
+    if _YEAR_RANGE_AFTER.match(after) or _AGE_AFTER.match(after):
+        return None
+    prefix = _match_prefix(text, start) if numeric else None
+    if prefix is not None:
+        if ordinal:
+            return None
+        unit_end = end
+        # "$5 billion dollars" is rare; a trailing code ("$5bn USD") is absorbed
+        tail = _match_words(text, end, _CURRENCY_WORDS[-6:])
+        if tail is not None and tail[1] == prefix[1]:
+            unit_end = tail[0]
+        return Quantity(prefix[0], unit_end, base * scale, prefix[1], digits)
+    if ordinal:
+        nxt = _NEXT_WORD.match(text, end)
+        noun = nxt.group("word") if nxt and nxt.group("word") else None
+        return Quantity(start, end, base, None, digits, noun=noun, ordinal=True)
+    # a scale word may come again as part of the unit ("38 billion cubic metres")
+    unit = _match_unit(text, end)
+    if unit is not None:
+        unit_end, unit_name, mult, rate = unit
+        return Quantity(start, unit_end, base * scale * mult, unit_name, digits, rate=rate)
+    money = _match_words(text, end, _CURRENCY_WORDS)
+    if money is not None:
+        return Quantity(start, money[0], base * scale, money[1], digits)
+    if numeric and "," not in digits and "." not in digits and _is_year(digits, scale != 1.0):
+        return None
+    if m.group("att") is not None and not numeric:
+        return None
+    nxt = _NEXT_WORD.match(text, end)
+    word: str | None = None
+    attached = False
+    if nxt is not None:
+        if nxt.group("att"):
+            word, attached = nxt.group("att"), True
+        else:
+            word = nxt.group("word")
+            for _ in range(3):
+                if word.lower() not in _COUNT_ADJECTIVES:
+                    break
+                nxt = _NEXT_WORD.match(text, nxt.end())
+                if nxt is None or not nxt.group("word"):
+                    break
+                word = nxt.group("word")
+    if m.group("att") and m.group("att").lower() in ("m", "b", "k") and word is None:
+        return None
+    return Quantity(start, end, base * scale, None, digits, noun=word, attached=attached)
+
+
+# ------------------------------------------------------------------------- context
+
+HEDGES = (
+    "more than", "less than", "fewer than", "up to", "at least", "at most", "close to",
+    "as much as", "as many as", "just over", "just under", "well over", "nearly", "almost",
+    "around", "about", "roughly", "approximately", "some", "over", "under", "above",
+    "below", "upwards of", "circa",
+)  # fmt: skip
+_HEDGE = re.compile(
+    r"(?<![\w-])(?P<h>"
+    + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_RATE = re.compile(
+    r"^(?:\s*,)?\s*(?P<r>(?:per|a|an|each|every)\s+(?:day|year|annum|month|week)"
+    r"|annually|yearly|/\s*(?:day|year|yr|y|d))\b",
+    re.IGNORECASE,
+)
+
+
+def hedge_before(text: str, start: int) -> str | None:
+    """The hedge just before a figure ("around", "more than"), lowercased, or None."""
+    m = _HEDGE.search(text[max(0, start - 30) : start])
+    return m.group("h").lower() if m else None
+
+
+def rate_after(text: str, end: int) -> tuple[str, int] | None:
+    """A rate right after a figure ("per day", "a year", "annually") and where it ends."""
+    m = _RATE.match(text[end : end + 30])
+    if m is None:
+        return None
+    return m.group("r"), end + m.end()
+
+
+# ------------------------------------------------------------------------ inflection
+
+_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child"}
+
+
+def singular(word: str) -> str:
+    """A plural noun in the singular ("deals" → "deal", "companies" → "company")."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def plural(word: str) -> str:
+    """A singular noun in the plural ("meeting" → "meetings", "company" → "companies")."""
+    w = word.lower()
+    if w in ("people", "talks", "news", "media"):
+        return w
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("s", "x", "ch", "sh")):
+        return w + "es"
+    return w + "s"

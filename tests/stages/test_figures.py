@@ -1,0 +1,372 @@
+"""The figures stage: the number parser (no spaCy) and the stage on sentences written here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import storyline.stages  # registers sentences and entities
+import storyline.stages.figures  # noqa: F401  (registers figures)
+from storyline.document import Document, Figure, Metadata, document_id
+from storyline.stages.figures_parse import (
+    Quantity,
+    hedge_before,
+    plural,
+    rate_after,
+    scan,
+    singular,
+    word_value,
+)
+from storyline.stages.registry import REGISTRY, run_stages
+
+
+def only(text: str) -> Quantity:
+    found = scan(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_stage_is_registered_with_its_contract() -> None:
+    spec = REGISTRY["figures"]
+    assert (spec.version, spec.adds, spec.needs) == (
+        1,
+        ("figures",),
+        ("parse", "sentences", "mentions"),
+    )
+
+
+# --------------------------------------------------------------------------- parser
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "unit"),
+    [
+        ("exports of US$140 billion in all", "US$140 billion", 140e9, "USD"),
+        ("a $250bn plan", "$250bn", 250e9, "USD"),
+        ("a $250 billion plan", "$250 billion", 250e9, "USD"),
+        ("worth 1.2 trillion yuan", "1.2 trillion yuan", 1.2e12, "CNY"),
+        ("worth RMB 5 billion", "RMB 5 billion", 5e9, "CNY"),
+        ("a €3m grant", "€3m", 3e6, "EUR"),
+        ("a £2.5bn loan", "£2.5bn", 2.5e9, "GBP"),
+        ("about 140 billion dollars", "140 billion dollars", 140e9, "USD"),
+        ("USD 7 billion", "USD 7 billion", 7e9, "USD"),
+        ("7 billion USD", "7 billion USD", 7e9, "USD"),
+        ("300 million roubles", "300 million roubles", 3e8, "RUB"),
+        ("¥900 million", "¥900 million", 9e8, "CNY"),
+        ("100 million tonnes of grain", "100 million tonnes", 1e8, "tonne"),
+        ("100m tonnes of grain", "100m tonnes", 1e8, "tonne"),
+        ("10 million cubic metres of water", "10 million cubic metres", 1e7, "cubic_metre"),
+        ("10bn cubic metres of water", "10bn cubic metres", 1e10, "cubic_metre"),
+        ("a pipe carrying 38 bcm", "38 bcm", 38e9, "cubic_metre"),
+        ("12 billion cubic meters", "12 billion cubic meters", 12e9, "cubic_metre"),
+        ("2 million barrels of crude", "2 million barrels", 2e6, "barrel"),
+        ("a 2,000 km line", "2,000 km", 2000.0, "km"),
+        ("300 kilometres away", "300 kilometres", 300.0, "km"),
+        ("40 miles away", "40 miles", 40.0, "mile"),
+        ("63 percent of voters", "63 percent", 63.0, "percent"),
+        ("25 per cent of voters", "25 per cent", 25.0, "percent"),
+        ("up 25% on the year", "25%", 25.0, "percent"),
+        ("one-third of the crop", "one-third", 33.33, "percent"),
+        ("two-thirds of the crop", "two-thirds", 66.67, "percent"),
+        ("half of the crop", "half", 50.0, "percent"),
+        ("rates rose 2 percentage points", "2 percentage points", 2.0, "percentage_point"),
+    ],
+)
+def test_parser_units(text: str, words: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (text[q.start : q.end], q.unit) == (words, unit)
+    assert q.value == pytest.approx(value)
+
+
+def test_barrels_per_day_carry_their_rate() -> None:
+    for text, rate in [("1.5 million barrels per day", "per day"), ("900,000 bpd", "per day")]:
+        q = only(text)
+        assert (q.unit, q.rate) == ("barrel", rate)
+    assert only("900,000 bpd").value == 900_000
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value", "noun", "ordinal", "attached"),
+    [
+        ("met on 38 occasions", "38", 38.0, "occasions", False, False),
+        ("signed 15 other cooperation deals", "15", 15.0, "cooperation", False, False),
+        ("five people died", "five", 5.0, "people", False, False),
+        ("twenty-one guns", "twenty-one", 21.0, "guns", False, False),
+        ("a 5,300-word document", "5,300", 5300.0, "word", False, True),
+        ("their 38th meeting", "38th", 38.0, "meeting", True, False),
+        ("a 30-year lease", "30", 30.0, "year", False, True),
+        ("10m people", "10m", 1e7, "people", False, False),
+    ],
+)
+def test_parser_bare_numbers(
+    text: str, words: str, value: float, noun: str, ordinal: bool, attached: bool
+) -> None:
+    q = only(text)
+    assert (text[q.start : q.end], q.unit, q.noun) == (words, None, noun)
+    assert (q.value, q.ordinal, q.attached) == (value, ordinal, attached)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened in 2019.",
+        "the 2012-13 season",
+        "on 4 February",
+        "on February 4",
+        "at 10:30",
+        "at 9 pm",
+        "a 70-year-old farmer",
+        "he is 70 years old",
+    ],
+)
+def test_parser_skips_years_dates_times_and_ages(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_written_numbers() -> None:
+    assert [word_value(w) for w in ("five", "Twelve", "forty-two", "a dozen", "zillion")] == [
+        5.0,
+        12.0,
+        42.0,
+        12.0,
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "hedge"),
+    [
+        ("trade of around ", "around"),
+        ("More than ", "more than"),
+        ("nearly ", "nearly"),
+        ("at least ", "at least"),
+        ("up to ", "up to"),
+        ("roughly ", "roughly"),
+        ("some ", "some"),
+        ("trade of ", None),
+        ("handsome ", None),
+    ],
+)
+def test_hedges(before: str, hedge: str | None) -> None:
+    text = before + "$5bn"
+    assert hedge_before(text, len(before)) == hedge
+
+
+def test_rates_after_a_figure() -> None:
+    text = "$5bn a year and 3 bcm annually and 2 tonnes per day, and 4 tonnes."
+    ends = [q.end for q in scan(text)]
+    assert [r[0] if (r := rate_after(text, e)) else None for e in ends] == [
+        "a year",
+        "annually",
+        "per day",
+        None,
+    ]
+
+
+def test_inflection() -> None:
+    assert [singular(w) for w in ("deals", "companies", "people", "talks")] == [
+        "deal",
+        "company",
+        "people",
+        "talk",
+    ]
+    assert [plural(w) for w in ("meeting", "company", "people", "box")] == [
+        "meetings",
+        "companies",
+        "people",
+        "boxes",
+    ]
+
+
+_CURRENCIES = [("US$", "", "USD"), ("$", "", "USD"), ("€", "", "EUR"), ("£", "", "GBP")]
+_CURRENCIES += [("RMB ", "", "CNY"), ("", " yuan", "CNY"), ("", " euros", "EUR")]
+_SCALES = [("", 1.0), (" million", 1e6), (" billion", 1e9), ("bn", 1e9), (" trillion", 1e12)]
+
+
+@given(
+    whole=st.integers(min_value=1, max_value=999_999),
+    tenths=st.one_of(st.none(), st.integers(min_value=0, max_value=9)),
+    currency=st.sampled_from(_CURRENCIES),
+    scale=st.sampled_from(_SCALES),
+    filler=st.sampled_from(["Trade was ", "It cost about ", "(", "A sum of "]),
+)
+def test_money_strings_parse_to_their_value(
+    whole: int,
+    tenths: int | None,
+    currency: tuple[str, str, str],
+    scale: tuple[str, float],
+    filler: str,
+) -> None:
+    prefix, suffix, code = currency
+    number = f"{whole:,}" + (f".{tenths}" if tenths is not None else "")
+    words = f"{prefix}{number}{scale[0]}{suffix}"
+    text = f"{filler}{words} in all."
+    q = only(text)
+    assert (text[q.start : q.end], q.unit) == (words, code)
+    expected = (whole + (tenths or 0) / 10) * scale[1]
+    assert q.value == pytest.approx(expected)
+
+
+# ---------------------------------------------------------------------------- stage
+
+Analyse = Callable[..., tuple[Figure, ...]]
+
+
+@pytest.fixture(scope="module")
+def figures_of(nlp: Any) -> Analyse:
+    """``figures_of(text, published=None)``: the figures of sentences, entities, figures."""
+    chain = [REGISTRY["sentences"], REGISTRY["entities"], REGISTRY["figures"]]
+
+    def analyse(text: str, published: str | None = "2022-06-15") -> tuple[Figure, ...]:
+        document = Document(document_id(text), "test", text, Metadata(published=published))
+        found = run_stages(chain, document, nlp(text))["figures"]
+        figures = tuple(f for f in found if isinstance(f, Figure))
+        assert len(figures) == len(found)
+        for f in figures:
+            assert text[f.start : f.end] == f.text, f
+        return figures
+
+    return analyse
+
+
+def by_text(figures: tuple[Figure, ...]) -> dict[str, Figure]:
+    return {f.text: f for f in figures}
+
+
+@pytest.mark.slow
+def test_trade_actual_and_target(figures_of: Analyse) -> None:
+    text = (
+        "Trade between Brazil and Argentina reached US$41 billion last year, and the two "
+        "countries aim to boost it to $60bn by 2026."
+    )
+    found = by_text(figures_of(text))
+    actual, target = found["US$41 billion"], found["$60bn"]
+    assert (actual.value, actual.unit) == (41e9, "USD")
+    assert (actual.subject, actual.kind, actual.period) == (
+        "Argentina-Brazil bilateral trade",
+        "actual",
+        "2021",
+    )
+    assert (target.subject, target.kind, target.period) == (
+        "Argentina-Brazil bilateral trade",
+        "target",
+        "2026",
+    )
+
+
+@pytest.mark.slow
+def test_same_trade_in_other_words_has_the_same_subject(figures_of: Analyse) -> None:
+    texts = [
+        "Brazil's trade with Argentina grew to $38bn in 2020.",
+        "Bilateral trade between Argentina and Brazil was $38 billion in 2020.",
+        "Argentina and Brazil met again. Trade between the two countries hit $38bn in 2020. "
+        "Brazil and Argentina signed deals.",
+    ]
+    for text in texts:
+        (f,) = [f for f in figures_of(text) if f.unit == "USD"]
+        assert (f.subject, f.kind, f.period) == (
+            "Argentina-Brazil bilateral trade",
+            "actual",
+            "2020",
+        )
+
+
+@pytest.mark.slow
+def test_a_supply_deal(figures_of: Analyse) -> None:
+    text = (
+        "Under the deal, Petrobras would supply 20 million tonnes of oil to India over the "
+        "next 10 years."
+    )
+    (f,) = figures_of(text)
+    assert (f.text, f.value, f.unit) == ("20 million tonnes", 2e7, "tonne")
+    assert f.subject is not None and f.subject.endswith("oil supply to India")
+    assert (f.kind, f.duration) == ("target", "over the next 10 years")
+
+
+@pytest.mark.slow
+def test_percent_growth_and_share(figures_of: Analyse) -> None:
+    found = by_text(
+        figures_of(
+            "Trade between Chile and Peru rose 12 per cent in 2021. One-third of Peru's "
+            "copper goes to Chile."
+        )
+    )
+    growth = found["12 per cent"]
+    assert (growth.unit, growth.subject, growth.period) == (
+        "percent",
+        "Chile-Peru bilateral trade growth",
+        "2021",
+    )
+    share = found["One-third"]
+    assert (share.value, share.subject) == (33.33, "share of Peru copper")
+
+
+@pytest.mark.slow
+def test_counts(figures_of: Analyse) -> None:
+    found = by_text(
+        figures_of(
+            "Scholz and Macron have met 12 times since 2019. It was their 12th meeting, and "
+            "they signed 15 other cooperation deals. A 5,300-word document was released."
+        )
+    )
+    assert found["12 times"].unit == "count"
+    assert found["12 times"].subject == "Macron-Scholz meetings"
+    assert found["12 times"].period is None  # "since 2019" is not the period
+    assert (found["12th meeting"].value, found["12th meeting"].subject) == (
+        12.0,
+        "Macron-Scholz meetings",
+    )
+    assert found["15 other cooperation deals"].subject == "cooperation deals"
+    assert found["5,300-word"].value == 5300
+
+
+@pytest.mark.slow
+def test_not_figures(figures_of: Analyse) -> None:
+    text = (
+        "In 2019, the 70-year-old minister arrived at 10:30 on 4 February. The two countries "
+        "met over 10 years at the G20 summit."
+    )
+    assert figures_of(text) == ()
+
+
+@pytest.mark.slow
+def test_hedges_kinds_and_periods(figures_of: Analyse) -> None:
+    found = by_text(
+        figures_of(
+            "Trade between Chile and Peru is expected to reach around $30 billion this year. "
+            "Analysts estimate the bilateral trade at $28bn. Chile now exports 2 million "
+            "barrels per day."
+        )
+    )
+    forecast = found["$30 billion"]
+    assert (forecast.kind, forecast.period, forecast.hedge) == ("forecast", "2022", "around")
+    assert found["$28bn"].kind == "estimate"
+    barrels = found["2 million barrels per day"]
+    assert (barrels.unit, barrels.rate, barrels.kind, barrels.period) == (
+        "barrel",
+        "per day",
+        "actual",
+        "2022",
+    )
+
+
+@pytest.mark.slow
+def test_without_a_published_date_only_absolute_years_resolve(figures_of: Analyse) -> None:
+    text = "Trade between Chile and Peru grew to $20bn last year and to $25bn in 2021."
+    found = by_text(figures_of(text, published=None))
+    assert found["$20bn"].period is None
+    assert found["$25bn"].period == "2021"
+
+
+@pytest.mark.slow
+def test_every_span_slices_the_text(figures_of: Analyse) -> None:
+    text = (
+        "Some 3,000 workers built a 1,200 km line for €4.5bn. Output hit 900,000 bpd, up "
+        "7% from 2020, while about half of the gas went abroad."
+    )
+    figures = figures_of(text)
+    assert {f.unit for f in figures} >= {"count", "km", "EUR", "barrel", "percent"}
