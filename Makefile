@@ -37,6 +37,8 @@ typecheck:
 
 eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa
+	$(BIN)/python -m storyline.evaluation.polnear --split dev
+	$(BIN)/python -m storyline.evaluation.timebank
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo.json .pytest_cache .mypy_cache .ruff_cache
