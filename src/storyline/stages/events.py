@@ -9,11 +9,25 @@ GPE/LOC mention after in/at, or the object of "visit") is the place. The date is
 of a time expression in the trigger's clause, else in its sentence (the ``times`` stage
 has resolved it against the publication date). The evidence span is the sentence.
 
-Precision first: an event needs at least one participant.
+Precision first: participants are PERSON, GPE and ORG name mentions only (not demonyms,
+not what an agreement is *about* — "a statement on X", "talks about X" —, not the event's own
+place: a lone GPE modifying a meeting noun, "the Melbourne meeting", is its place). A
+meeting or agreement (CONSULT, AGREE) needs two participants, or one PERSON/GPE participant
+with a place or a counterpart noun ("met his Chinese counterpart", "the two leaders");
+other events need something acted on ("X sanctions Y"). A trigger inside a title-cased
+phrase ("the Joint Statement on ...") is a document's name, not an event.
+
+The date, when the trigger's sentence has none: a time expression of an earlier sentence of
+the same paragraph (or of the heading just before it) that holds a trigger of the same
+family (meet/summit/talks, visit, call, sign/deal); else, for the article's main news (a
+past-tense trigger in its first three sentences) in a document whose only dates are
+relative to its publication date, that date — but only when a weekday, "today" or
+"yesterday" of the document resolves to it. Otherwise None: a day is never invented.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storyline.document import EventMention, Mention, Sentence, TimeExpression
@@ -45,7 +59,25 @@ _ACTORS = frozenset({"PERSON", "GPE", "ORG"})
 _PLACES = frozenset({"GPE", "LOC"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "agent", "poss", "compound", "amod", "nmod"})
 _WITH = frozenset({"with", "between", "among", "against", "on", "to", "by"})
+# what a meeting or an agreement is about, not who takes part
+_TOPIC_PREP = frozenset({"on", "about", "over", "against", "regarding", "concerning"})
 _PLACE_PREP = frozenset({"in", "at"})
+_PAIRED = frozenset({"CONSULT", "AGREE"})
+# a noun standing for the other side of a meeting: "his Chinese counterpart", "the leaders"
+_COUNTERPARTS = frozenset(
+    {"counterpart", "leader", "president", "minister", "pair", "delegation", "host", "premier"}
+)
+# trigger lemma → family, for borrowing the date of an earlier sentence about the same event
+_FAMILIES: dict[str, str] = {
+    "meet": "meet", "meeting": "meet", "summit": "meet", "talk": "meet", "host": "meet",
+    "visit": "visit", "call": "call", "phone": "call", "sign": "sign", "agreement": "sign",
+    "deal": "sign", "treaty": "sign", "accord": "sign", "pact": "sign", "statement": "sign",
+}  # fmt: skip
+_DAY_WORDS = re.compile(
+    r"\b(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
 
 def _mention_at(tok: Any, mentions: list[Mention]) -> Mention | None:
