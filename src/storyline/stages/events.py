@@ -95,93 +95,148 @@ def _with_conjuncts(tok: Any) -> list[Any]:
     return out
 
 
-def _heads_of(tok: Any) -> list[Any]:
-    """The tokens a name mention is reached through (its head word and conjuncts)."""
-    return _with_conjuncts(tok)
+class _Found:
+    """What the parse attaches to a trigger: subjects, others, places, a counterpart noun."""
 
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.subjects: list[Mention] = []
+        self.others: list[Mention] = []
+        self.places: list[Mention] = []
+        self.counterpart: Any = None
 
-def _collect(
-    trigger: Any, mentions: list[Mention]
-) -> tuple[list[Mention], list[Mention], list[Mention]]:
-    """Subjects, other participants and places attached to a trigger token."""
-    subjects: list[Mention] = []
-    others: list[Mention] = []
-    places: list[Mention] = []
-    is_visit = trigger.lemma_ == "visit"
-
-    def add(tok: Any, bucket: list[Mention], place_ok: bool = False) -> None:
-        for t in _heads_of(tok):
-            m = _mention_at(t, mentions)
+    def add(self, tok: Any, bucket: list[Mention], place_ok: bool = False) -> None:
+        for t in _with_conjuncts(tok):
+            m = _mention_at(t, self.mentions)
             if m is None:
+                if t.pos_ == "NOUN" and t.lemma_.lower() in _COUNTERPARTS and bucket is self.others:
+                    self.counterpart = self.counterpart or t
                 continue
             if place_ok and m.label in _PLACES:
-                places.append(m)
-            elif m.label in _ACTORS or m.origin == "gazetteer-demonym":
+                self.places.append(m)
+            elif m.label in _ACTORS:
                 bucket.append(m)
 
+    def prep(self, prep: Any, etype: str) -> None:
+        word = prep.lower_
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if word in _PLACE_PREP:
+                self.add(pobj, self.others, place_ok=True)
+            elif word in _WITH and not (etype in _PAIRED and word in _TOPIC_PREP):
+                self.add(pobj, self.others)
+
+
+def _is_place_modifier(child: Any, trigger: Any, mentions: list[Mention]) -> bool:
+    """A lone place name modifying a meeting noun ("the Melbourne meeting") is its place."""
+    if child.dep_ != "compound" or trigger.pos_ != "NOUN" or len(_with_conjuncts(child)) > 1:
+        return False
+    if any(c.dep_ in ("compound", "amod") for c in child.children):
+        return False
+    m = _mention_at(child, mentions)
+    return m is not None and m.label in _PLACES and "-" not in m.text
+
+
+def _collect(trigger: Any, mentions: list[Mention], etype: str) -> _Found:
+    """Subjects, other participants, places and a counterpart noun attached to a trigger."""
+    found = _Found(mentions)
+    is_visit = trigger.lemma_ == "visit"
     for child in trigger.children:
         if child.dep_ in _SUBJ:
-            add(child, subjects)
+            if etype == "CONSULT" and _is_place_modifier(child, trigger, mentions):
+                found.add(child, found.subjects, place_ok=True)
+                continue
+            found.add(child, found.subjects)
             if child.dep_ == "compound":
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod"):
-                        add(grand, subjects)
+                        found.add(grand, found.subjects)
         elif child.dep_ in ("dobj", "attr", "dative"):
-            add(child, others, place_ok=is_visit)
+            found.add(child, found.others, place_ok=is_visit)
         elif child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                word = child.lower_
-                if word in _PLACE_PREP:
-                    add(pobj, others, place_ok=True)
-                elif word in _WITH:
-                    add(pobj, others)
+            found.prep(child, etype)
     # a noun trigger's verb: "X and Y held talks", "X signed a deal with Y"
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
         verb = trigger.head
         for child in verb.children:
             if child.dep_ in ("nsubj", "agent"):
-                add(child, subjects)
+                found.add(child, found.subjects)
             elif child.dep_ == "prep":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and child.lower_ in _PLACE_PREP:
-                        add(pobj, others, place_ok=True)
-                    elif pobj.dep_ == "pobj" and child.lower_ in _WITH:
-                        add(pobj, others)
+                found.prep(child, etype)
     seen: set[tuple[int, int]] = set()
-    firsts: list[Mention] = []
-    seconds: list[Mention] = []
-    for bucket, into in ((subjects, firsts), (others, seconds)):
+    place_names = {_name(p) for p in found.places}
+    for bucket in (found.subjects, found.others):
+        kept = []
         for m in bucket:
-            if (m.start, m.end) not in seen:
+            if (m.start, m.end) not in seen and _name(m) not in place_names:
                 seen.add((m.start, m.end))
-                into.append(m)
-    return firsts, seconds, places
+                kept.append(m)
+        bucket[:] = kept
+    return found
 
 
 def _name(m: Mention) -> str:
     return m.canonical or m.name or m.text
 
 
-def _label(verb: str, subjects: list[Mention], objects: list[Mention], place: Mention | None
-           ) -> str:  # fmt: skip
-    """A readable label: "Putin meets Xi in Beijing", "China and Russia sign", "Xi visits
-    Moscow"."""
+def _counterpart_phrase(tok: Any) -> str:
+    """ "his Chinese counterpart", "the two leaders": the noun with its left modifiers."""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
+    return " ".join(t.text for t in words)
+
+
+def _label(
+    verb: str,
+    subjects: list[Mention],
+    objects: list[Mention],
+    place: Mention | None,
+    counterpart: str | None = None,
+) -> str:
+    """A readable label: "Putin meets Xi in Beijing", "China and Russia sign an agreement",
+    "Xi visits Moscow", "Xi meets his Russian counterpart"."""
     if not subjects:
         subjects, objects = objects[:1], objects[1:]
     names = [_name(m) for m in subjects]
     words = verb.split()
     if len(names) > 1 and words[0].endswith("s"):
         words[0] = words[0][:-2] if words[0].endswith("shes") else words[0][:-1]
-    if not objects and words[-1] in ("with", "an", "a"):
-        words = words[:1] if words[-1] == "with" else words
+    others = [_name(m) for m in objects] or ([counterpart] if counterpart else [])
+    if not others and words[-1] == "with":
+        words = words[:-1]
     label = f"{' and '.join(names)} {' '.join(words)}"
-    if objects:
-        label += " " + " and ".join(_name(m) for m in objects)
+    if others:
+        label += " " + " and ".join(others)
     if place is not None:
-        label += (" " if verb == "visits" and not objects else " in ") + _name(place)
+        label += (" " if verb == "visits" and not others else " in ") + _name(place)
     return label
+
+
+def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> bool:
+    """Enough participants for the event to be one (see the module doc)."""
+    people = found.subjects + found.others
+    if not people:
+        return False
+    if etype in _PAIRED:
+        if len(people) >= 2:
+            return True
+        alone = people[0]
+        if alone.label not in ("PERSON", "GPE"):
+            return False
+        return (
+            place is not None
+            or found.counterpart is not None
+            or (verb == "visits" and bool(found.others))
+        )
+    # "X sanctions Y": something acted on, or a verb that reads without one
+    return bool(found.subjects and found.others) or verb.endswith("with") and len(people) >= 2
+
+
+def _title_cased(tok: Any) -> bool:
+    """A trigger inside a title-like phrase ("the Joint Statement on the ...")."""
+    if not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    return tok.i != tok.sent.start
 
 
 def _date(trigger: Any, sentence: Sentence, times: list[TimeExpression]) -> str | None:
@@ -197,11 +252,87 @@ def _date(trigger: Any, sentence: Sentence, times: list[TimeExpression]) -> str 
     return None
 
 
-@stage("events", version=1, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
+def _past(trigger: Any) -> bool:
+    tok = trigger if trigger.pos_ == "VERB" else trigger.head
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        tok.tag_ == "VBD"
+        or any(a.tag_ == "VBD" for a in auxes)
+        or (tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
+    )
+
+
+class _Dater:
+    """The date of an event whose sentence has no time expression (see the module doc)."""
+
+    def __init__(self, inp: StageInput, sentences: list[Sentence], times: list[TimeExpression]):
+        text = inp.document.text
+        self.text = text
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.times = [t for t in times if t.value is not None]
+        self.triggers: list[tuple[int, str]] = []  # (char offset, family)
+        for tok in inp.parse:
+            family = _FAMILIES.get(tok.lemma_.lower())
+            if family and tok.pos_ in ("VERB", "NOUN", "PROPN"):
+                self.triggers.append((tok.idx, family))
+        self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        published = inp.document.meta.published
+        self.published = published[:10] if published and len(published) >= 10 else None
+
+    def _paragraph(self, offset: int) -> tuple[int, int]:
+        start = max((b for b in self.breaks if b < offset), default=0)
+        end = min((b for b in self.breaks if b >= offset), default=len(self.text))
+        return start, end
+
+    def _heading_before(self, start: int) -> tuple[int, int] | None:
+        """The paragraph before ``start`` when it is a single short line with no full stop."""
+        if start == 0:
+            return None
+        p_start, p_end = self._paragraph(start - 1)
+        line = self.text[p_start:p_end].strip()
+        if "\n" in line or len(line.split()) > 20 or line[-1:] in ".!?\"'”":
+            return None
+        return p_start, p_end
+
+    def borrowed(self, trigger: Any, sentence: Sentence) -> str | None:
+        family = _FAMILIES.get(trigger.lemma_.lower())
+        if family is None:
+            return None
+        p_start, p_end = self._paragraph(sentence.start)
+        spans = [
+            (s.start, s.end)
+            for s in reversed(self.sentences)
+            if s.start >= p_start and s.end <= sentence.start
+        ]
+        heading = self._heading_before(p_start)
+        if heading is not None:
+            spans.append(heading)
+        for a, b in spans:
+            offsets = [o for o, f in self.triggers if a <= o < b and f == family]
+            found = [t for t in self.times if a <= t.start < b]
+            if offsets and found:
+                near = min(found, key=lambda t: min(abs(t.start - o) for o in offsets))
+                return near.value
+        return None
+
+    def main_news(self, trigger: Any, sentence: Sentence) -> str | None:
+        if self.published is None or not _past(trigger):
+            return None
+        if sentence not in self.sentences[:3]:
+            return None
+        if any(t.anchor is None for t in self.times):  # an absolute date: not the only one
+            return None
+        if any(t.value == self.published and _DAY_WORDS.search(t.text) for t in self.times):
+            return self.published
+        return None
+
+
+@stage("events", version=2, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
 def events(inp: StageInput) -> StageOutput:
     mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]
     times = [t for t in inp.layers.get("times", ()) if isinstance(t, TimeExpression)]
     sentences = [s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)]
+    dater = _Dater(inp, sentences, times)
     found: list[EventMention] = []
     for tok in inp.parse:
         if tok.pos_ in ("VERB",) and tok.lemma_ in VERB_TRIGGERS:
@@ -214,24 +345,32 @@ def events(inp: StageInput) -> StageOutput:
                 continue
         else:
             continue
+        if _title_cased(tok):
+            continue
         sentence = next((s for s in sentences if s.start <= tok.idx < s.end), None)
         if sentence is None:
             continue
-        subjects, objects, places = _collect(tok, mentions)
-        people = subjects + objects
-        if not people:
+        got = _collect(tok, mentions, etype)
+        place = got.places[0] if got.places else None
+        if not _acceptable(etype, verb, got, place):
             continue
-        place = places[0] if places else None
+        people = got.subjects + got.others
+        counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
+        date = (
+            _date(tok, sentence, times)
+            or dater.borrowed(tok, sentence)
+            or dater.main_news(tok, sentence)
+        )
         found.append(
             EventMention(
                 start=sentence.start,
                 end=sentence.end,
                 type=etype,
                 trigger=tok.text,
-                label=_label(verb, subjects, objects, place),
+                label=_label(verb, got.subjects, got.others, place, counterpart),
                 participants=tuple((m.start, m.end) for m in people),
                 place=(place.start, place.end) if place else None,
-                date=_date(tok, sentence, times),
+                date=date,
             )
         )
     return {"events": tuple(_dedupe(found))}
