@@ -78,3 +78,38 @@ def test_resolution_is_deterministic() -> None:
     places = {"d1": BEIJING, "d2": BEIJING, "d3": MOSCOW}
     first = resolve_events(mentions, _entities(places), {})
     assert resolve_events(list(reversed(mentions)), _entities(places), {}) == first
+
+
+OSAKA, ROME = "e_osaka", "e_rome"
+
+
+def test_undated_outlets_join_the_only_dated_meeting_of_their_place() -> None:
+    """Two meetings of the same leaders (2019 Osaka, 2021 Rome) told by three outlets."""
+    mentions = [
+        _mention("a1", "2019-06-29"),
+        _mention("b1", "2021-10-30"),
+        _mention("c1", None),
+        _mention("c2", None),
+    ]
+    places = {"a1": OSAKA, "b1": ROME, "c1": OSAKA, "c2": ROME}
+    published = {"a1": "2019-06-30", "b1": "2021-10-31", "c1": None, "c2": None}
+    events = resolve_events(mentions, _entities(places), published)
+    assert [(e.date, e.place, len(e.mention_ids)) for e in events] == [
+        ("2019-06-29", OSAKA, 2),
+        ("2021-10-30", ROME, 2),
+    ]
+
+
+def test_undated_mention_of_ambiguous_meeting_stays_apart() -> None:
+    mentions = [_mention("a1", "2019-06-29"), _mention("b1", "2021-10-30"), _mention("c1", None)]
+    places = {"a1": OSAKA, "b1": ROME, "c1": OSAKA}
+    entities = _entities(places)
+    del entities[("c1", 20, 27)]  # no place: either meeting
+    events = resolve_events(mentions, entities, {"a1": None, "b1": None, "c1": None})
+    assert sorted(len(e.mention_ids) for e in events) == [1, 1, 1]
+
+
+def test_only_dated_meeting_takes_an_undated_report() -> None:
+    mentions = [_mention("a1", "2022-02-04"), _mention("c1", None, place=False)]
+    events = resolve_events(mentions, _entities({"a1": BEIJING, "c1": BEIJING}), {})
+    assert [len(e.mention_ids) for e in events] == [2]

@@ -60,3 +60,42 @@ def test_visit_agreement_sanction_and_attack(run_events: Any) -> None:
 @pytest.mark.slow
 def test_no_participant_no_event(run_events: Any) -> None:
     assert run_events("The meeting was held behind closed doors on Tuesday.") == []
+
+
+@pytest.mark.slow
+def test_counterpart_completes_a_one_sided_meeting(run_events: Any) -> None:
+    text = "Xi Jinping met his Russian counterpart in Moscow on Tuesday."
+    (event,) = run_events(text)
+    assert event.label == "Xi Jinping meets his Russian counterpart in Moscow"
+    assert event.date == "2021-06-15"
+    assert run_events("Angela Merkel held talks.") == []
+
+
+@pytest.mark.slow
+def test_topics_titles_and_groups_are_not_participants(run_events: Any) -> None:
+    text = "Canada and Mexico held talks on NATO."
+    (event,) = run_events(text)
+    assert [text[a:b] for a, b in event.participants] == ["Canada", "Mexico"]
+    titled = "Officials praised the Joint Statement of Canada and Mexico on Trade."
+    assert run_events(titled) == []
+    assert run_events("The West sanctioned heavily.") == []
+
+
+@pytest.mark.slow
+def test_date_borrowed_from_an_earlier_sentence_about_the_same_meeting(run_events: Any) -> None:
+    text = (
+        "Angela Merkel met Emmanuel Macron in Paris on Monday. "
+        "The meeting between Merkel and Macron lasted two hours."
+    )
+    assert [e.date for e in run_events(text)] == ["2021-06-14", "2021-06-14"]
+    since = "It was the first meeting between Angela Merkel and Emmanuel Macron since 2019."
+    assert [e.date for e in run_events(since)] == [None]
+
+
+@pytest.mark.slow
+def test_main_news_takes_the_publication_day_only_with_a_day_word(run_events: Any) -> None:
+    news = "Angela Merkel met Emmanuel Macron in Paris. The leaders will speak again."
+    assert [e.date for e in run_events(news, "2021-06-18")] == [None]
+    today = news + " Both leaders left Paris today."
+    assert [e.date for e in run_events(today, "2021-06-18")] == ["2021-06-18"]
+    assert [e.date for e in run_events(today, None)] == [None]

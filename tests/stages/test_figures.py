@@ -33,7 +33,7 @@ def only(text: str) -> Quantity:
 def test_stage_is_registered_with_its_contract() -> None:
     spec = REGISTRY["figures"]
     assert (spec.version, spec.adds, spec.needs) == (
-        1,
+        2,
         ("figures",),
         ("parse", "sentences", "mentions"),
     )
@@ -370,3 +370,37 @@ def test_every_span_slices_the_text(figures_of: Analyse) -> None:
     )
     figures = figures_of(text)
     assert {f.unit for f in figures} >= {"count", "km", "EUR", "barrel", "percent"}
+
+
+@pytest.mark.slow
+def test_goal_in_trade_meetings_on_occasions_and_deal_agents(figures_of: Analyse) -> None:
+    goal = by_text(
+        figures_of(
+            "Chile and Peru have set a goal of reaching US$50 billion in trade by 2027. Trade "
+            "between the two countries rose to a record US$30 billion last year."
+        )
+    )
+    assert (goal["US$50 billion"].subject, goal["US$50 billion"].kind) == (
+        "Chile-Peru bilateral trade",
+        "target",
+    )
+    assert goal["US$50 billion"].period == "2027"
+    (met,) = figures_of(
+        "Scholz had met his French counterpart Emmanuel Macron on 12 different occasions."
+    )
+    assert met.subject == "Macron-Scholz meetings"
+    said = figures_of("Petrobras announced that it would supply 20 million tonnes of oil to India.")
+    deal = figures_of(
+        "It is an agreement between Petrobras and ONGC on the supply of 20 million tonnes of "
+        "oil to India."
+    )
+    assert said[0].subject == deal[0].subject == "Petrobras oil supply to India"
+
+
+@pytest.mark.slow
+def test_range_lower_bounds_take_the_upper_scale(figures_of: Analyse) -> None:
+    found = by_text(
+        figures_of("Between 5 and 7 million jobs depend on it, worth $2 to $3 billion.")
+    )
+    assert (found["5"].value, found["5"].unit) == (5e6, "count")
+    assert (found["$2"].value, found["$2"].unit) == (2e9, "USD")

@@ -58,7 +58,7 @@ def test_stage_is_registered_with_its_contract() -> None:
 
     spec = REGISTRY["quotes"]
     assert (spec.version, spec.adds, spec.needs) == (
-        1,
+        2,
         ("quotes",),
         ("parse", "sentences", "mentions"),
     )
@@ -125,11 +125,19 @@ def test_partial_quote_and_reported_speech(analyse: Analyse) -> None:
     )
     qs = quotes_of(analyse(text))
     got = [(q.text, q.direct, speaker(text, q)) for q in qs]
+    # a partial quotation is reported with the clause that holds it
     assert got == [
-        ("historic", True, "Amara Diallo"),
+        ('the talks were "historic" for the region', False, "Amara Diallo"),
         ("the tariffs would fall next year", False, "Diallo"),
     ]
     assert qs[0].speaker_text == "Amara Diallo"
+
+
+@pytest.mark.slow
+def test_partial_quote_without_a_reported_clause_is_not_direct(analyse: Analyse) -> None:
+    text = 'Tomas Berg warned of "a very serious mistake for the country" on Monday.'
+    got = [(q.text, q.direct, speaker(text, q)) for q in quotes_of(analyse(text))]
+    assert got == [("a very serious mistake for the country", False, "Tomas Berg")]
 
 
 @pytest.mark.slow

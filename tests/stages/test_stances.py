@@ -17,7 +17,7 @@ def analyse(nlp: Any) -> Analyse:
 
 
 def stances_of(text: str, analyse: Analyse) -> list[tuple[str, list[str], str, str, str]]:
-    found = []
+    found: list[tuple[str, list[str], str, str, str]] = []
     for s in analyse(text)["stances"]:
         assert isinstance(s, Stance)
         assert text[s.target_start : s.target_end] == s.target

@@ -33,6 +33,7 @@ inside headlines), so recall has a ceiling well under 100 on speech cues alone.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -126,19 +127,22 @@ def _overlap_match(ours: set[int], gold: set[int]) -> int:
     return shared if shorter and shared * 2 >= shorter else 0
 
 
-def _speaker_offsets(text: str, q: Quote) -> list[tuple[int, int]]:
+def _speaker_offsets(text: str, q: Quote, inside: Fragments = ()) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
+    inside = inside or ((q.start, q.end),)
     if q.speaker_start is not None and q.speaker_end is not None:
         found.append((q.speaker_start, q.speaker_end))
     if q.speaker_text:
         lo, hi = max(0, q.start - 400), min(len(text), q.end + 400)
         best: tuple[int, int] | None = None
-        pos = text.find(q.speaker_text, lo, hi)
-        while pos >= 0:
+        # as a whole word: "he" is not the end of "the"
+        for m in re.finditer(rf"(?<!\w){re.escape(q.speaker_text)}(?!\w)", text[lo:hi]):
+            pos = lo + m.start()
+            if any(a <= pos < b for a, b in inside):
+                continue  # the speaker is not among the quoted words
             dist = q.start - pos if pos < q.start else max(0, pos - q.end)
             if best is None or dist < best[0]:
                 best = (dist, pos)
-            pos = text.find(q.speaker_text, pos + 1, hi)
         if best is not None:
             found.append((best[1], best[1] + len(q.speaker_text)))
     return found
@@ -258,9 +262,9 @@ class Scores:
         )
 
 
-def _speaker_right(text: str, source: Fragments, q: Quote) -> bool:
+def _speaker_right(text: str, source: Fragments, q: Quote, inside: Fragments = ()) -> bool:
     src = _chars(source)
-    return any(src & set(range(a, b)) for a, b in _speaker_offsets(text, q))
+    return any(src & set(range(a, b)) for a, b in _speaker_offsets(text, q, inside))
 
 
 def _describe(text: str, frags: Fragments) -> str:
@@ -299,7 +303,7 @@ def score_direct(
             continue
         scores.with_source += 1
         q = ours[qi][1]
-        if _speaker_right(text, source, q):
+        if _speaker_right(text, source, q, ours[qi][0]):
             scores.speaker_right += 1
         elif misses is not None:
             said = text[source[0][0] : source[-1][1]]

@@ -11,6 +11,13 @@ Two mentions are the same event when
   :data:`MAX_PUBLISHED_GAP_DAYS` apart (a date missing on both sides needs the same);
 * their places are compatible: equal, or one is missing.
 
+Mentions of one document sharing two participants count as published together. An undated
+mention joins a dated event of its type when that event is the *only* dated one sharing two
+of its participants (or all of them and its place): outlets that report a meeting without
+its date still land on it, while a second meeting of the same actors (another date or
+place) makes the undated mention ambiguous, and then only the publication-date rule above
+applies, among the events it would fit.
+
 Merging is transitive (union-find over compatible pairs), but a group never joins two
 mentions whose dates or places conflict. The event takes the most frequent type, label
 and place, the most precise date its mentions agree on, and every participant.
@@ -70,6 +77,8 @@ def _dates_ok(a: _Item, b: _Item) -> bool:
     if da is not None and db is not None:
         n = min(len(da), len(db))
         return da[:n] == db[:n]
+    if a.doc == b.doc:
+        return len(a.participants & b.participants) >= 2
     if a.published is None or b.published is None:
         return False
     return abs((a.published - b.published).days) <= MAX_PUBLISHED_GAP_DAYS
@@ -120,23 +129,51 @@ def resolve_events(
         key=lambda it: it.id,
     )
     groups: list[list[_Item]] = []
-    for item in items:
-        if not item.participants:
+    dated = [it for it in items if it.participants and it.mention.date is not None]
+    undated = [it for it in items if it.participants and it.mention.date is None]
+    for item in dated:
+        target = _matching(item, groups)
+        if target is None:
+            groups.append([item])
+        else:
+            target.append(item)
+    dated_groups = list(groups)
+    for item in undated:
+        fits = [g for g in dated_groups if _fits_dated(item, g)]
+        if len(fits) == 1:
+            fits[0].append(item)
             continue
-        target = next(
-            (
-                g
-                for g in groups
-                if any(_same(item, other) for other in g)
-                and not any(_conflict(item, other) for other in g)
-            ),
-            None,
-        )
+        target = _matching(item, fits if fits else groups)
         if target is None:
             groups.append([item])
         else:
             target.append(item)
     return sorted((_event(g) for g in groups), key=lambda e: (e.date or "", e.id))
+
+
+def _matching(item: _Item, groups: list[list[_Item]]) -> list[_Item] | None:
+    return next(
+        (
+            g
+            for g in groups
+            if any(_same(item, other) for other in g)
+            and not any(_conflict(item, other) for other in g)
+        ),
+        None,
+    )
+
+
+def _fits_dated(item: _Item, group: list[_Item]) -> bool:
+    """An undated mention that can only be this dated event (see the module doc)."""
+    if not _types_ok(item.mention.type, group[0].mention.type):
+        return False
+    if any(_conflict(item, other) for other in group):
+        return False
+    shared = item.participants & frozenset().union(*(it.participants for it in group))
+    if len(shared) >= 2:
+        return True
+    places = {it.place for it in group if it.place}
+    return shared == item.participants and item.place is not None and item.place in places
 
 
 def _event(group: list[_Item]) -> Event:

@@ -77,6 +77,9 @@ _DAY_WORDS = re.compile(
     r"\b(?:today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
+_DEFINITE = frozenset({"the", "his", "her", "their", "its"})
+# a time after these words bounds a period ("since 2020"), it does not date the event
+_BOUNDING = re.compile(r"\b(?:since|until|till|through)\s+(?:the\s+)?$", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
 
@@ -88,9 +91,12 @@ def _mention_at(tok: Any, mentions: list[Mention]) -> Mention | None:
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
+    """A name and its conjuncts and appositions; an apposition to a list ("the US, Britain
+    and Australia (Aukus)") names the group, not one more participant."""
     out = [tok]
+    listed = any(c.dep_ == "conj" for c in tok.children) or tok.dep_ == "conj"
     for c in tok.children:
-        if c.dep_ == "conj" or (c.dep_ == "appos"):
+        if c.dep_ == "conj" or (c.dep_ == "appos" and not listed):
             out.extend(_with_conjuncts(c))
     return out
 
@@ -109,7 +115,7 @@ class _Found:
         for t in _with_conjuncts(tok):
             m = _mention_at(t, self.mentions)
             if m is None:
-                if t.pos_ == "NOUN" and t.lemma_.lower() in _COUNTERPARTS and bucket is self.others:
+                if bucket is self.others and _is_counterpart(t):
                     self.counterpart = self.counterpart or t
                 continue
             if place_ok and m.label in _PLACES:
@@ -126,6 +132,13 @@ class _Found:
                 self.add(pobj, self.others, place_ok=True)
             elif word in _WITH and not (etype in _PAIRED and word in _TOPIC_PREP):
                 self.add(pobj, self.others)
+
+
+def _is_counterpart(tok: Any) -> bool:
+    """ "his counterpart", "the two leaders" — a definite noun for the other side."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _COUNTERPARTS:
+        return False
+    return any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in tok.children)
 
 
 def _is_place_modifier(child: Any, trigger: Any, mentions: list[Mention]) -> bool:
@@ -229,14 +242,23 @@ def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> 
             or (verb == "visits" and bool(found.others))
         )
     # "X sanctions Y": something acted on, or a verb that reads without one
-    return bool(found.subjects and found.others) or verb.endswith("with") and len(people) >= 2
+    return bool(found.subjects and found.others) or (verb.endswith("with") and len(people) >= 2)
 
 
 def _title_cased(tok: Any) -> bool:
     """A trigger inside a title-like phrase ("the Joint Statement on the ...")."""
     if not tok.text[:1].isupper() or tok.text.isupper():
         return False
-    return tok.i != tok.sent.start
+    return bool(tok.i != tok.sent.start)
+
+
+def dating(times: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """The time expressions that can date an event: valued, not bounding a period."""
+    return [
+        t
+        for t in times
+        if t.value is not None and not _BOUNDING.search(text[max(0, t.start - 20) : t.start])
+    ]
 
 
 def _date(trigger: Any, sentence: Sentence, times: list[TimeExpression]) -> str | None:
@@ -269,7 +291,7 @@ class _Dater:
         text = inp.document.text
         self.text = text
         self.sentences = sorted(sentences, key=lambda s: s.start)
-        self.times = [t for t in times if t.value is not None]
+        self.times = times
         self.triggers: list[tuple[int, str]] = []  # (char offset, family)
         for tok in inp.parse:
             family = _FAMILIES.get(tok.lemma_.lower())
@@ -298,7 +320,7 @@ class _Dater:
         family = _FAMILIES.get(trigger.lemma_.lower())
         if family is None:
             return None
-        p_start, p_end = self._paragraph(sentence.start)
+        p_start = self._paragraph(sentence.start)[0]
         spans = [
             (s.start, s.end)
             for s in reversed(self.sentences)
@@ -331,6 +353,7 @@ class _Dater:
 def events(inp: StageInput) -> StageOutput:
     mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]
     times = [t for t in inp.layers.get("times", ()) if isinstance(t, TimeExpression)]
+    times = dating(times, inp.document.text)
     sentences = [s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)]
     dater = _Dater(inp, sentences, times)
     found: list[EventMention] = []

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from storyline.document import Figure, Mention
@@ -52,6 +53,7 @@ from storyline.stages.figures_parse import (
     TIME_UNITS,
     Quantity,
     hedge_before,
+    number_value,
     plural,
     rate_after,
     scan,
@@ -82,10 +84,14 @@ def _count(q: Quantity, span: Any, ctx: Context) -> tuple[int, int, Any, str] | 
     doc = ctx.doc
     num = span[-1]
     term = q.attached and q.noun is not None and singular(q.noun) in TIME_UNITS
-    if any(t.ent_type_ in NOT_FIGURE_ENTS for t in span) and not term:
+    scaled = q.value != number_value(q.digits)  # "7 million" is no date, whatever NER says
+    if any(t.ent_type_ in NOT_FIGURE_ENTS for t in span) and not (term or scaled):
         return None
     if q.ordinal:
         noun = num.head
+        between = doc[num.i + 1 : noun.i] if noun.i > num.i else doc[0:0]
+        if any(t.pos_ in ("NOUN", "PROPN") for t in between):
+            return None  # "the 75th anniversary summit" counts anniversaries, not summits
         if noun.i > num.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in EVENT_NOUNS:
             return q.start, noun.idx + len(noun.text), noun, "count"
         return None
@@ -107,6 +113,8 @@ def _count(q: Quantity, span: Any, ctx: Context) -> tuple[int, int, Any, str] | 
         return q.start, word.idx + len(word.text), head, "count"
     if q.value == 1 or q.digits.lower() in ("a dozen", "a hundred", "a thousand"):
         return None
+    while num.dep_ == "conj" and num.head.i < num.i:
+        num = num.head  # "between 5 and 7 million jobs": "million" is a conjunct of "5"
     noun = num.head
     if num.dep_ not in ("nummod", "compound", "amod", "quantmod") or noun.i <= num.i:
         return None
@@ -165,11 +173,22 @@ def extract_figures(
             ctx.figure_tokens.update(t.i for t in span)
             ctx.units.update((t.i, q.unit) for t in span)
     found: list[Figure] = []
+    lows: list[Quantity] = []
     for q, span in candidates:
+        if q.range_high is not None:
+            lows.append(q)
+            continue
         figure = _figure(q, span, ctx)
         if figure is not None:
             found.append(figure)
-    return tuple(found)
+    by_start = {f.start: f for f in found}
+    for q in lows:
+        high = by_start.get(q.range_high)  # type: ignore[arg-type]
+        if high is not None:
+            hedge = hedge_before(text, q.start)
+            low = replace(high, start=q.start, end=q.end, text=text[q.start : q.end])
+            found.append(replace(low, value=round(q.value, 6), hedge=hedge))
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
@@ -243,7 +262,7 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     )
 
 
-@stage("figures", version=1, adds=["figures"], needs=["parse", "sentences", "mentions"])
+@stage("figures", version=2, adds=["figures"], needs=["parse", "sentences", "mentions"])
 def figures(inp: StageInput) -> StageOutput:
     mentions = tuple(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     found = extract_figures(inp.parse, inp.document.text, mentions, inp.document.meta.published)

@@ -16,7 +16,7 @@ the small English inflections the subjects need.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # ------------------------------------------------------------------------- numbers
 
@@ -157,7 +157,9 @@ class Quantity:
     ``noun`` is, for a bare number, the word after it or hyphen-attached to it ("people",
     "word"); ``ordinal`` says it was written "38th"; ``attached`` says the noun was joined
     with a hyphen ("5,300-word"); ``rate`` is a rate the unit itself carries ("bpd").
-    ``digits`` is the numeral as written, for precision ("140", "146.9").
+    ``digits`` is the numeral as written, for precision ("140", "146.9"). ``range_high``
+    is, for the lower bound of a range ("between 5 and 7 million jobs", "$5 to $7 billion",
+    ), the start of its upper bound, whose scale and unit it has taken.
     """
 
     start: int
@@ -169,6 +171,7 @@ class Quantity:
     ordinal: bool = False
     attached: bool = False
     rate: str | None = None
+    range_high: int | None = None
 
 
 def _match_prefix(text: str, end: int) -> tuple[int, str] | None:
@@ -241,7 +244,36 @@ def scan(text: str) -> list[Quantity]:
         if q is not None and not taken.intersection(range(q.start, q.end)):
             found.append(q)
             taken.update(range(q.start, q.end))
-    return sorted(found, key=lambda q: q.start)
+    return _ranges(text, sorted(found, key=lambda q: q.start))
+
+
+_RANGE_GAP = re.compile(r"\s*(?:and|to|or|-|–)\s*(?:US\$|\$|€|£|¥)?", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Lower bounds of ranges take the scale and unit of their upper bound.
+
+    "between 5 and 7 million" → 5 million; "$5 to $7 billion" → $5 billion. Only
+    when the lower bound has no scale of its own, a unit of none or the
+    same, and a numeral no larger than the upper bound's.
+    """
+    out = list(found)
+    for i in range(len(found) - 1):
+        low, high = found[i], found[i + 1]
+        gap = _RANGE_GAP.fullmatch(text, low.end, high.start)
+        if gap is None or low.ordinal or low.attached or high.ordinal:
+            continue
+        low_raw, high_raw = number_value(low.digits), number_value(high.digits)
+        if low_raw is None or high_raw is None or not low_raw or not high_raw:
+            continue
+        if low.value != low_raw or low.unit not in (None, high.unit) or low_raw > high_raw:
+            continue
+        if high.unit is None and high.value == high_raw:
+            continue  # two bare numbers: nothing to carry over
+        value = low_raw * high.value / high_raw
+        out[i] = replace(low, value=value, unit=high.unit, noun=high.noun, rate=high.rate)
+        out[i] = replace(out[i], range_high=high.start)
+    return out
 
 
 def _candidate(text: str, m: re.Match[str]) -> Quantity | None:

@@ -48,7 +48,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.document import Mention, Quote, Sentence
+from storyline.stages.quotes_speakers import (
+    DOCUMENT_NOUNS,
+    PERSONAL_PRONOUNS,
+    MentionIndex,
+    Speaker,
+    SpeakerResolver,
+    speaker_token,
+)
 from storyline.stages.registry import StageInput, StageOutput, stage
+
+__all__ = [
+    "DOCUMENT_NOUNS",
+    "PERSONAL_PRONOUNS",
+    "MentionIndex",
+    "QuoteRegion",
+    "Speaker",
+    "SpeakerResolver",
+    "find_quote_regions",
+    "find_quotes",
+    "speaker_token",
+    "word_count",
+]
 
 SPEECH_LEMMAS = frozenset(
     {
@@ -72,20 +93,11 @@ REPORT_LEMMAS = frozenset(
         "recall", "suggest", "conclude", "remark", "reply", "respond", "estimate",
     }
 )  # fmt: skip
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-DOCUMENT_NOUNS = frozenset(
-    {
-        "statement", "report", "communique", "communiqué", "declaration", "editorial",
-        "article", "document", "letter", "release", "readout", "memo", "study", "paper",
-        "survey", "commentary", "post", "message", "announcement", "notice", "transcript",
-    }
-)  # fmt: skip
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_SPEAKER_LABELS = ("PERSON", "ORG", "WORK", "GPE", "NORP", "LOC", "EVENT", "OTHER")
 _OPEN_DOUBLE = frozenset("“„«")
 _CLOSE_DOUBLE = frozenset("”»")
 _STRAIGHT = '"'
 _QUOTE_CHARS = frozenset('“”„«»"‘’')
+_FULL_QUOTE_OPENERS = frozenset(".?!:,;—–-([…") | _QUOTE_CHARS
 _MAX_CUE_DISTANCE = 140  # characters between a quotation and its speech verb
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _FINITE_HINT = frozenset({"VERB", "AUX"})
@@ -200,181 +212,6 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-# ------------------------------------------------------------------------ speakers
-
-
-class MentionIndex:
-    """The mentions of a document, looked up by character offset."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        self._starts = [m.start for m in self.mentions]
-
-    def at(self, offset: int) -> Mention | None:
-        i = bisect_right(self._starts, offset) - 1
-        while i >= 0:
-            m = self.mentions[i]
-            if m.start <= offset < m.end:
-                return m
-            if m.end <= offset and i < len(self.mentions) and m.start < offset - 200:
-                break
-            i -= 1
-        return None
-
-    def within(self, start: int, end: int) -> list[Mention]:
-        i = bisect_right(self._starts, start - 1)
-        out: list[Mention] = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            m = self.mentions[i]
-            if m.end <= end:
-                out.append(m)
-            i += 1
-        return out
-
-    def before(self, offset: int) -> list[Mention]:
-        """Mentions ending at or before ``offset``, nearest first."""
-        i = bisect_right(self._starts, offset)
-        return [m for m in reversed(self.mentions[:i]) if m.end <= offset]
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    text: str | None
-    mention: Mention | None
-
-
-def _speaker_phrase(tok: Any) -> tuple[int, int]:
-    """The subject phrase of ``tok``: its subtree, cut at a comma, dash or bracket after it."""
-    sub = list(tok.subtree)
-    left = sub[0].i
-    right = sub[-1].i
-    for t in sub:
-        if t.i > tok.i and (
-            t.text in {",", "(", "—", "–", ";", ":"} or t.dep_ == "relcl" or "\n" in t.text
-        ):
-            right = t.i - 1
-            break
-    for t in sub:
-        if t.i < tok.i and (t.text in {",", "(", "—", "–"} or "\n" in t.text):
-            left = t.i + 1
-    while right > left and tok.doc[right].is_punct:
-        right -= 1
-    if right - left > 14:  # a long description: keep its head words only
-        left = max(left, tok.i - 4)
-        right = min(right, tok.i + 4)
-    return tok.doc[left].idx, tok.doc[right].idx + len(tok.doc[right])
-
-
-def _phrase_mention(tok: Any, a: int, b: int, index: MentionIndex) -> Mention | None:
-    on_head = index.at(tok.idx)
-    if on_head is not None:
-        return on_head
-    inside = index.within(a, b)
-    for label in _SPEAKER_LABELS:
-        for m in inside:
-            if m.label == label:
-                return m
-    return None
-
-
-def _subject_of(verb: Any) -> Any | None:
-    cur = verb
-    for _ in range(3):
-        subj = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
-        if subj:
-            return subj[0]
-        if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head is not cur:
-            cur = cur.head
-            continue
-        break
-    return None
-
-
-def speaker_token(cue: Any) -> Any | None:
-    """The token naming the speaker of a speech cue, or None."""
-    if cue.lower_ == "according":
-        for c in cue.children:
-            if c.lower_ == "to":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                return objs[0] if objs else None
-        nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
-        if nxt is not None and nxt.lower_ == "to":
-            objs = [g for g in nxt.children if g.dep_ == "pobj"]
-            return objs[0] if objs else None
-        return None
-    head = cue.head
-    if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
-        quoter = head.head
-        objs = [c for c in quoter.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if objs:
-            return objs[0]
-    if cue.lemma_ == "quote":
-        return None
-    return _subject_of(cue)
-
-
-class SpeakerResolver:
-    """Names the speaker of a cue: the subject phrase and the mention behind it."""
-
-    def __init__(self, doc: Any, index: MentionIndex) -> None:
-        self.doc = doc
-        self.index = index
-        self.named: list[Mention] = []  # person speakers so far, in text order
-
-    def resolve(self, cue: Any) -> Speaker:
-        tok = speaker_token(cue)
-        if tok is None:
-            return Speaker(None, None)
-        if tok.pos_ == "PRON" or tok.lower_ in PERSONAL_PRONOUNS:
-            mention = self._antecedent(tok) if tok.lower_ in PERSONAL_PRONOUNS else None
-            return Speaker(tok.text, mention)
-        a, b = _speaker_phrase(tok)
-        mention = _phrase_mention(tok, a, b, self.index)
-        if mention is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
-            mention = self._issuer(tok)
-        if mention is not None and mention.label == "PERSON":
-            self.named.append(mention)
-        return Speaker(self.doc.text[a:b], mention)
-
-    def _antecedent(self, pron: Any) -> Mention | None:
-        """The most recent person who was a subject or a speaker before the pronoun."""
-        fallback: Mention | None = None
-        for m in self.index.before(pron.idx):
-            if m.label != "PERSON":
-                continue
-            if fallback is None:
-                fallback = m
-            if m in self.named:
-                return m
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in _SUBJECT_DEPS | {"appos"}:
-                return m
-        return fallback
-
-    def _issuer(self, tok: Any) -> Mention | None:
-        """For "the statement said": who issued the statement, from an earlier sentence."""
-        lemma = tok.lemma_.lower()
-        for earlier in reversed(self.doc[: tok.i]):
-            if earlier.lemma_.lower() != lemma or earlier.i == tok.i:
-                continue
-            on = self.index.at(earlier.idx)
-            if on is not None:
-                return on
-            for c in earlier.children:
-                if c.dep_ in {"poss", "compound", "amod"}:
-                    m = self.index.at(c.idx)
-                    if m is not None and m.label != "NORP":
-                        return m
-            if earlier.dep_ in {"dobj", "nsubjpass"}:
-                subj = _subject_of(earlier.head)
-                if subj is not None and subj.pos_ != "PRON":
-                    a, b = _speaker_phrase(subj)
-                    m = _phrase_mention(subj, a, b, self.index)
-                    if m is not None:
-                        return m
-        return None
-
-
 # -------------------------------------------------------------------------- cues
 
 
@@ -411,9 +248,8 @@ class QuoteFinder:
         after = text[r.outer_end : b]
         if not after.strip(' .,!?;:”"’\n') and sj + 1 < len(self.sentences):
             nxt = self.sentences[sj + 1]
-            if text[r.start : r.end + 2].rstrip().endswith((",", "?", "!")) or text[
-                r.end : r.outer_end + 1
-            ].startswith(","):
+            inner = text[r.start : r.end].rstrip()
+            if inner.endswith((",", "?", "!")) or text[r.end : r.outer_end + 1].startswith(","):
                 b = min(nxt[1], nxt[0] + 60)
         # never across a paragraph break outside the quotation
         a = max(a, text.rfind("\n", 0, r.outer_start) + 1)
@@ -455,6 +291,7 @@ class QuoteFinder:
 
     def direct(self) -> tuple[list[Quote], list[QuoteRegion]]:
         regions = find_quote_regions(self.text)
+        self.speakers.blocked = [(r.outer_start, r.outer_end) for r in regions]
         quotes: list[Quote] = []
         kept: list[QuoteRegion] = []
         last: tuple[Quote, int] | None = None  # the previous quote and its paragraph end
@@ -465,29 +302,38 @@ class QuoteFinder:
             cue = self._cue_for(r, regions)
             if words <= 3 and (cue is None or not self._governs(cue, r)):
                 continue
+            full = not self.is_partial(r)
             if cue is not None:
                 who = self.speakers.resolve(cue)
-                q = _quote(self.text, r.start, r.end, True, who, _cue_text(cue))
+                q = _quote(self.text, r.start, r.end, full, who, _cue_text(cue))
             elif last is not None and self._follows(last[0], r):
                 prev = last[0]
                 q = Quote(
                     r.start,
                     r.end,
                     self.text[r.start : r.end],
-                    True,
+                    full,
                     prev.speaker_text,
                     prev.speaker_start,
                     prev.speaker_end,
                     None,
                 )
             elif self._is_clause(r):
-                q = Quote(r.start, r.end, self.text[r.start : r.end], True)
+                q = Quote(r.start, r.end, self.text[r.start : r.end], full)
             else:
                 continue
             quotes.append(q)
             kept.append(r)
             last = (q, r.outer_end)
         return quotes, regions
+
+    def is_partial(self, r: QuoteRegion) -> bool:
+        """A quotation inside a sentence of the writer's ("said the talks were “historic”"):
+        its opening mark follows a word of the same paragraph, not the start of a sentence,
+        a colon, a comma or a dash."""
+        para_start = self.text.rfind("\n", 0, r.outer_start) + 1
+        before = self.text[para_start : r.outer_start].rstrip()
+        return bool(before) and before[-1] not in _FULL_QUOTE_OPENERS
 
     def _follows(self, prev: Quote, r: QuoteRegion) -> bool:
         """The quotation comes in the same or the next paragraph after ``prev``."""
@@ -517,7 +363,7 @@ class QuoteFinder:
             a, b = _trim_clause(self.text, sub)
             if b <= a or word_count(self.text[a:b]) < 3:
                 continue
-            if any(r.outer_start < b and a < r.outer_end for r in regions):
+            if any(self._crosses(r, a, b) for r in regions):
                 continue
             if not any(t.pos_ in _FINITE_HINT for t in sub):
                 continue
@@ -526,6 +372,12 @@ class QuoteFinder:
                 continue
             found.append(_quote(self.text, a, b, False, who, _cue_text(tok)))
         return found
+
+    def _crosses(self, r: QuoteRegion, a: int, b: int) -> bool:
+        """A reported clause a..b may hold partial quotations, not overlap others."""
+        if not (r.outer_start < b and a < r.outer_end):
+            return False
+        return not (a <= r.outer_start and r.outer_end <= b + 1 and self.is_partial(r))
 
     def _according(self, tok: Any, regions: Sequence[QuoteRegion]) -> Quote | None:
         si = self._sentence_at(tok.idx)
@@ -545,7 +397,7 @@ class QuoteFinder:
         a, b = _strip(self.text, a, b)
         if word_count(self.text[a:b]) < 3:
             return None
-        if any(r.outer_start < b and a < r.outer_end for r in regions):
+        if any(self._crosses(r, a, b) for r in regions):
             return None
         who = self.speakers.resolve(tok)
         if who.text is None:
@@ -602,10 +454,16 @@ def find_quotes(
     finder = QuoteFinder(doc, text, sentences, MentionIndex(mentions))
     direct, regions = finder.direct()
     reported = finder.reported(regions)
+    # a partial quotation inside a reported clause is reported with it, not twice
+    direct = [
+        q
+        for q in direct
+        if q.direct or not any(r.start <= q.start and q.end <= r.end for r in reported)
+    ]
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
 
 
-@stage("quotes", version=1, adds=["quotes"], needs=["parse", "sentences", "mentions"])
+@stage("quotes", version=2, adds=["quotes"], needs=["parse", "sentences", "mentions"])
 def quotes(inp: StageInput) -> StageOutput:
     sentences = [s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)]
     mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]

@@ -1,0 +1,190 @@
+"""Kind, period, rate and duration of a figure, read from its clause.
+
+See :mod:`storyline.stages.figures` for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.document import FigureKind
+from storyline.stages.figures_subject import TARGET_WORDS, Context
+
+_RAISE_VERBS = frozenset(
+    {"increase", "boost", "raise", "double", "lift", "bring", "expand", "grow", "push"}
+)
+_NONFINITE_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl", "amod", "prep", "pobj"})
+_FORECAST_WORDS = frozenset(
+    {"expect", "forecast", "project", "predict", "anticipate", "likely", "could", "may",
+     "might", "projection", "outlook", "unlikely", "track"}
+)  # fmt: skip
+_ESTIMATE_WORDS = frozenset({"estimate", "estimated", "approximate", "reckon", "calculate"})
+_NOW_WORDS = frozenset({"now", "currently", "presently", "today"})
+_WORD_NUMS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    "twenty-five|thirty|forty|fifty"
+)
+_DURATION = re.compile(
+    r"\b(?:(?:over|for|within|during|in)\s+(?:the\s+)?(?:next|coming|following|past|last)?"
+    r"\s*(?:\d+|" + _WORD_NUMS + r")\s+(?:years?|months?|decades?)"
+    r"|(?:a|an|the)\s+(?:\d+|" + _WORD_NUMS + r")-(?:year|month|decade)(?!-old))\b",
+    re.IGNORECASE,
+)
+_TIME_CUES = re.compile(
+    r"\b(?P<since>(?:since|from|after|before|until|between)\s+(?:19|20)\d\d)\b"
+    r"|\b(?P<by>by\s+(?:the\s+end\s+of\s+)?(?P<byyear>(?:19|20)\d\d))\b"
+    r"|\b(?P<in>(?:in|during|for|of|throughout)\s+(?:the\s+(?:first|second|third|fourth|last)"
+    r"\s+(?:quarter|half|\w+\s+months)\s+of\s+)?(?:fiscal\s+)?(?P<inyear>(?:19|20)\d\d))\b"
+    r"(?![-–/]\d)"
+    r"|\b(?P<rel>(?P<relword>last|this|next|past)\s+(?P<relunit>year|month))\b"
+    r"|\b(?P<now>now|currently|at present|so far|to date|today)\b"
+    r"|(?<![\w-])(?P<bare>(?:19|20)\d\d)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# ------------------------------------------------------------------- kind, period
+
+
+def clause_head(tok: Any) -> Any:
+    """The finite clause the figure belongs to (climbing through non-finite verbs)."""
+    t = tok
+    for _ in range(30):
+        if t.head.i == t.i:
+            return t
+        finite = t.pos_ in ("VERB", "AUX") and t.dep_ not in _NONFINITE_DEPS
+        finite = finite and t.tag_ not in ("VBG", "TO") and t.dep_ not in ("aux", "auxpass")
+        if finite and not (t.tag_ == "VB" and t.dep_ != "ROOT"):
+            return t
+        t = t.head
+    return t
+
+
+def clause_tokens(head: Any, figure: Any) -> list[Any]:
+    """The clause's tokens, without conjoined clauses that do not hold the figure."""
+    excluded: set[int] = set()
+    for c in head.children:
+        if c.dep_ in ("conj", "parataxis", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+            sub = {t.i for t in c.subtree}
+            if figure.i not in sub:
+                excluded |= sub
+    return [t for t in head.subtree if t.i not in excluded]
+
+
+def clause_kind(
+    tokens: Sequence[Any], gov: Any | None, via: str, has_by_year: bool, time_cue: bool
+) -> FigureKind | None:
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    if lemmas & TARGET_WORDS:
+        return "target"
+    if lemmas & _FORECAST_WORDS or "set to" in " ".join(t.lower_ for t in tokens):
+        return "forecast"
+    if lemmas & _ESTIMATE_WORDS:
+        return "estimate"
+    raise_to = (gov is not None and gov.lemma_.lower() in _RAISE_VERBS and via == "to") and not any(
+        t.tag_ == "VBD" and t.lemma_.lower() in _RAISE_VERBS for t in tokens
+    )
+    modal = any(t.lower_ in ("will", "would", "shall", "'ll") for t in tokens)
+    if raise_to or modal or has_by_year:
+        return "target"
+    past = any(t.tag_ in ("VBD", "VBN") and t.dep_ not in ("amod", "acl") for t in tokens)
+    present = any(t.tag_ in ("VBZ", "VBP") for t in tokens)
+    if past or time_cue or (present and lemmas & _NOW_WORDS):
+        return "actual"
+    if present:
+        return "actual"
+    return None
+
+
+def clause_period(
+    text: str, spans: Sequence[tuple[int, int]], fig: tuple[int, int], ctx: Context
+) -> tuple[str | None, bool, bool]:
+    """The period nearest the figure in its clause; whether it is "by YEAR"; any time cue."""
+    best: tuple[int, str | None, bool] | None = None
+    cue = False
+    for start, end in spans:
+        for m in _TIME_CUES.finditer(text, start, end):
+            a, b = m.start(), m.end()
+            if (a < fig[1] and b > fig[0]) or m.group("since"):
+                continue
+            value: str | None = None
+            by = False
+            if m.group("byyear"):
+                value, by = m.group("byyear"), True
+            elif m.group("inyear"):
+                value = m.group("inyear")
+            elif m.group("rel"):
+                value = _relative(m.group("relword").lower(), m.group("relunit").lower(), ctx)
+            elif m.group("now"):
+                value = str(ctx.pub_year) if ctx.pub_year else None
+            elif m.group("bare"):
+                value = m.group("bare")
+            cue = True
+            dist = fig[0] - b if b <= fig[0] else a - fig[1]
+            if m.group("bare"):
+                dist += 1000  # a year not introduced by a preposition is a weak cue
+            if best is None or dist < best[0]:
+                best = (dist, value, by)
+    if best is None:
+        return None, False, cue
+    return best[1], best[2], cue
+
+
+def _relative(word: str, unit: str, ctx: Context) -> str | None:
+    if ctx.pub_year is None:
+        return None
+    shift = {"last": -1, "past": -1, "this": 0, "next": 1}[word]
+    if unit == "year":
+        return str(ctx.pub_year + shift)
+    if ctx.pub_month is None:
+        return None
+    month = ctx.pub_month + shift
+    year = ctx.pub_year
+    if month < 1:
+        month, year = 12, year - 1
+    elif month > 12:
+        month, year = 1, year + 1
+    return f"{year:04d}-{month:02d}"
+
+
+_RATE_IN_CLAUSE = re.compile(
+    r"\b(?:annually|yearly|each year|every year|per (?:day|year|annum|month)"
+    r"|a (?:day|year|month)(?! ago| earlier| later| before| after))\b",
+    re.IGNORECASE,
+)
+
+
+def clause_rate(text: str, spans: Sequence[tuple[int, int]], fig: tuple[int, int]) -> str | None:
+    """A rate after the figure in its clause ("38 bcm of gas annually")."""
+    for start, end in spans:
+        for m in _RATE_IN_CLAUSE.finditer(text, max(start, fig[1]), end):
+            return m.group(0)
+    return None
+
+
+def clause_duration(
+    text: str, spans: Sequence[tuple[int, int]], fig: tuple[int, int]
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for start, end in spans:
+        for m in _DURATION.finditer(text, start, end):
+            if m.start() < fig[1] and m.end() > fig[0]:
+                continue
+            dist = abs(m.start() - fig[0])
+            if best is None or dist < best[0]:
+                best = (dist, m.group(0))
+    return best[1] if best else None
+
+
+def token_spans(tokens: Sequence[Any]) -> list[tuple[int, int]]:
+    """Contiguous character ranges covered by the tokens."""
+    spans: list[tuple[int, int]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        a, b = t.idx, t.idx + len(t.text)
+        if spans and t.i > 0 and spans[-1][1] >= a - 1 - len(t.doc[t.i - 1].whitespace_):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans

@@ -1,0 +1,248 @@
+"""Speakers of quotations: the subject of a speech cue, its phrase and the mention behind it.
+
+See :mod:`storyline.stages.quotes` for the rules; this module holds the speaker half.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.document import Mention
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement", "report", "communique", "communiqué", "declaration", "editorial",
+        "article", "document", "letter", "release", "readout", "memo", "study", "paper",
+        "survey", "commentary", "post", "message", "announcement", "notice", "transcript",
+    }
+)  # fmt: skip
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+_SPEAKER_LABELS = ("PERSON", "ORG", "WORK", "GPE", "NORP", "LOC", "EVENT", "OTHER")
+
+
+# ------------------------------------------------------------------------ speakers
+
+
+class MentionIndex:
+    """The mentions of a document, looked up by character offset."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def at(self, offset: int) -> Mention | None:
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.start <= offset < m.end:
+                return m
+            if m.end <= offset and i < len(self.mentions) and m.start < offset - 200:
+                break
+            i -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self._starts, start - 1)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end:
+                out.append(m)
+            i += 1
+        return out
+
+    def before(self, offset: int) -> list[Mention]:
+        """Mentions ending at or before ``offset``, nearest first."""
+        i = bisect_right(self._starts, offset)
+        return [m for m in reversed(self.mentions[:i]) if m.end <= offset]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str | None
+    mention: Mention | None
+
+
+def _speaker_phrase(tok: Any) -> tuple[int, int]:
+    """The subject phrase of ``tok``: its subtree, cut at a comma, dash or bracket after it."""
+    sub = list(tok.subtree)
+    left = sub[0].i
+    right = sub[-1].i
+    for t in sub:
+        if t.i > tok.i and (
+            t.text in {",", "(", "—", "–", ";", ":"} or t.dep_ == "relcl" or "\n" in t.text
+        ):
+            right = t.i - 1
+            break
+    for t in sub:
+        if t.i < tok.i and (t.text in {",", "(", "—", "–"} or "\n" in t.text):
+            left = t.i + 1
+    while right > left and tok.doc[right].is_punct:
+        right -= 1
+    if right - left > 14:  # a long description: keep its head words only
+        left = max(left, tok.i - 4)
+        right = min(right, tok.i + 4)
+    return tok.doc[left].idx, tok.doc[right].idx + len(tok.doc[right])
+
+
+def _phrase_mention(tok: Any, a: int, b: int, index: MentionIndex) -> Mention | None:
+    on_head = index.at(tok.idx)
+    if on_head is not None:
+        return on_head
+    inside = index.within(a, b)
+    for label in _SPEAKER_LABELS:
+        for m in inside:
+            if m.label == label:
+                return m
+    return None
+
+
+def _subject_of(verb: Any) -> Any | None:
+    cur = verb
+    for _ in range(3):
+        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            return subj[0]
+        if cur.dep_ in {"conj", "xcomp", "advcl"} and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "she sang before asking"
+            cur = cur.head.head
+            continue
+        break
+    return None
+
+
+def _nominal_head(toks: Sequence[Any]) -> Any | None:
+    """The head of the first run of noun-phrase words in ``toks``."""
+    run: list[Any] = []
+    for t in toks:
+        if t.ent_type_ in {"DATE", "TIME"}:  # "said Monday", "said Thursday morning"
+            break
+        if t.pos_ in _NOMINAL_POS or (run and t.text in {".", "-"} and "\n" not in t.text):
+            run.append(t)
+        elif run or t.pos_ not in {"ADV", "SPACE"}:
+            break
+    run = [t for t in run if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    if not run:
+        return None
+    ids = {t.i for t in run}
+    heads = [t for t in run if t.head.i not in ids]
+    return heads[-1] if heads else run[-1]
+
+
+def adjacent_speaker(cue: Any, blocked: Sequence[tuple[int, int]]) -> Any | None:
+    """The noun phrase right after the cue ("…,” said Leslie Wimes", "Said Ellis:") or right
+    before it ("…,” Chief Chuck Jordan said"), outside any quotation."""
+
+    def free(t: Any) -> bool:
+        return not any(a <= t.idx < b for a, b in blocked)
+
+    doc = cue.doc
+    after = [t for t in doc[cue.i + 1 : cue.i + 9] if free(t)]
+    found = _nominal_head(after)
+    if found is not None:
+        return found
+    before: list[Any] = []
+    for t in reversed(doc[max(0, cue.i - 8) : cue.i]):
+        if not free(t) or t.text in {",", "\n", "“", "”", '"'}:
+            break
+        before.insert(0, t)
+    return _nominal_head(before) if before else None
+
+
+def speaker_token(cue: Any) -> Any | None:
+    """The token naming the speaker of a speech cue, or None."""
+    if cue.lower_ == "according":
+        for c in cue.children:
+            if c.lower_ == "to":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                return objs[0] if objs else None
+        nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            objs = [g for g in nxt.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+        return None
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        quoter = head.head
+        objs = [c for c in quoter.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if objs:
+            return objs[0]
+    if cue.lemma_ == "quote":
+        return None
+    return _subject_of(cue)
+
+
+class SpeakerResolver:
+    """Names the speaker of a cue: the subject phrase and the mention behind it."""
+
+    def __init__(self, doc: Any, index: MentionIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.named: list[Mention] = []  # person speakers so far, in text order
+        self.blocked: list[tuple[int, int]] = []  # the quotations' outer spans
+
+    def _quoted(self, tok: Any) -> bool:
+        return any(a <= tok.idx < b for a, b in self.blocked)
+
+    def resolve(self, cue: Any) -> Speaker:
+        tok = speaker_token(cue)
+        if (tok is None or self._quoted(tok)) and cue.lower_ != "according":
+            # no subject, or one inside a quotation (a misparse): the phrase next to the cue
+            tok = adjacent_speaker(cue, self.blocked)
+        if tok is None:
+            return Speaker(None, None)
+        if tok.pos_ == "PRON" or tok.lower_ in PERSONAL_PRONOUNS:
+            mention = self._antecedent(tok) if tok.lower_ in PERSONAL_PRONOUNS else None
+            return Speaker(tok.text, mention)
+        a, b = _speaker_phrase(tok)
+        mention = _phrase_mention(tok, a, b, self.index)
+        if mention is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
+            mention = self._issuer(tok)
+        if mention is not None and mention.label == "PERSON":
+            self.named.append(mention)
+        return Speaker(self.doc.text[a:b], mention)
+
+    def _antecedent(self, pron: Any) -> Mention | None:
+        """The most recent person who was a subject or a speaker before the pronoun."""
+        fallback: Mention | None = None
+        for m in self.index.before(pron.idx):
+            if m.label != "PERSON":
+                continue
+            if fallback is None:
+                fallback = m
+            if m in self.named:
+                return m
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECT_DEPS | {"appos"}:
+                return m
+        return fallback
+
+    def _issuer(self, tok: Any) -> Mention | None:
+        """For "the statement said": who issued the statement, from an earlier sentence."""
+        lemma = tok.lemma_.lower()
+        for earlier in reversed(self.doc[: tok.i]):
+            if earlier.lemma_.lower() != lemma or earlier.i == tok.i:
+                continue
+            on = self.index.at(earlier.idx)
+            if on is not None:
+                return on
+            for c in earlier.children:
+                if c.dep_ in {"poss", "compound", "amod"}:
+                    m = self.index.at(c.idx)
+                    if m is not None and m.label != "NORP":
+                        return m
+            if earlier.dep_ in {"dobj", "nsubjpass"}:
+                subj = _subject_of(earlier.head)
+                if subj is not None and subj.pos_ != "PRON":
+                    a, b = _speaker_phrase(subj)
+                    m = _phrase_mention(subj, a, b, self.index)
+                    if m is not None:
+                        return m
+        return None
