@@ -273,6 +273,19 @@ def _describe(text: str, frags: Fragments) -> str:
     return body if len(body) <= 160 else body[:100] + " … " + body[-50:]
 
 
+def one_to_one(pairs: Sequence[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Match (overlap, ours, gold) candidates one to one, largest overlap first."""
+    used_q: set[int] = set()
+    used_g: set[int] = set()
+    matches: list[tuple[int, int]] = []
+    for _, qi, gi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if qi not in used_q and gi not in used_g:
+            used_q.add(qi)
+            used_g.add(gi)
+            matches.append((qi, gi))
+    return matches
+
+
 def score_direct(
     scores: DirectScores, article: Article, quotes: Sequence[Quote], misses: list[str] | None
 ) -> None:
@@ -290,13 +303,10 @@ def score_direct(
             shared = len(oc & gc)
             if shared and shared * 2 >= len(gc) and shared * 2 >= len(oc):
                 pairs.append((shared, qi, gi))
-    used_q: set[int] = set()
-    used_g: set[int] = set()
-    for _, qi, gi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if qi in used_q or gi in used_g:
-            continue
-        used_q.add(qi)
-        used_g.add(gi)
+    matches = one_to_one(pairs)
+    used_q = {qi for qi, _ in matches}
+    used_g = {gi for _, gi in matches}
+    for qi, gi in matches:
         scores.matched += 1
         source = gold[gi].source
         if source is None:
@@ -337,13 +347,7 @@ def score_article(
             shared = _overlap_match(ours, gc)
             if shared:
                 pairs.append((shared, qi, gi))
-    used_q: set[int] = set()
-    used_g: set[int] = set()
-    for _, qi, gi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if qi in used_q or gi in used_g:
-            continue
-        used_q.add(qi)
-        used_g.add(gi)
+    for qi, gi in one_to_one(pairs):
         scores.matched += 1
         scores.direct_matched += quotes[qi].direct
         source = article.gold[gi].source

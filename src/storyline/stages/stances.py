@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.document import Mention, Polarity, Quote, Sentence, Stance
@@ -54,7 +55,14 @@ VERB_POLARITY: dict[str, Polarity] = {
     "uphold": "support",
     "applaud": "support",
     "praise": "support",
+    "counter": "oppose",
 }
+# verbs of compliance: negated ("will not adhere to", "refused to accept") they state opposition
+COMPLY_PREP: dict[str, str] = {"adhere": "to", "comply": "with", "abide": "by", "submit": "to"}
+COMPLY_OBJ = frozenset({"recognise", "recognize", "accept", "join", "sign", "ratify", "honour"})
+REFUSE_VERBS = frozenset({"refuse", "decline"})
+# verbs whose subject also holds the stance of their infinitive ("pledged to oppose X")
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "acomp", "ccomp", "dep", "advcl"})
 # verb (or adjective) + preposition → polarity
 PREP_POLARITY: dict[tuple[str, str], Polarity] = {
     ("warn", "against"): "oppose",
@@ -67,13 +75,27 @@ PREP_POLARITY: dict[tuple[str, str], Polarity] = {
     ("concerned", "by"): "oppose",
     ("stand", "by"): "support",
     ("stand", "with"): "support",
+    ("worried", "about"): "oppose",
+    ("alarmed", "by"): "oppose",
+    ("opposed", "to"): "oppose",
+    ("critical", "of"): "oppose",
+    ("hostile", "to"): "oppose",
+    ("supportive", "of"): "support",
 }
 NOUN_POLARITY: dict[tuple[str, str], Polarity] = {
     ("opposition", "to"): "oppose",
     ("objection", "to"): "oppose",
     ("support", "for"): "support",
     ("backing", "for"): "support",
+    ("denouncement", "of"): "oppose",
+    ("condemnation", "of"): "oppose",
+    ("rejection", "of"): "oppose",
+    ("criticism", "of"): "oppose",
+    ("endorsement", "of"): "support",
 }
+_STANCE_NOUNS = frozenset(n for n, _ in NOUN_POLARITY)
+# a document that states the positions of its issuers ("a joint statement issued by X and Y")
+_STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué"})
 STATING_VERBS = frozenset(
     {
         "voice", "express", "reaffirm", "reiterate", "declare", "show", "pledge", "offer",
@@ -82,6 +104,7 @@ STATING_VERBS = frozenset(
 )  # fmt: skip
 # a reaffirmed "support for X" is the noun's stance, not "reaffirm" of the noun
 _COLLECTIVE = frozenset({"countries", "sides", "nations", "states", "parties", "governments"})
+_LEADERS = frozenset({"presidents", "leaders", "ministers", "premiers", "chancellors"})
 _PAIR_NOUNS = frozenset({"side", "country", "nation", "government"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _FIRST_PERSON = frozenset({"we", "i", "us"})
@@ -95,12 +118,20 @@ def _negated(tok: Any) -> bool:
     return tok.dep_ in {"xcomp", "acomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
-def _subject(tok: Any) -> Any | None:
+def _refused(tok: Any) -> bool:
+    """``tok`` is the infinitive of "refused to" / "declined to" (or conjoined with one)."""
+    cur = tok.head if tok.dep_ == "conj" else tok
+    return cur.dep_ == "xcomp" and cur.head.lemma_.lower() in REFUSE_VERBS
+
+
+def _subject(tok: Any, passive_ok: bool = False) -> Any | None:
+    """The subject of ``tok``'s clause, climbing from an infinitive, a conjunct, a
+    complement or an adverbial gerund ("backed Y by opposing Z") to the verb above."""
     cur = tok
-    for _ in range(3):
+    for _ in range(5):
         for c in cur.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and not (
-                c.dep_ == "nsubjpass" and cur.lemma_ in VERB_POLARITY
+                c.dep_ == "nsubjpass" and cur.lemma_ in VERB_POLARITY and not passive_ok
             ):
                 return c
         agents = [c for c in cur.children if c.dep_ == "agent"]
@@ -108,8 +139,11 @@ def _subject(tok: Any) -> Any | None:
             objs = [g for g in a.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        if cur.dep_ in {"conj", "xcomp", "acomp", "ccomp"} and cur.head is not cur:
+        if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
             cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in {"by", "in"}:
+            cur = cur.head.head
             continue
         break
     return None
@@ -126,6 +160,19 @@ def _conjuncts(tok: Any) -> list[Any]:
 def _span(tok: Any) -> tuple[int, int]:
     sub = list(tok.subtree)
     return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue token, the token whose subject holds the stance, the object and polarity."""
+
+    tok: Any
+    bearer: Any
+    obj: Any
+    polarity: Polarity
+    words: str
+    passive_ok: bool = False  # "Poland is opposed to": the passive subject holds it
+    holder: Any | None = None  # the holder token itself (a statement's issuers)
 
 
 class StanceFinder:
@@ -160,10 +207,16 @@ class StanceFinder:
                     return ((q.speaker_start, q.speaker_end),), holder_text
             return (), holder_text
         if subj.pos_ == "PRON":
-            return (), holder_text
+            antecedent = self._antecedent(subj)
+            if antecedent is None:
+                return (), holder_text
+            return self._holders(antecedent)
         collective = low in _COLLECTIVE or low == "both" or subj.lemma_.lower() in _PAIR_NOUNS
         if collective and any(t.lower_ in {"two", "both"} for t in subj.subtree):
             return self._salient_pair(subj.idx) or self._pair_before(subj.idx), holder_text
+        if low in _LEADERS and any(t.lower_ in {"two", "both"} for t in subj.subtree):
+            pair = self._pair_before(subj.idx, "PERSON") or self._salient_pair(subj.idx)
+            return pair or self._pair_before(subj.idx), holder_text
         found: list[tuple[int, int]] = []
         for conj in _conjuncts(subj):
             m = self.index.at(conj.idx)
@@ -174,6 +227,50 @@ class StanceFinder:
             if m is not None and (m.start, m.end) not in found:
                 found.append((m.start, m.end))
         return tuple(found), holder_text
+
+    def _antecedent(self, pron: Any) -> Any | None:
+        """What "they"/"it" stands for: the subject of a governing verb ("X and Y said they
+        were concerned"; "Canada reaffirmed … and it opposed"), else the most recent actor of
+        the same number in this or the previous sentence (for "they", coordinated names)."""
+        plural = pron.lower_ == "they"
+        if not plural and pron.lower_ != "it":
+            return None
+        cur = pron.head
+        for _ in range(5):
+            if cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+                break
+            cur = cur.head
+            subj = next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            if self._number_fits(subj, plural):
+                return subj
+            break
+        sent_start = pron.sent.start
+        prev = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        limit = self.doc[prev].idx
+        for m in self.index.before(pron.idx):
+            if m.start < limit:
+                break
+            if m.label not in {"GPE", "ORG"}:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            first = root.head if root.dep_ == "conj" else root
+            if plural == any(c.dep_ == "conj" for c in first.children):
+                return first
+        return None
+
+    def _number_fits(self, subj: Any, plural: bool) -> bool:
+        coordinated = any(c.dep_ == "conj" for c in subj.children)
+        if plural:
+            return coordinated or subj.tag_ in {"NNS", "NNPS"}
+        m = self.index.at(subj.idx)
+        if m is not None:
+            return m.label in {"GPE", "ORG"} and not coordinated
+        return subj.tag_ == "NN" and not coordinated
 
     def _salient_pair(self, offset: int) -> tuple[tuple[int, int], ...]:
         """The document's main pair of states: coordinated somewhere ("Russia and China")
@@ -215,10 +312,11 @@ class StanceFinder:
         other = self.index.at(span.root.head.idx)
         return other if other is not None and other.label == "GPE" else None
 
-    def _pair_before(self, offset: int) -> tuple[tuple[int, int], ...]:
-        """The two most recent coordinated places ("Russia and China") before ``offset``."""
+    def _pair_before(self, offset: int, label: str = "GPE") -> tuple[tuple[int, int], ...]:
+        """The two most recent coordinated places ("Russia and China") before ``offset``
+        (or people, for ``label="PERSON"``)."""
         for m in self.index.before(offset):
-            if m.label != "GPE":
+            if m.label != label:
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -228,7 +326,7 @@ class StanceFinder:
             if partner is None:
                 continue
             other = self.index.at(partner.idx)
-            if other is not None and other.label == "GPE" and other != m:
+            if other is not None and other.label == label and other != m:
                 return ((other.start, other.end), (m.start, m.end))
         return ()
 
@@ -239,7 +337,10 @@ class StanceFinder:
         kept: list[Any] = []
         for t in toks:
             if t.i > tok.i and (
-                t.text in {",", ";", "—", "–", "(", ":"} or t.dep_ == "relcl" or "\n" in t.text
+                t.text in {",", ";", "—", "–", "(", ":"}
+                or t.dep_ == "relcl"
+                or "\n" in t.text
+                or (t.dep_ == "conj" and t.lemma_.lower() in _STANCE_NOUNS)
             ):
                 break
             kept.append(t)
@@ -269,50 +370,104 @@ class StanceFinder:
 
     # -------------------------------------------------------------------- cues
 
-    def _cues(self) -> list[tuple[Any, Any, Any, Polarity, str]]:
-        """(cue token, holder-bearing token, object token, polarity, cue words)."""
-        found: list[tuple[Any, Any, Any, Polarity, str]] = []
+    def _cues(self) -> list[Cue]:
+        """Every cue of the document, with the token whose subject holds it."""
+        found: list[Cue] = []
         for tok in self.doc:
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in VERB_POLARITY:
-                objs = [c for c in tok.children if c.dep_ == "dobj"]
-                if not objs:
-                    continue
-                obj = objs[0]
-                pol = VERB_POLARITY[lemma]
-                if lemma in STATING_VERBS | {"reaffirm", "welcome"} and obj.lemma_ in {
-                    "support",
-                    "opposition",
-                }:
-                    continue  # "reaffirmed support for X": the noun's stance
-                if _negated(tok):
-                    continue
-                found.append((tok, tok, obj, pol, tok.text))
-            elif tok.pos_ == "VERB" and lemma == "adhere" and _negated(tok):
+            if tok.pos_ == "VERB" and self._verb_cues(tok, lemma, found):
+                continue
+            if tok.pos_ in {"VERB", "ADJ"} or lemma == "concerned":
                 for prep in tok.children:
-                    obj = self._pobj(prep) if prep.lower_ == "to" else None
-                    if obj is not None:
-                        found.append((tok, tok, obj, "oppose", "not adhere to"))
-            elif tok.pos_ in {"VERB", "ADJ"} or lemma == "concerned":
-                for prep in tok.children:
-                    key = (lemma if tok.pos_ == "VERB" else tok.lower_, prep.lower_)
-                    if prep.dep_ != "prep" or key not in PREP_POLARITY:
+                    keys = [(tok.lower_, prep.lower_), (lemma, prep.lower_)]
+                    key = next((k for k in keys if k in PREP_POLARITY), None)
+                    if prep.dep_ != "prep" or key is None:
                         continue
                     obj = self._pobj(prep)
-                    if obj is None or _negated(tok):
+                    if obj is None or _negated(tok) or _refused(tok):
                         continue
-                    found.append((tok, tok, obj, PREP_POLARITY[key], f"{tok.text} {prep.text}"))
+                    words = f"{tok.text} {prep.text}"
+                    found.append(Cue(tok, tok, obj, PREP_POLARITY[key], words, passive_ok=True))
             if tok.pos_ == "NOUN":
                 for prep in self._noun_preps(tok):
                     key = (lemma, prep.lower_)
                     if key not in NOUN_POLARITY:
                         continue
                     obj = self._pobj(prep)
-                    bearer = self._noun_bearer(tok)
-                    if obj is None or bearer is None or _negated(bearer):
+                    if obj is None:
                         continue
-                    found.append((tok, bearer, obj, NOUN_POLARITY[key], f"{tok.text} {prep.text}"))
+                    words = f"{tok.text} {prep.text}"
+                    bearer = self._noun_bearer(tok)
+                    if bearer is not None and not _negated(bearer):
+                        found.append(Cue(tok, bearer, obj, NOUN_POLARITY[key], words))
+                    elif bearer is None and (issuer := self._issuer(tok)) is not None:
+                        found.append(Cue(tok, tok, obj, NOUN_POLARITY[key], words, holder=issuer))
         return found
+
+    def _verb_cues(self, tok: Any, lemma: str, found: list[Cue]) -> bool:
+        """Cues of a verb with an object; True when ``tok`` was read as one."""
+        refused = _refused(tok)
+        if lemma in VERB_POLARITY:
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if not objs:
+                return False
+            obj = objs[0]
+            pol = VERB_POLARITY[lemma]
+            if lemma in STATING_VERBS | {"reaffirm", "welcome"} and obj.lemma_ in {
+                "support",
+                "opposition",
+            }:
+                return True  # "reaffirmed support for X": the noun's stance
+            if _negated(tok):
+                return True
+            if refused:  # "refused to back X" opposes X; "refused to condemn X" says nothing
+                if pol == "support":
+                    found.append(Cue(tok, tok, obj, "oppose", f"{tok.head.text} to {tok.text}"))
+                return True
+            found.append(Cue(tok, tok, obj, pol, tok.text))
+            return True
+        if not (_negated(tok) or refused):
+            return False
+        not_ = f"{tok.head.text} to" if refused else "not"
+        if lemma in COMPLY_OBJ:
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                found.append(Cue(tok, tok, obj, "oppose", f"{not_} {tok.text}"))
+                return True
+        if lemma in COMPLY_PREP:
+            for prep in tok.children:
+                obj = self._pobj(prep) if prep.lower_ == COMPLY_PREP[lemma] else None
+                if obj is not None:
+                    found.append(Cue(tok, tok, obj, "oppose", f"{not_} {tok.text} {prep.text}"))
+                    return True
+        return False
+
+    def _issuer(self, noun: Any) -> Any | None:
+        """For a stance noun listed after a colon ("A joint statement by X and Y …: a
+        denouncement of Z"), the statement's issuers, when named in the same sentence."""
+        sent = noun.sent
+        colons = [t for t in sent if t.text == ":" and t.i < noun.i]
+        if not colons:
+            return None
+        for st in sent:
+            if st.i >= colons[-1].i or st.lemma_.lower() not in _STATEMENT_NOUNS:
+                continue
+            for c in st.children:
+                if c.dep_ == "poss":
+                    return c
+                if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+                    obj = self._pobj(c)
+                    if obj is not None and obj.pos_ == "PROPN":
+                        return obj
+                if c.dep_ == "acl":  # "issued by X and Y"
+                    for a in c.children:
+                        if a.dep_ == "agent" and (obj := self._pobj(a)) is not None:
+                            return obj
+            head = st.head
+            if st.dep_ == "dobj" and head.lemma_.lower() in {"issue", "sign", "release", "adopt"}:
+                subj = _subject(head)
+                if subj is not None and subj.pos_ == "PROPN":
+                    return subj
+        return None
 
     @staticmethod
     def _noun_preps(tok: Any) -> list[Any]:
@@ -339,9 +494,15 @@ class StanceFinder:
     def find(self) -> tuple[Stance, ...]:
         out: list[Stance] = []
         seen: set[tuple[int, int, str]] = set()
-        for cue, bearer, obj, pol, words in self._cues():
-            poss = [c for c in bearer.children if c.dep_ == "poss"] if bearer is cue else []
-            subj = poss[0] if poss and bearer.pos_ == "NOUN" else _subject(bearer)
+        for cue in self._cues():
+            bearer, obj, pol, words = cue.bearer, cue.obj, cue.polarity, cue.words
+            poss = [c for c in bearer.children if c.dep_ == "poss"] if bearer is cue.tok else []
+            if cue.holder is not None:
+                subj = cue.holder
+            elif poss and bearer.pos_ == "NOUN":
+                subj = poss[0]
+            else:
+                subj = _subject(bearer, passive_ok=cue.passive_ok)
             if subj is None:
                 continue
             target = self._target(obj)
@@ -350,7 +511,7 @@ class StanceFinder:
             holders, holder_text = self._holders(subj)
             if not holder_text:
                 continue
-            s_start, s_end = self._sentence(cue.idx)
+            s_start, s_end = self._sentence(cue.tok.idx)
             key = (target[0], target[1], pol)
             if key in seen:
                 continue
