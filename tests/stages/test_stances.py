@@ -32,7 +32,7 @@ def test_stage_is_registered_with_its_contract() -> None:
 
     spec = REGISTRY["stances"]
     assert (spec.version, spec.adds, spec.needs) == (
-        1,
+        2,
         ("stances",),
         ("parse", "sentences", "mentions", "quotes"),
     )
@@ -114,3 +114,105 @@ def test_the_two_countries_means_the_main_pair_not_the_last_named(analyse: Analy
     )
     (stance,) = [s for s in stances_of(text, analyse) if "tariffs" in s[3]]
     assert sorted(stance[1]) == ["Argentina", "Brazil"]
+
+
+@pytest.mark.slow
+def test_predicative_adjectives_with_a_preposition(analyse: Analyse) -> None:
+    text = (
+        "Norway and Sweden said they were “seriously concerned” about the new mining rules. "
+        "Poland is opposed to the planned gas pipeline. "
+        "Mexico is critical of the new border fees. "
+        "Chile was supportive of the regional trade deal."
+    )
+    assert [(p, h, t, c) for p, h, _, t, c in stances_of(text, analyse)] == [
+        ("oppose", ["Norway", "Sweden"], "new mining rules", "concerned about"),
+        ("oppose", ["Poland"], "planned gas pipeline", "opposed to"),
+        ("oppose", ["Mexico"], "new border fees", "critical of"),
+        ("support", ["Chile"], "regional trade deal", "supportive of"),
+    ]
+
+
+@pytest.mark.slow
+def test_pronoun_holders_in_coordinated_and_later_clauses(analyse: Analyse) -> None:
+    text = (
+        "Canada reaffirmed that it valued the partnership and it opposed the new export "
+        "quotas. Ghana and Togo held talks on Monday. They later said they opposed the new "
+        "levy. The European Commission published its report. It rejected the proposed tariffs."
+    )
+    assert [(p, h, t) for p, h, _, t, _ in stances_of(text, analyse)] == [
+        ("oppose", ["Canada"], "new export quotas"),
+        ("oppose", ["Ghana", "Togo"], "new levy"),
+        ("oppose", ["European Commission"], "proposed tariffs"),
+    ]
+
+
+@pytest.mark.slow
+def test_pledged_to_oppose_and_support_also_inside_a_quotation(analyse: Analyse) -> None:
+    text = (
+        "Egypt and Jordan pledged to oppose the blockade and support the ceasefire plan. "
+        "Vladimir Ivanov and Li Ming met in Astana. The two presidents pledged “to counter "
+        "foreign interference, oppose unilateral sanctions and deepen trade ties”."
+    )
+    assert [(p, h, t) for p, h, _, t, _ in stances_of(text, analyse)] == [
+        ("oppose", ["Egypt", "Jordan"], "blockade"),
+        ("support", ["Egypt", "Jordan"], "ceasefire plan"),
+        ("oppose", ["Vladimir Ivanov", "Li Ming"], "foreign interference"),
+        ("oppose", ["Vladimir Ivanov", "Li Ming"], "unilateral sanctions"),
+    ]
+
+
+@pytest.mark.slow
+def test_negated_compliance_and_refusal_are_opposition(analyse: Analyse) -> None:
+    text = (
+        "Turkey will not comply with the arbitration ruling. "
+        "Ireland will not recognise the breakaway region. "
+        "Austria refused to accept the migration quota. "
+        "Portugal refused to back the reform plan. "
+        "Spain refused to condemn the strike. "
+        "Peru did not refuse to accept the ruling. "
+        "Greece did not oppose the deal."
+    )
+    assert [(p, h, t, c) for p, h, _, t, c in stances_of(text, analyse)] == [
+        ("oppose", ["Turkey"], "arbitration ruling", "not comply with"),
+        ("oppose", ["Ireland"], "breakaway region", "not recognise"),
+        ("oppose", ["Austria"], "migration quota", "refused to accept"),
+        ("oppose", ["Portugal"], "reform plan", "refused to back"),
+    ]
+
+
+@pytest.mark.slow
+def test_adverbial_gerunds_share_the_subject(analyse: Analyse) -> None:
+    text = "Denmark backed the proposal by opposing new subsidies and supporting a carbon tax."
+    assert [(p, h, t) for p, h, _, t, _ in stances_of(text, analyse)] == [
+        ("support", ["Denmark"], "proposal"),
+        ("oppose", ["Denmark"], "new subsidies"),
+        ("support", ["Denmark"], "carbon tax"),
+    ]
+
+
+@pytest.mark.slow
+def test_nouns_with_a_possessor_or_a_statement_naming_its_issuers(analyse: Analyse) -> None:
+    text = (
+        "Finland's opposition to the fishing quotas was clear. "
+        "A joint statement issued by Kenya and Uganda listed three points: a denouncement of "
+        "military blocs, support for free trade and opposition to sanctions. "
+        "A joint statement listed two points: a denouncement of arms races and support for "
+        "open markets."
+    )
+    assert [(p, h, t) for p, h, _, t, _ in stances_of(text, analyse)] == [
+        ("oppose", ["Finland"], "fishing quotas"),
+        ("oppose", ["Kenya", "Uganda"], "military blocs"),
+        ("support", ["Kenya", "Uganda"], "free trade"),
+        ("oppose", ["Kenya", "Uganda"], "sanctions"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_long_target_is_not_cut_inside_a_hyphenated_word(analyse: Analyse) -> None:
+    text = (
+        "Ghana and Togo said they opposed the creation of any new military alliances "
+        "seeking to provoke tension in the Asia-Pacific region."
+    )
+    ((pol, holders, _, target, _),) = stances_of(text, analyse)
+    assert (pol, holders) == ("oppose", ["Ghana", "Togo"])
+    assert target == "creation of any new military alliances seeking to provoke tension"

@@ -8,19 +8,30 @@ the enlargement of NATO" in a joint statement counts):
   champion, defend, uphold → ``support``;
 * **verb + preposition**: warn against, stand against, speak out against, be concerned
   about / over, object to → ``oppose``; stand by / with → ``support``; "will not adhere to"
-  (a negated adhere) → ``oppose``;
+  (a negated adhere) → ``oppose``; predicative "opposed to", "critical of", "worried
+  about" → ``oppose``, "supportive of" → ``support``;
+* **negated compliance**: "will not comply with / abide by / adhere to / recognise / join /
+  accept X", "refused to accept X" → ``oppose`` (also "refused to back X");
 * **nouns**: "opposition to X", "support for X" (also "understanding and support for"),
   the object of a verb of stating (voice, express, reaffirm, reiterate, declare, show,
-  pledge, offer, give, state) or with a possessor ("China's support for Russia").
+  pledge, offer, give, state) or with a possessor ("China's support for Russia"); also
+  "denouncement / condemnation / rejection of X" listed after a colon, held by the issuers
+  of a statement named in the same sentence ("A joint statement by X and Y …: …").
 
 The **holders** are the subject of the cue (of the verb of stating for nouns; the
 possessor; for a passive, the agent), with its conjuncts ("China and Russia oppose" → two
-holders), as offsets of mentions of the ``mentions`` layer. "the two countries", "both
-sides" and the like stand for the two most recent coordinated places named before ("Russia
-and China"), else the holders are empty and ``holder_text`` keeps the words. "we"/"I" inside a
-quotation stand for the quotation's speaker. ``target`` is the object phrase without a
-leading article, cut at a comma, a relative clause or a dash, at most 12 words;
-``start``/``end`` cover the sentence. A negated cue ("did not oppose") is dropped.
+holders), climbing from an infinitive ("X pledged to oppose Z and support W", also inside a
+quotation) or an adverbial gerund ("X backed Y by opposing Z") to the verb above, as offsets
+of mentions of the ``mentions`` layer. "the two countries", "both sides" and the like stand
+for the two most recent coordinated places named before ("Russia and China"), else the
+holders are empty and ``holder_text`` keeps the words; "the two presidents" (leaders,
+ministers) for the last coordinated pair of people. "we"/"I" inside a quotation stand for
+the quotation's speaker; "they"/"it" for the subject of a governing verb ("X and Y said they
+were concerned"), else the latest coordinated names ("they") or single place or
+organisation ("it") in this or the previous sentence. ``target`` is the object phrase
+without a leading article, cut at a comma, a relative clause, a dash or a listed stance noun,
+at most 12 words (not cut inside a hyphenated word); ``start``/``end`` cover the sentence.
+A negated cue ("did not oppose") is dropped.
 """
 
 from __future__ import annotations
@@ -119,9 +130,12 @@ def _negated(tok: Any) -> bool:
 
 
 def _refused(tok: Any) -> bool:
-    """``tok`` is the infinitive of "refused to" / "declined to" (or conjoined with one)."""
+    """``tok`` is the infinitive of "refused to" / "declined to" (or conjoined with one);
+    not of a negated refusal ("did not refuse to accept")."""
     cur = tok.head if tok.dep_ == "conj" else tok
-    return cur.dep_ == "xcomp" and cur.head.lemma_.lower() in REFUSE_VERBS
+    if cur.dep_ != "xcomp" or cur.head.lemma_.lower() not in REFUSE_VERBS:
+        return False
+    return not any(c.dep_ == "neg" for c in cur.head.children)
 
 
 def _subject(tok: Any, passive_ok: bool = False) -> Any | None:
@@ -134,6 +148,10 @@ def _subject(tok: Any, passive_ok: bool = False) -> Any | None:
                 c.dep_ == "nsubjpass" and cur.lemma_ in VERB_POLARITY and not passive_ok
             ):
                 return c
+        for aux in (c for c in cur.children if c.dep_ in {"aux", "auxpass"}):
+            for c in aux.children:  # "Poland is opposed to" parsed with Poland under "is"
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    return c
         agents = [c for c in cur.children if c.dep_ == "agent"]
         for a in agents:
             objs = [g for g in a.children if g.dep_ == "pobj"]
@@ -352,6 +370,8 @@ class StanceFinder:
             return None
         if len([t for t in kept if not t.is_punct]) > _MAX_TARGET_WORDS:
             kept = kept[: _MAX_TARGET_WORDS + 1]
+            while kept and not kept[-1].whitespace_ and kept[-1].i + 1 < len(self.doc):
+                kept = kept[:-1]  # do not cut inside a hyphenated word ("Asia-Pacific")
             while kept and kept[-1].pos_ in {"ADP", "DET", "CCONJ", "PUNCT", "PART"}:
                 kept = kept[:-1]
         if not kept:
@@ -406,7 +426,12 @@ class StanceFinder:
 
     def _verb_cues(self, tok: Any, lemma: str, found: list[Cue]) -> bool:
         """Cues of a verb with an object; True when ``tok`` was read as one."""
+        inner = tok.head if tok.dep_ == "conj" else tok
+        under_refusal = inner.dep_ == "xcomp" and inner.head.lemma_.lower() in REFUSE_VERBS
         refused = _refused(tok)
+        if under_refusal and not refused:
+            return True  # "did not refuse to accept X": no position either way
+        negated = _negated(tok) and not refused
         if lemma in VERB_POLARITY:
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if not objs:
@@ -418,7 +443,7 @@ class StanceFinder:
                 "opposition",
             }:
                 return True  # "reaffirmed support for X": the noun's stance
-            if _negated(tok):
+            if negated:
                 return True
             if refused:  # "refused to back X" opposes X; "refused to condemn X" says nothing
                 if pol == "support":
@@ -426,7 +451,7 @@ class StanceFinder:
                 return True
             found.append(Cue(tok, tok, obj, pol, tok.text))
             return True
-        if not (_negated(tok) or refused):
+        if not (negated or refused):
             return False
         not_ = f"{tok.head.text} to" if refused else "not"
         if lemma in COMPLY_OBJ:
@@ -549,7 +574,7 @@ def find_stances(
     return StanceFinder(doc, text, sentences, mentions, quotes).find()
 
 
-@stage("stances", version=1, adds=["stances"], needs=["parse", "sentences", "mentions", "quotes"])
+@stage("stances", version=2, adds=["stances"], needs=["parse", "sentences", "mentions", "quotes"])
 def stances(inp: StageInput) -> StageOutput:
     layers = inp.layers
     sentences = [s for s in layers.get("sentences", ()) if isinstance(s, Sentence)]
