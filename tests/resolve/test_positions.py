@@ -80,3 +80,23 @@ def test_order_does_not_matter(order: list[int]) -> None:
     ]
     base = aggregate_positions(items, ENTITIES)
     assert aggregate_positions([items[i] for i in order], ENTITIES) == base
+
+
+def test_names_inside_targets_and_same_meaning_nouns_make_one_position() -> None:
+    long_name = "the expansion of the Atlantic Alliance"
+    short_name = "enlargement of Alliance"
+    entities = {
+        ("a", 0, 5): "e_x",
+        ("a", 10, 15): "e_y",
+        ("a", 100 + long_name.index("Atlantic"), 100 + len(long_name)): "e_alliance",
+        ("b", 0, 5): "e_y",
+        ("b", 10, 15): "e_x",
+        ("b", 100 + short_name.index("Alliance"), 100 + len(short_name)): "e_alliance",
+    }
+    items = [
+        ("s1", "a", stance(((0, 5), (10, 15)), long_name)),
+        ("s2", "b", stance(((0, 5), (10, 15)), short_name)),
+    ]
+    (position,) = aggregate_positions(items, entities)
+    assert position.stance_ids == ("s1", "s2")
+    assert position.holders == ("e_x", "e_y")

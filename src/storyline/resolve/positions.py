@@ -10,7 +10,10 @@ position when they have
 * the same **target**: the same resolved entity when the target phrase is exactly a name
   mention ("oppose NATO"), else the same normalised text ("the enlargements of NATO" and
   "enlargement of NATO" → ``enlargement of nato``): lowercase, quote marks, a possessive
-  and leading determiners removed, spaces folded, each word's plural lightly lemmatised.
+  and determiners removed, spaces folded, each word's plural lightly lemmatised,
+  names inside the phrase replaced by their resolved entity (so "expansion of Nato" and
+  "expansion of the North Atlantic Treaty Organisation" agree), and a few nouns of the
+  same meaning folded together ("expansion", "enlargement").
 
 A position's ``target`` is the readable target of its first stance (by document and
 offset); ``id`` is ``p_`` + a hash of holders, polarity and target key.
@@ -32,6 +35,9 @@ _KEEP_S = frozenset({"us", "news", "series", "species", "analysis", "crisis", "b
 
 
 _Key = tuple[tuple[str, ...], Polarity, str]
+
+# nouns that name the same act, folded to one word in target keys
+_SAME_MEANING = {"expansion": "enlargement", "extension": "enlargement"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +69,25 @@ def normalise_target(target: str) -> str:
     """The comparable form of a target phrase: lowercase, no determiners, singular words."""
     folded = target.casefold().replace("’", "'").replace("'s ", " ").replace("s' ", "s ")
     words = _WORD.findall(folded)
-    while words and words[0] in _DETERMINERS:
-        words = words[1:]
-    return " ".join(singular(w) for w in words)
+    words = [w for w in words if w not in _DETERMINERS]
+    return " ".join(_SAME_MEANING.get(w, w) for w in (singular(w) for w in words))
+
+
+def _target_key(doc: str, stance: Stance, names: Mapping[str, list[tuple[int, int, str]]]) -> str:
+    """The target's normalised text with every resolved name in it replaced by its entity."""
+    pieces: list[str] = []
+    cursor = stance.target_start
+    for start, end, entity in names.get(doc, []):
+        if start >= cursor and end <= stance.target_end:
+            pieces.append(
+                normalise_target(
+                    stance.target[cursor - stance.target_start : start - stance.target_start]
+                )
+            )
+            pieces.append(entity)
+            cursor = end
+    pieces.append(normalise_target(stance.target[cursor - stance.target_start :]))
+    return " ".join(p for p in pieces if p)
 
 
 def _readable(target: str) -> str:
@@ -79,6 +101,9 @@ def aggregate_positions(
     """Group (stance_id, doc_id, stance) items into positions; see the module docstring."""
     groups: dict[_Key, list[tuple[str, str, Stance]]] = {}
     target_entity: dict[_Key, str | None] = {}
+    names: dict[str, list[tuple[int, int, str]]] = {}
+    for (doc_id, start, end), entity_id in sorted(entity_of.items()):
+        names.setdefault(doc_id, []).append((start, end, entity_id))
     for item in sorted(stances, key=lambda x: (x[1], x[2].start, x[2].target_start, x[0])):
         _, doc, stance = item
         holders = tuple(
@@ -87,7 +112,7 @@ def aggregate_positions(
         if not holders:
             continue
         entity = entity_of.get((doc, stance.target_start, stance.target_end))
-        target_key = "e:" + entity if entity else "t:" + normalise_target(stance.target)
+        target_key = "e:" + entity if entity else "t:" + _target_key(doc, stance, names)
         if target_key == "t:":
             continue
         key: _Key = (holders, stance.polarity, target_key)
