@@ -128,7 +128,6 @@ def analyze(
     report = RunReport()
     progress = on_progress or (lambda source, outcome: None)
     with StoreWriter(db, clock) as store:
-        max_length = int(getattr(load_pipeline(), "max_length", 1_000_000))
         seen: dict[str, str] = {}  # doc id → source, within this run
         pending: list[Document] = []
         replacing: set[str] = set()
@@ -180,6 +179,7 @@ def analyze(
                 report.not_analysed.append((doc.source, reason))
                 progress(doc.source, "not_analysed")
                 continue
+            max_length = int(getattr(load_pipeline(), "max_length", 1_000_000))
             if len(doc.text) > max_length:
                 skip(
                     Skipped(
