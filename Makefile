@@ -20,6 +20,7 @@ demo: setup
 	$(BIN)/storyline analyze examples --db demo.db
 	$(BIN)/storyline export --db demo.db --format json -o demo.json
 	$(BIN)/storyline info --db demo.db
+	$(BIN)/storyline figures --db demo.db
 	@echo "wrote demo.db (open it with sqlite3 or Datasette) and demo.json"
 
 test: setup
