@@ -302,6 +302,46 @@ class Entity:
     mention_ids: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Holders (entity ids, sorted) support or oppose a target, with the evidence stances."""
+
+    id: str
+    holders: tuple[str, ...]
+    polarity: Polarity
+    target: str
+    target_entity: str | None
+    stance_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureGroup:
+    """Figures from different documents that measure the same thing, and if they agree."""
+
+    id: str
+    label: str
+    subject: str
+    period: str | None
+    kind: str | None
+    unit: str
+    figure_ids: tuple[str, ...]
+    agree: bool
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world event, resolved across documents."""
+
+    id: str
+    type: str
+    label: str
+    participants: tuple[str, ...]
+    place: str | None
+    date: str | None
+    mention_ids: tuple[str, ...]
+
+
 def mention_id(doc: str, start: int, end: int) -> str:
     """The stable id of a mention: its document and offsets."""
     return "m_" + content_hash(doc, str(start), str(end))

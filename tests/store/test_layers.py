@@ -14,10 +14,13 @@ from storyline.document import (
     Analysis,
     Document,
     Entity,
+    Event,
     EventMention,
     Figure,
+    FigureGroup,
     Mention,
     Metadata,
+    Position,
     Quote,
     Sentence,
     Stance,
@@ -27,7 +30,7 @@ from storyline.document import (
 )
 from storyline.export.json_export import build_export
 from storyline.store import StoreReader, StoreWriter
-from storyline.store.layers import EventRow, FigureGroupRow, PositionRow, layer_id
+from storyline.store.layers import layer_id
 
 TEXT = 'Ortega said on Monday: "Trade reached $12 billion." Ortega opposes the <b>tariff</b>.'
 #       0         1         2         3         4         5         6         7         8
@@ -86,9 +89,9 @@ def build(tmp_path: Path) -> tuple[Path, str]:
         ((fid, _, _),) = store.iter_figures()
         ((vid, _, _),) = store.iter_event_mentions()
         store.replace_views(
-            [PositionRow("p_1", ("e_o",), "oppose", "tariff", None, (sid,))],
-            [FigureGroupRow("g_1", "trade, 2023", "trade", "2023", "actual", "USD", False, (fid,))],
-            [EventRow("v_1", "CONSULT", "Ortega speaks", "2023", None, ("e_o",), (vid,))],
+            [Position("p_1", ("e_o",), "oppose", "tariff", None, (sid,))],
+            [FigureGroup("g_1", "trade, 2023", "trade", "2023", "actual", "USD", (fid,), False)],
+            [Event("v_1", "CONSULT", "Ortega speaks", ("e_o",), None, "2023", (vid,))],
         )
     return db, doc.id
 

@@ -25,7 +25,6 @@ from storyline.resolve.positions import aggregate_positions
 from storyline.stages import default_chain
 from storyline.stages.registry import StageSpec, run_stages, signature
 from storyline.store import StoreWriter
-from storyline.store.layers import EventRow, FigureGroupRow, PositionRow
 
 BATCH_SIZE = 16
 
@@ -92,22 +91,14 @@ def resolve_story(store: StoreWriter) -> int:
     entities = resolve_entities(list(store.iter_mentions()))
     store.replace_entities(entities)
     index = store.entity_index()
-    positions = [
-        PositionRow(p.id, p.holders, p.polarity, p.target, p.target_entity, p.stance_ids)
-        for p in aggregate_positions(list(store.iter_stances()), index)
-    ]
     fields = store.document_fields()
     published = {doc: pub for doc, (pub, _) in fields.items()}
     outlets = {doc: outlet for doc, (_, outlet) in fields.items()}
-    groups = [
-        FigureGroupRow(g.id, g.label, g.subject, g.period, g.kind, g.unit, g.agree, g.figure_ids)
-        for g in group_figures(list(store.iter_figures()), outlets)
-    ]
-    events = [
-        EventRow(e.id, e.type, e.label, e.date, e.place, e.participants, e.mention_ids)
-        for e in resolve_events(list(store.iter_event_mentions()), index, published)
-    ]
-    store.replace_views(positions, groups, events)
+    store.replace_views(
+        aggregate_positions(list(store.iter_stances()), index),
+        group_figures(list(store.iter_figures()), outlets),
+        resolve_events(list(store.iter_event_mentions()), index, published),
+    )
     return len(entities)
 
 

@@ -30,23 +30,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.document import EventMention, content_hash
+from storyline.document import Event, EventMention, content_hash
 
 MAX_PUBLISHED_GAP_DAYS = 3
 _COMPATIBLE_TYPES = (frozenset({"ASSAULT", "FIGHT"}),)
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One real-world event, resolved across documents."""
-
-    id: str
-    type: str
-    label: str
-    participants: tuple[str, ...]
-    place: str | None
-    date: str | None
-    mention_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storyline.document import Figure, content_hash
+from storyline.document import Figure, FigureGroup, content_hash
 
 _APPROXIMATE = frozenset(
     {"around", "about", "some", "roughly", "approximately", "close to", "circa", "an estimated"}
@@ -45,21 +45,6 @@ _AT_MOST = frozenset(
      "just under", "as much as", "as many as"}
 )  # fmt: skip
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-@dataclass(frozen=True, slots=True)
-class FigureGroup:
-    """Figures from different documents that measure the same thing, and if they agree."""
-
-    id: str
-    label: str
-    subject: str
-    period: str | None
-    kind: str | None
-    unit: str
-    figure_ids: tuple[str, ...]
-    agree: bool
-    outlets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

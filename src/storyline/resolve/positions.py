@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from storyline.document import Polarity, Stance, content_hash
+from storyline.document import Polarity, Position, Stance, content_hash
 
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "any", "its", "their", "his", "her"}
@@ -38,18 +37,6 @@ _Key = tuple[tuple[str, ...], Polarity, str]
 
 # nouns that name the same act, folded to one word in target keys
 _SAME_MEANING = {"expansion": "enlargement", "extension": "enlargement"}
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """Holders (entity ids, sorted) support or oppose a target, with the evidence stances."""
-
-    id: str
-    holders: tuple[str, ...]
-    polarity: Polarity
-    target: str
-    target_entity: str | None
-    stance_ids: tuple[str, ...]
 
 
 def singular(word: str) -> str:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 from storyline.document import (
     Analysis,
+    Event,
     EventMention,
     Figure,
+    FigureGroup,
     FigureKind,
     Polarity,
+    Position,
     Quote,
     Stance,
     TimeExpression,
@@ -195,40 +197,7 @@ def iter_event_mentions(conn: sqlite3.Connection) -> Iterator[tuple[str, str, Ev
 # ------------------------------------------------------------ resolved views
 
 
-@dataclass(frozen=True, slots=True)
-class PositionRow:
-    id: str
-    holders: tuple[str, ...]
-    polarity: str
-    target: str
-    target_entity: str | None
-    stance_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FigureGroupRow:
-    id: str
-    label: str
-    subject: str
-    period: str | None
-    kind: str | None
-    unit: str
-    agree: bool
-    figure_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    id: str
-    type: str
-    label: str
-    date: str | None
-    place: str | None
-    participants: tuple[str, ...]
-    mention_ids: tuple[str, ...]
-
-
-def replace_positions(conn: sqlite3.Connection, rows: Sequence[PositionRow]) -> None:
+def replace_positions(conn: sqlite3.Connection, rows: Sequence[Position]) -> None:
     conn.execute("DELETE FROM positions")
     conn.executemany(
         "INSERT INTO positions(id, polarity, target, target_entity) VALUES (?,?,?,?)",
@@ -244,7 +213,7 @@ def replace_positions(conn: sqlite3.Connection, rows: Sequence[PositionRow]) -> 
     )
 
 
-def replace_figure_groups(conn: sqlite3.Connection, rows: Sequence[FigureGroupRow]) -> None:
+def replace_figure_groups(conn: sqlite3.Connection, rows: Sequence[FigureGroup]) -> None:
     conn.execute("DELETE FROM figure_groups")
     conn.executemany(
         "INSERT INTO figure_groups(id, label, subject, period, kind, unit, agree) "
@@ -257,7 +226,7 @@ def replace_figure_groups(conn: sqlite3.Connection, rows: Sequence[FigureGroupRo
     )
 
 
-def replace_events(conn: sqlite3.Connection, rows: Sequence[EventRow]) -> None:
+def replace_events(conn: sqlite3.Connection, rows: Sequence[Event]) -> None:
     conn.execute("DELETE FROM events")
     conn.executemany(
         "INSERT INTO events(id, type, label, date, place) VALUES (?,?,?,?,?)",

@@ -22,8 +22,11 @@ from storyline.document import (
     Document,
     Entity,
     EntityType,
+    Event,
+    FigureGroup,
     Mention,
     Metadata,
+    Position,
     Sentence,
     Skipped,
     StoredMention,
@@ -31,7 +34,6 @@ from storyline.document import (
 )
 from storyline.errors import StoreError
 from storyline.store import layers
-from storyline.store.layers import EventRow, FigureGroupRow, PositionRow
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -330,9 +332,9 @@ class StoreWriter:
 
     def replace_views(
         self,
-        positions: Sequence[PositionRow],
-        groups: Sequence[FigureGroupRow],
-        events: Sequence[EventRow],
+        positions: Sequence[Position],
+        groups: Sequence[FigureGroup],
+        events: Sequence[Event],
     ) -> None:
         """Replace the cross-document views built from the extraction layers, atomically."""
         with self._transaction():
