@@ -34,6 +34,7 @@ from storyline.document import (
 )
 from storyline.errors import StoreError
 from storyline.store import layers
+from storyline.store.ask_queries import AskQueries
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -488,6 +489,10 @@ class StoreReader:
             "stances": layers.export_stances(self.conn, index),
             "positions": layers.export_positions(self.conn),
         }
+
+    def ask(self) -> AskQueries:
+        """The read queries of question answering (``storyline ask``)."""
+        return AskQueries(self.conn)
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         return [
