@@ -35,6 +35,7 @@ from storyline.document import (
 from storyline.errors import StoreError
 from storyline.store import layers
 from storyline.store.ask_queries import AskQueries
+from storyline.store.queries import StoryQueries
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -383,6 +384,11 @@ class StoreReader:
 
     def close(self) -> None:
         self.conn.close()
+
+    @property
+    def queries(self) -> StoryQueries:
+        """Paginated read queries for browsing (web app, report, table exports)."""
+        return StoryQueries(self.conn)
 
     def counts(self) -> dict[str, int]:
         """How many rows each kind of stored thing has."""

@@ -1,0 +1,731 @@
+"""Read queries for browsing a story: pages of documents, entities, quotes, figures, events,
+the actor graph and search. Used by the web app, the HTML report and the table exports.
+
+Every list is paginated (``offset``/``limit``) or bounded, so a page stays fast on a
+database of thousands of documents; rows are plain JSON-ready dicts. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+Row = dict[str, Any]
+
+_FIGURE_WORDS = "(f.text || ' ' || coalesce(f.subject, ''))"
+
+_DOC_COLUMNS = "d.id AS doc, d.title, d.outlet, d.published, d.url"
+_SPEAKER_JOIN = (
+    "LEFT JOIN mentions sm ON sm.doc_id = q.doc_id AND sm.start = q.speaker_start "
+    "AND sm.end = q.speaker_end "
+    "LEFT JOIN entity_mentions sem ON sem.mention_id = sm.id "
+    "LEFT JOIN entities se ON se.id = sem.entity_id"
+)
+
+
+_FACT_KINDS = {
+    "quotes": "quote",
+    "stances": "stance",
+    "figures": "figure",
+    "times": "time",
+    "event_mentions": "event mention",
+}
+
+
+def _rows(cursor: Iterable[sqlite3.Row]) -> list[Row]:
+    return [dict(r) for r in cursor]
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query from what a user typed: every word must occur (as a phrase)."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    return " ".join('"' + w.replace('"', "") + '"' for w in words[:12])
+
+
+class StoryQueries:
+    """Read queries over one open (read-only) connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _one(self, sql: str, params: Sequence[object] = ()) -> Row | None:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else dict(row)
+
+    def _count(self, sql: str, params: Sequence[object] = ()) -> int:
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    # ------------------------------------------------------------------ sources
+
+    def outlets(self) -> list[Row]:
+        """Each outlet (None for unknown) with how many documents it has."""
+        return _rows(
+            self.conn.execute(
+                "SELECT outlet, count(*) AS documents, min(published) AS first, "
+                "max(published) AS last FROM documents GROUP BY outlet "
+                "ORDER BY documents DESC, outlet IS NULL, outlet"
+            )
+        )
+
+    def document_page(self, offset: int = 0, limit: int = 50) -> tuple[list[Row], int]:
+        """Documents newest first with their counts of facts, and the total."""
+        rows = _rows(
+            self.conn.execute(
+                "SELECT d.id, d.title, d.outlet, d.published, d.status, d.source, d.url, "
+                "d.language, length(d.text) AS chars, "
+                "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes, "
+                "(SELECT count(*) FROM figures f WHERE f.doc_id = d.id) AS figures, "
+                "(SELECT count(*) FROM event_mentions v WHERE v.doc_id = d.id) AS events "
+                "FROM documents d ORDER BY d.published IS NULL, d.published DESC, d.title, d.id "
+                "LIMIT ? OFFSET ?",
+                (limit, offset),
+            )
+        )
+        return rows, self._count("SELECT count(*) FROM documents")
+
+    def document(self, doc_id: str) -> Row | None:
+        """One document with its metadata, text and every annotation (entities resolved)."""
+        doc = self._one("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if doc is None:
+            return None
+        doc["authors"] = json.loads(doc["authors"] or "[]")
+        doc["dates"] = _rows(
+            self.conn.execute(
+                "SELECT value, origin, evidence FROM document_dates WHERE doc_id = ? "
+                "ORDER BY value",
+                (doc_id,),
+            )
+        )
+        doc["sources"] = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT source FROM document_sources WHERE doc_id = ? ORDER BY source", (doc_id,)
+            )
+        ]
+        doc["sentences"] = _rows(
+            self.conn.execute(
+                "SELECT idx, start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            )
+        )
+        doc["mentions"] = _rows(
+            self.conn.execute(
+                "SELECT m.id, m.start, m.end, m.text, m.label, em.entity_id AS entity, "
+                "e.name AS entity_name FROM mentions m "
+                "LEFT JOIN entity_mentions em ON em.mention_id = m.id "
+                "LEFT JOIN entities e ON e.id = em.entity_id "
+                "WHERE m.doc_id = ? ORDER BY m.start",
+                (doc_id,),
+            )
+        )
+        doc["quotes"] = _rows(
+            self.conn.execute(
+                "SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, q.cue, "
+                f"se.id AS speaker, se.name AS speaker_name FROM quotes q {_SPEAKER_JOIN} "
+                "WHERE q.doc_id = ? ORDER BY q.start",
+                (doc_id,),
+            )
+        )
+        doc["stances"] = _rows(
+            self.conn.execute(
+                "SELECT id, start, end, holder_text, polarity, target, cue FROM stances "
+                "WHERE doc_id = ? ORDER BY start",
+                (doc_id,),
+            )
+        )
+        doc["figures"] = [
+            {**r, "value": _number(r["value"])}
+            for r in _rows(
+                self.conn.execute(
+                    "SELECT f.id, f.start, f.end, f.text, f.value, f.unit, f.subject, f.kind, "
+                    "f.period, f.hedge, gm.group_id AS figure_group FROM figures f "
+                    "LEFT JOIN figure_group_members gm ON gm.figure_id = f.id "
+                    "WHERE f.doc_id = ? ORDER BY f.start",
+                    (doc_id,),
+                )
+            )
+        ]
+        doc["times"] = _rows(
+            self.conn.execute(
+                "SELECT id, start, end, text, value FROM times WHERE doc_id = ? ORDER BY start",
+                (doc_id,),
+            )
+        )
+        doc["events"] = _rows(
+            self.conn.execute(
+                "SELECT vm.id, vm.start, vm.end, vm.type, vm.label, vm.date, "
+                "l.event_id AS event FROM event_mentions vm "
+                "LEFT JOIN event_links l ON l.event_mention_id = vm.id "
+                "WHERE vm.doc_id = ? ORDER BY vm.start",
+                (doc_id,),
+            )
+        )
+        return doc
+
+    def sentence_at(self, doc_id: str, start: int, end: int) -> Row | None:
+        """The sentence(s) around a span: its text and offsets."""
+        return self._one(
+            "SELECT min(start) AS start, max(end) AS end, group_concat(text, ' ') AS text "
+            "FROM (SELECT start, end, text FROM sentences WHERE doc_id = ? AND end > ? "
+            "AND start < ? ORDER BY idx)",
+            (doc_id, start, max(end, start + 1)),
+        )
+
+    # ----------------------------------------------------------------- entities
+
+    def entity_page(
+        self,
+        offset: int = 0,
+        limit: int = 50,
+        type_: str | None = None,
+        name: str | None = None,
+    ) -> tuple[list[Row], int]:
+        """Entities by number of mentions, optionally of one type or matching a name."""
+        where, params = self._entity_filter(type_, name)
+        rows = _rows(
+            self.conn.execute(
+                "SELECT e.id, e.name, e.type, e.kb_id, count(em.mention_id) AS mentions, "
+                "count(DISTINCT m.doc_id) AS documents FROM entities e "
+                "LEFT JOIN entity_mentions em ON em.entity_id = e.id "
+                f"LEFT JOIN mentions m ON m.id = em.mention_id {where} "
+                "GROUP BY e.id ORDER BY mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            )
+        )
+        total = self._count(f"SELECT count(*) FROM entities e {where}", params)
+        return rows, total
+
+    @staticmethod
+    def _entity_filter(type_: str | None, name: str | None) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if type_:
+            clauses.append("e.type = ?")
+            params.append(type_)
+        if name:
+            clauses.append(
+                "(e.name LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity_id FROM entity_aliases "
+                "WHERE alias LIKE ? ESCAPE '\\'))"
+            )
+            like = "%" + re.sub(r"([%_\\])", r"\\\1", name) + "%"
+            params += [like, like]
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def entity_types(self) -> list[Row]:
+        return _rows(
+            self.conn.execute(
+                "SELECT type, count(*) AS entities FROM entities GROUP BY type ORDER BY 2 DESC"
+            )
+        )
+
+    def entity(self, entity_id: str, limit: int = 200) -> Row | None:
+        """One entity: aliases, mentions by outlet, quotes, positions, stances, events, figures."""
+        entity = self._one("SELECT * FROM entities WHERE id = ?", (entity_id,))
+        if entity is None:
+            return None
+        entity["aliases"] = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
+            )
+        ]
+        entity["by_outlet"] = _rows(
+            self.conn.execute(
+                "SELECT d.outlet, count(*) AS mentions, count(DISTINCT d.id) AS documents "
+                "FROM entity_mentions em JOIN mentions m ON m.id = em.mention_id "
+                "JOIN documents d ON d.id = m.doc_id WHERE em.entity_id = ? "
+                "GROUP BY d.outlet ORDER BY mentions DESC, d.outlet",
+                (entity_id,),
+            )
+        )
+        entity["documents"] = _rows(
+            self.conn.execute(
+                f"SELECT {_DOC_COLUMNS}, count(*) AS mentions, min(m.start) AS first "
+                "FROM entity_mentions em JOIN mentions m ON m.id = em.mention_id "
+                "JOIN documents d ON d.id = m.doc_id WHERE em.entity_id = ? "
+                "GROUP BY d.id ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?",
+                (entity_id, limit),
+            )
+        )
+        entity["quotes"], entity["quote_total"] = self.quote_page(speaker=entity_id, limit=limit)
+        entity["positions"] = self.positions(holder=entity_id, limit=limit)
+        entity["targeted_by"] = self.positions(target=entity_id, limit=limit)
+        entity["events"] = self.events(participant=entity_id, limit=limit)
+        entity["figures"] = [
+            {**r, "value": _number(r["value"])}
+            for r in _rows(
+                self.conn.execute(
+                    f"SELECT DISTINCT f.id, f.start, f.end, f.text, f.value, f.unit, f.subject, "
+                    f"f.kind, f.period, {_DOC_COLUMNS} FROM entity_mentions em "
+                    "JOIN mentions m ON m.id = em.mention_id "
+                    "JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start "
+                    "AND s.end >= m.end "
+                    "JOIN figures f ON f.doc_id = s.doc_id AND f.start >= s.start "
+                    "AND f.end <= s.end JOIN documents d ON d.id = f.doc_id "
+                    "WHERE em.entity_id = ? ORDER BY d.published, f.doc_id, f.start LIMIT ?",
+                    (entity_id, limit),
+                )
+            )
+        ]
+        return entity
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, Row]:
+        """id → {id, name, type} for the given entity ids."""
+        wanted = sorted(set(ids))
+        out: dict[str, Row] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT id, name, type FROM entities WHERE id IN ({marks})", chunk
+            ):
+                out[r["id"]] = dict(r)
+        return out
+
+    # ------------------------------------------------------------------- quotes
+
+    def quote_page(
+        self,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> tuple[list[Row], int]:
+        """Quotes with speaker (resolved entity) and source, filtered by speaker and outlet."""
+        clauses, params = [], []
+        if speaker:
+            clauses.append("se.id = ?")
+            params.append(speaker)
+        if outlet:
+            clauses.append("d.outlet = ?")
+            params.append(outlet)
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        base = f"FROM quotes q JOIN documents d ON d.id = q.doc_id {_SPEAKER_JOIN} {where}"
+        rows = _rows(
+            self.conn.execute(
+                "SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, q.cue, "
+                f"se.id AS speaker, se.name AS speaker_name, {_DOC_COLUMNS} {base} "
+                "ORDER BY d.published IS NULL, d.published DESC, q.doc_id, q.start "
+                "LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            )
+        )
+        return rows, self._count(f"SELECT count(*) {base}", params)
+
+    def speakers(self, limit: int = 300) -> list[Row]:
+        """Resolved speakers by number of quotes."""
+        return _rows(
+            self.conn.execute(
+                f"SELECT se.id, se.name, count(*) AS quotes FROM quotes q {_SPEAKER_JOIN} "
+                "WHERE se.id IS NOT NULL GROUP BY se.id ORDER BY quotes DESC, se.name LIMIT ?",
+                (limit,),
+            )
+        )
+
+    # ---------------------------------------------------------------- positions
+
+    def positions(
+        self, holder: str | None = None, target: str | None = None, limit: int = 200
+    ) -> list[Row]:
+        """Positions with holders' names and every stance that states them (with sources)."""
+        clauses, params = [], []
+        if holder:
+            clauses.append("p.id IN (SELECT position_id FROM position_holders WHERE entity_id = ?)")
+            params.append(holder)
+        if target:
+            clauses.append("p.target_entity = ?")
+            params.append(target)
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = _rows(
+            self.conn.execute(
+                f"SELECT p.* FROM positions p {where} ORDER BY "
+                "(SELECT count(*) FROM position_stances ps WHERE ps.position_id = p.id) DESC, "
+                "p.target, p.polarity, p.id LIMIT ?",
+                (*params, limit),
+            )
+        )
+        ids = [r["id"] for r in rows]
+        holders: dict[str, list[str]] = defaultdict(list)
+        stances: dict[str, list[Row]] = defaultdict(list)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT position_id, entity_id FROM position_holders WHERE position_id IN "
+                f"({marks}) ORDER BY 1, 2",
+                chunk,
+            ):
+                holders[r[0]].append(r[1])
+            for r in self.conn.execute(
+                f"SELECT ps.position_id, s.id, s.start, s.end, s.holder_text, s.cue, "
+                f"substr(d.text, s.start + 1, s.end - s.start) AS evidence, {_DOC_COLUMNS} "
+                "FROM position_stances ps JOIN stances s ON s.id = ps.stance_id "
+                f"JOIN documents d ON d.id = s.doc_id WHERE ps.position_id IN ({marks}) "
+                "ORDER BY d.published, s.doc_id, s.start",
+                chunk,
+            ):
+                row = dict(r)
+                stances[row.pop("position_id")].append(row)
+        names = self.entity_names(
+            [h for hs in holders.values() for h in hs]
+            + [r["target_entity"] for r in rows if r["target_entity"]]
+        )
+        for r in rows:
+            r["holders"] = [names.get(h, {"id": h, "name": h}) for h in holders[r["id"]]]
+            r["target_name"] = names.get(r["target_entity"] or "", {}).get("name")
+            r["stances"] = stances[r["id"]]
+        return rows
+
+    # ------------------------------------------------------------------ figures
+
+    def figure_groups(
+        self, conflicts_only: bool = False, offset: int = 0, limit: int = 100
+    ) -> tuple[list[Row], int]:
+        """Figure groups, disagreements first, each with its members and their sources."""
+        where = "WHERE agree = 0" if conflicts_only else ""
+        groups = _rows(
+            self.conn.execute(
+                f"SELECT * FROM figure_groups {where} ORDER BY agree, subject, period, id "
+                "LIMIT ? OFFSET ?",
+                (limit, offset),
+            )
+        )
+        members: dict[str, list[Row]] = defaultdict(list)
+        ids = [g["id"] for g in groups]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                "SELECT gm.group_id, f.id, f.start, f.end, f.text, f.value, f.unit, f.hedge, "
+                f"f.kind, f.period, {_DOC_COLUMNS} FROM figure_group_members gm "
+                "JOIN figures f ON f.id = gm.figure_id JOIN documents d ON d.id = f.doc_id "
+                f"WHERE gm.group_id IN ({marks}) ORDER BY f.value, d.outlet, f.id",
+                chunk,
+            ):
+                row = dict(r)
+                row["value"] = _number(row["value"])
+                members[row.pop("group_id")].append(row)
+        for g in groups:
+            g["agree"] = bool(g["agree"])
+            g["figures"] = members[g["id"]]
+        total = self._count(f"SELECT count(*) FROM figure_groups {where}")
+        return groups, total
+
+    def figure_page(self, offset: int = 0, limit: int = 50) -> tuple[list[Row], int]:
+        """Every figure with its source, grouped ones first."""
+        rows = [
+            {**r, "value": _number(r["value"])}
+            for r in _rows(
+                self.conn.execute(
+                    "SELECT f.id, f.start, f.end, f.text, f.value, f.unit, f.subject, f.kind, "
+                    f"f.period, f.hedge, gm.group_id AS figure_group, {_DOC_COLUMNS} "
+                    "FROM figures f JOIN documents d ON d.id = f.doc_id "
+                    "LEFT JOIN figure_group_members gm ON gm.figure_id = f.id "
+                    "ORDER BY gm.group_id IS NULL, f.subject IS NULL, f.subject, f.period, f.id "
+                    "LIMIT ? OFFSET ?",
+                    (limit, offset),
+                )
+            )
+        ]
+        return rows, self._count("SELECT count(*) FROM figures")
+
+    # ------------------------------------------------------------------- events
+
+    def events(
+        self,
+        participant: str | None = None,
+        offset: int = 0,
+        limit: int = 200,
+        newest_first: bool = False,
+    ) -> list[Row]:
+        """Resolved events in date order (undated last) with participants and their reports."""
+        where = (
+            "WHERE v.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)"
+            if participant
+            else ""
+        )
+        order = "v.date DESC" if newest_first else "v.date"
+        rows = _rows(
+            self.conn.execute(
+                f"SELECT v.* FROM events v {where} ORDER BY v.date IS NULL, {order}, v.label, "
+                "v.id LIMIT ? OFFSET ?",
+                (*([participant] if participant else []), limit, offset),
+            )
+        )
+        ids = [r["id"] for r in rows]
+        participants: dict[str, list[str]] = defaultdict(list)
+        reports: dict[str, list[Row]] = defaultdict(list)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT event_id, entity_id FROM event_participants WHERE event_id IN ({marks}) "
+                "ORDER BY 1, 2",
+                chunk,
+            ):
+                participants[r[0]].append(r[1])
+            for r in self.conn.execute(
+                "SELECT l.event_id, vm.id, vm.start, vm.end, vm.trigger, "
+                f"substr(d.text, vm.start + 1, vm.end - vm.start) AS evidence, {_DOC_COLUMNS} "
+                "FROM event_links l JOIN event_mentions vm ON vm.id = l.event_mention_id "
+                f"JOIN documents d ON d.id = vm.doc_id WHERE l.event_id IN ({marks}) "
+                "ORDER BY d.published, vm.doc_id, vm.start",
+                chunk,
+            ):
+                row = dict(r)
+                reports[row.pop("event_id")].append(row)
+        names = self.entity_names(
+            [p for ps in participants.values() for p in ps]
+            + [r["place"] for r in rows if r["place"]]
+        )
+        out = []
+        for r in rows:
+            if not reports[r["id"]]:
+                continue
+            r["participants"] = [names.get(p, {"id": p, "name": p}) for p in participants[r["id"]]]
+            r["place_name"] = names.get(r["place"] or "", {}).get("name")
+            r["reports"] = reports[r["id"]]
+            r["outlets"] = sorted({m["outlet"] or "unknown outlet" for m in r["reports"]})
+            out.append(r)
+        return out
+
+    def event_count(self) -> int:
+        return self._count("SELECT count(*) FROM events")
+
+    # -------------------------------------------------------------------- graph
+
+    def actor_graph(self, max_nodes: int = 60, evidence: int = 3) -> Row:
+        """Actors as nodes; co-mentions in one sentence, shared events and positions as edges.
+
+        Nodes are the most mentioned people, organisations and places; each edge keeps up to
+        ``evidence`` citations (doc, start, end) so a user can check why it is there.
+        """
+        nodes = _rows(
+            self.conn.execute(
+                "SELECT e.id, e.name, e.type, e.kb_id, count(*) AS mentions, "
+                "count(DISTINCT m.doc_id) AS documents FROM entities e "
+                "JOIN entity_mentions em ON em.entity_id = e.id "
+                "JOIN mentions m ON m.id = em.mention_id "
+                "WHERE e.type IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC') "
+                "GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
+                (max_nodes,),
+            )
+        )
+        keep = {n["id"] for n in nodes}
+        edges: dict[tuple[str, str, str], Row] = {}
+
+        def add(a: str, b: str, kind: str, label: str, cite: Row) -> None:
+            if a == b or a not in keep or b not in keep:
+                return
+            key = (*sorted((a, b)), kind) if kind == "co-mention" else (a, b, kind + ":" + label)
+            edge = edges.setdefault(
+                key,  # type: ignore[arg-type]
+                {
+                    "source": key[0],
+                    "target": key[1],
+                    "kind": kind,
+                    "label": label,
+                    "weight": 0,
+                    "evidence": [],
+                },
+            )
+            edge["weight"] += 1
+            if len(edge["evidence"]) < evidence and cite not in edge["evidence"]:
+                edge["evidence"].append(cite)
+
+        self._co_mentions(keep, add)
+        for event in self.events(limit=2000):
+            ids = [p["id"] for p in event["participants"]]
+            cite = {k: event["reports"][0][k] for k in ("doc", "start", "end")}
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    add(a, b, "event", f"{event['type']}: {event['label']}", cite)
+        for position in self.positions(limit=2000):
+            if not position["target_entity"] or not position["stances"]:
+                continue
+            s = position["stances"][0]
+            cite = {"doc": s["doc"], "start": s["start"], "end": s["end"]}
+            for holder in position["holders"]:
+                add(
+                    holder["id"],
+                    position["target_entity"],
+                    position["polarity"],
+                    position["target"],
+                    cite,
+                )
+        return {"nodes": nodes, "edges": list(edges.values())}
+
+    def _co_mentions(self, keep: set[str], add: Any) -> None:
+        if not keep:
+            return
+        marks = ",".join("?" * len(keep))
+        by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for r in self.conn.execute(
+            "SELECT m.doc_id, m.start, m.end, em.entity_id FROM entity_mentions em "
+            f"JOIN mentions m ON m.id = em.mention_id WHERE em.entity_id IN ({marks}) "
+            "ORDER BY m.doc_id, m.start",
+            sorted(keep),
+        ):
+            by_doc[r[0]].append((r[1], r[2], r[3]))
+        for doc, mentions in sorted(by_doc.items()):
+            sentences = [
+                (int(r[0]), int(r[1]))
+                for r in self.conn.execute(
+                    "SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc,)
+                )
+            ]
+            starts = [s for s, _ in sentences]
+            in_sentence: dict[int, set[str]] = defaultdict(set)
+            for start, _end, entity in mentions:
+                i = bisect.bisect_right(starts, start) - 1
+                if i >= 0:
+                    in_sentence[i].add(entity)
+            for i, entities in sorted(in_sentence.items()):
+                ordered = sorted(entities)
+                cite = {"doc": doc, "start": sentences[i][0], "end": sentences[i][1]}
+                for j, a in enumerate(ordered):
+                    for b in ordered[j + 1 :]:
+                        add(a, b, "co-mention", "named in one sentence", cite)
+
+    # ------------------------------------------------------------------- search
+
+    def search(self, text: str, limit: int = 30) -> Row:
+        """Sentences (full text, ranked) and facts (quotes, figures, entities, events) matching."""
+        query = fts_query(text)
+        result: Row = {"sentences": [], "quotes": [], "figures": [], "entities": [], "events": []}
+        if query is None:
+            return result
+        result["sentences"] = _rows(
+            self.conn.execute(
+                f"SELECT s.doc_id AS doc_, s.start, s.end, s.text AS sentence, {_DOC_COLUMNS} "
+                "FROM sentences_fts f JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
+                "JOIN documents d ON d.id = s.doc_id "
+                "WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT ?",
+                (query, limit),
+            )
+        )
+        for r in result["sentences"]:
+            r.pop("doc_")
+        words = re.findall(r"\w+", text)[:6]
+        like_clause = " AND ".join(["{col} LIKE ? ESCAPE '\\'"] * len(words))
+        likes = ["%" + re.sub(r"([%_\\])", r"\\\1", w) + "%" for w in words]
+
+        def where(col: str) -> str:
+            return like_clause.format(col=col)
+
+        result["quotes"] = _rows(
+            self.conn.execute(
+                f"SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, se.id AS speaker, "
+                f"se.name AS speaker_name, {_DOC_COLUMNS} FROM quotes q "
+                f"JOIN documents d ON d.id = q.doc_id {_SPEAKER_JOIN} "
+                f"WHERE {where('q.text')} ORDER BY d.published, q.doc_id, q.start LIMIT ?",
+                (*likes, limit),
+            )
+        )
+        result["figures"] = [
+            {**r, "value": _number(r["value"])}
+            for r in _rows(
+                self.conn.execute(
+                    "SELECT f.id, f.start, f.end, f.text, f.value, f.unit, f.subject, f.kind, "
+                    f"f.period, {_DOC_COLUMNS} FROM figures f JOIN documents d ON d.id = f.doc_id "
+                    f"WHERE {where(_FIGURE_WORDS)}"
+                    " ORDER BY f.subject, f.id LIMIT ?",
+                    (*likes, limit),
+                )
+            )
+        ]
+        result["entities"], _ = self.entity_page(limit=limit, name=" ".join(words))
+        result["events"] = _rows(
+            self.conn.execute(
+                f"SELECT id, type, label, date FROM events WHERE {where('label')} "
+                "ORDER BY date IS NULL, date, id LIMIT ?",
+                (*likes, limit),
+            )
+        )
+        return result
+
+    # -------------------------------------------------------------------- facts
+
+    def fact(self, fact_id: str) -> Row | None:
+        """Any stored fact by id (quote, stance, figure, time, event mention) with its source."""
+        tables = {
+            "q_": "quotes",
+            "s_": "stances",
+            "f_": "figures",
+            "t_": "times",
+            "vm_": "event_mentions",
+        }
+        for prefix, table in sorted(tables.items(), key=lambda kv: -len(kv[0])):
+            if fact_id.startswith(prefix):
+                row = self._one(
+                    f"SELECT x.*, {_DOC_COLUMNS} FROM {table} x JOIN documents d "
+                    "ON d.id = x.doc_id WHERE x.id = ?",
+                    (fact_id,),
+                )
+                if row is None:
+                    return None
+                row.pop("doc_id", None)
+                if table == "figures":
+                    row["figure_kind"] = row["kind"]
+                    row["value"] = _number(row["value"])
+                    group = self._one(
+                        "SELECT group_id FROM figure_group_members WHERE figure_id = ?", (fact_id,)
+                    )
+                    row["figure_group"] = group["group_id"] if group else None
+                if table == "quotes":
+                    speaker = self._one(
+                        f"SELECT se.id, se.name FROM quotes q {_SPEAKER_JOIN} WHERE q.id = ?",
+                        (fact_id,),
+                    )
+                    row["speaker"] = speaker["id"] if speaker else None
+                    row["speaker_name"] = speaker["name"] if speaker else None
+                if table == "event_mentions":
+                    link = self._one(
+                        "SELECT event_id FROM event_links WHERE event_mention_id = ?", (fact_id,)
+                    )
+                    row["event"] = link["event_id"] if link else None
+                row["kind"] = _FACT_KINDS[table]
+                row["sentence"] = self.sentence_at(row["doc"], row["start"], row["end"])
+                return row
+        return None
+
+    # ----------------------------------------------------------------- overview
+
+    def overview(self, actors: int = 12, figures: int = 8, events: int = 8) -> Row:
+        """What the front page shows: counts, sources, main actors, key figures, latest events."""
+        counts = {
+            name: self._count(f"SELECT count(*) FROM {name}")
+            for name in (
+                "documents",
+                "entities",
+                "quotes",
+                "stances",
+                "positions",
+                "figures",
+                "figure_groups",
+                "events",
+            )
+        }
+        groups, _ = self.figure_groups(limit=figures)
+        type_counts = Counter(
+            {r["type"]: r["entities"] for r in self.entity_types()}  # for the legend
+        )
+        return {
+            "counts": counts,
+            "outlets": self.outlets(),
+            "actors": self.entity_page(limit=actors)[0],
+            "entity_types": dict(type_counts),
+            "figure_groups": groups,
+            "conflicts": self._count("SELECT count(*) FROM figure_groups WHERE agree = 0"),
+            "events": self.events(limit=events, newest_first=True),
+        }
