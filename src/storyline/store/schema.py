@@ -237,6 +237,15 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (event_id, event_mention_id)
     );
     """,
+    # version 3: a date inferred for an undated document from other articles about the
+    # same event (relative expressions are resolved against it), and the time expression
+    # that dates an event mention
+    """
+    ALTER TABLE documents ADD COLUMN inferred_date TEXT;
+    ALTER TABLE documents ADD COLUMN inferred_from TEXT;
+    ALTER TABLE event_mentions ADD COLUMN time_start INTEGER;
+    ALTER TABLE event_mentions ADD COLUMN time_end INTEGER;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
