@@ -395,7 +395,7 @@ def _is_junk(text: str) -> bool:
 _PUBLICATION_NOUNS = frozenset({"newspaper", "daily", "paper", "weekly", "magazine", "tabloid"})
 
 
-def _publication_named(doc: Any, cand: _Cand) -> Mention | None:
+def _publication_named(doc: Any, text: str, cand: _Cand) -> Mention | None:
     """A demonym used as a title, "The Australian" (a newspaper), is not the nation.
 
     It is a publication when a capitalised "The" stands before it mid-sentence and it heads
@@ -412,12 +412,12 @@ def _publication_named(doc: Any, cand: _Cand) -> Mention | None:
     if not heads_phrase or (the.i == the.sent.start and after is not None and after.is_alpha):
         return None
     start, end = the.idx, cand.end
-    text = doc.text[start:end]
-    return Mention(start, end, text, "ORG", _normalise(text), None, None, "publication")
+    name = text[start:end]
+    return Mention(start, end, name, "ORG", _normalise(name), None, None, "publication")
 
 
-def _mention(doc: Any, cand: _Cand, gaz: Gazetteer, m: _Matchers) -> Mention | None:
-    text = doc.text[cand.start : cand.end]
+def _mention(doc: Any, full: str, cand: _Cand, gaz: Gazetteer, m: _Matchers) -> Mention | None:
+    text = full[cand.start : cand.end]
     if _is_junk(text):
         return None
     label: EntityType = cand.label
@@ -428,7 +428,7 @@ def _mention(doc: Any, cand: _Cand, gaz: Gazetteer, m: _Matchers) -> Mention | N
         entry: GazEntry = cand.hit.entry
         origin = "gazetteer"
         if cand.hit.kind == "demonym":
-            publication = _publication_named(doc, cand)
+            publication = _publication_named(doc, full, cand)
             if publication is not None:
                 return publication
             label, origin = "NORP", "gazetteer-demonym"
@@ -521,7 +521,8 @@ def extract_mentions(doc: Any) -> tuple[Mention, ...]:
     gaz = load_gazetteer()
     m = _matchers(doc.vocab, gaz)
     merged = _merge(_ner_candidates(doc, gaz, m), _gazetteer_candidates(doc, gaz, m), doc, m)
-    mentions = [x for x in (_mention(doc, c, gaz, m) for c in merged) if x is not None]
+    full = doc.text  # spaCy rebuilds Doc.text from its tokens on every access: read it once
+    mentions = [x for x in (_mention(doc, full, c, gaz, m) for c in merged) if x is not None]
     return tuple(_split_hyphenated_people(_propagate_surnames(doc, mentions, m)))
 
 

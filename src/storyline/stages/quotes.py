@@ -187,7 +187,7 @@ def _single_regions(text: str, doubles: Sequence[QuoteRegion]) -> list[QuoteRegi
         opener: int | None = None
         for i in range(a, b):
             c = text[i]
-            if any(r.outer_start <= i < r.outer_end for r in doubles):
+            if c not in "‘’" or any(r.outer_start <= i < r.outer_end for r in doubles):
                 continue
             before = text[i - 1] if i > a else " "
             after = text[i + 1] if i + 1 < b else " "

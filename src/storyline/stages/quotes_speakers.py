@@ -184,6 +184,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Any, index: MentionIndex) -> None:
         self.doc = doc
+        self.text: str = doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.index = index
         self.named: list[Mention] = []  # person speakers so far, in text order
         self.blocked: list[tuple[int, int]] = []  # the quotations' outer spans
@@ -207,7 +208,7 @@ class SpeakerResolver:
             mention = self._issuer(tok)
         if mention is not None and mention.label == "PERSON":
             self.named.append(mention)
-        return Speaker(self.doc.text[a:b], mention)
+        return Speaker(self.text[a:b], mention)
 
     def _antecedent(self, pron: Any) -> Mention | None:
         """The most recent person who was a subject or a speaker before the pronoun."""
