@@ -11,6 +11,7 @@ what went wrong and what to do about it, in one line.
     │   └── FetchError              a URL that could not be fetched (network, status, size)
     ├── PipelineError               the stage chain is inconsistent (checked before a run)
     ├── StoreError                  the database cannot be opened, is too new, or is read-only
+    ├── NotInStore                  an id asked for (an event) that the database does not hold
     └── ExportError                 an export format or target the command cannot write
 
 Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
@@ -50,6 +51,10 @@ class PipelineError(StorylineError):
 
 class StoreError(StorylineError):
     """The database cannot be opened, has a newer schema, or cannot be written."""
+
+
+class NotInStore(StorylineError):
+    """An id asked for on the command line (an event) that the database does not hold."""
 
 
 class ExportError(StorylineError):

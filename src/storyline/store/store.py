@@ -33,7 +33,7 @@ from storyline.document import (
     mention_id,
 )
 from storyline.errors import StoreError
-from storyline.store import layers
+from storyline.store import brief_queries, layers
 from storyline.store.ask_queries import AskQueries
 from storyline.store.queries import StoryQueries
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -499,6 +499,10 @@ class StoreReader:
     def ask(self) -> AskQueries:
         """The read queries of question answering (``storyline ask``)."""
         return AskQueries(self.conn)
+
+    def story_facts(self) -> brief_queries.StoryFacts:
+        """Sentences, resolved mentions, quotes, figures, stances and events, for the views."""
+        return brief_queries.story_facts(self.conn)
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         return [

@@ -1,0 +1,329 @@
+"""The brief: an extractive, cited summary of the whole story or of one event.
+
+How lines are chosen (deterministic, offline, no model):
+
+1. Every sentence piece (:class:`~storyline.story_views.scope.Unit`) becomes a vector of
+   its content words (tf-idf) and of the facts it carries — resolved entities, resolved
+   events, figure groups — so two sentences that report the same event or figure are
+   linked even when worded differently: facts are the bridges between sources.
+2. Centrality: PageRank over the sentence-similarity graph, where links between
+   different documents count more than links inside one document, and the restart
+   vector gives every document the same weight and favours each article's lead.
+3. Corroboration: a sentence is *carried* by another document when that document has a
+   near-duplicate of it (same words and facts); ``sources`` counts the documents that
+   carry the line (its own included) and each of them is cited.
+4. Selection: greedy, by centrality × corroboration, skipping lines too similar to a line
+   already chosen (redundancy), lowering the weight of a document each time one of its
+   sentences is chosen (coverage of every source), and of lines that are mostly a direct
+   quote or open with a pronoun that points outside the line.
+5. Order: lines carried by more sources first, then by score.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from storyline.store import StoreReader
+from storyline.store.brief_queries import StoryFacts
+from storyline.story_views.scope import Scope, Unit, story_scope
+from storyline.story_views.text import cosine, idf_table, norm, tf_idf, words
+
+DAMPING = 0.85
+SAME_DOC_LINK = 0.3  # weight of a link between two sentences of one document
+MIN_LINK = 0.05  # similarities below this are not links
+CARRIED = 0.3  # similarity at which another document carries a sentence
+REDUNDANT = 0.35  # similarity to a chosen line at which a candidate is redundant
+DOC_DECAY = 0.6  # weight kept by a document for each of its sentences already chosen
+DATE_CONFLICT = 0.3  # similarity kept by two sentences dated to different days
+FAR_APART = 31  # days between publications beyond which two articles report different news
+FAR_APART_LINK = 0.5  # similarity kept by sentences of articles published far apart
+MAX_UNITS = 3000  # sentences considered in all (the leads of each document first)
+_DANGLING = re.compile(
+    r"^(?:he|she|it|they|this|these|those|that|but|and|so|also|however|meanwhile|yet)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a line's evidence is: ``documents[doc].text[start:end]``."""
+
+    doc: str
+    start: int
+    end: int
+    outlet: str
+    published: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "outlet": self.outlet,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLine:
+    """One line of the brief: a sentence, every document carrying it, and its score."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    sources: int
+    outlets: tuple[str, ...]
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "sources": self.sources,
+            "outlets": list(self.outlets),
+            "score": round(self.score, 6),
+        }
+
+    def to_export(self) -> dict[str, Any]:
+        """The line as the JSON export's ``brief`` section holds it."""
+        return {
+            "text": self.text,
+            "citations": [{"doc": c.doc, "start": c.start, "end": c.end} for c in self.citations],
+            "sources": self.sources,
+            "outlets": list(self.outlets),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """The brief of the whole story (``event`` None) or of one event."""
+
+    event: str | None
+    label: str
+    documents: int
+    lines: tuple[BriefLine, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "label": self.label,
+            "documents": self.documents,
+            "lines": [line.to_dict() for line in self.lines],
+        }
+
+
+def build_brief(reader: StoreReader, event_id: str | None = None, length: int = 10) -> Brief:
+    """The brief of the story in ``reader`` (or of one event), at most ``length`` lines."""
+    return brief_from_facts(reader.story_facts(), event_id, length)
+
+
+def brief_from_facts(facts: StoryFacts, event_id: str | None = None, length: int = 10) -> Brief:
+    scope = story_scope(facts, event_id)
+    label = scope.event.label if scope.event else "the whole story"
+    units = _considered(scope.units, len(scope.documents))
+    lines = _lines(scope, units, max(0, length))
+    return Brief(event_id, label, len(scope.documents), tuple(lines))
+
+
+def _considered(units: Sequence[Unit], n_docs: int) -> list[Unit]:
+    """The sentences the graph is built on: each document's first ones, within MAX_UNITS."""
+    per_doc = max(8, MAX_UNITS // max(1, n_docs))
+    return [u for u in units if u.position < per_doc]
+
+
+# how much each kind of key counts in a sentence's vector: a name alone links sentences
+# about different things; a resolved event or a figure group is strong evidence
+_KEY_WEIGHT = {"entity": 0.5, "event": 1.5, "figure": 1.5}
+
+
+def _vectors(units: Sequence[Unit]) -> list[dict[str, float]]:
+    bags = [[*u.terms, *_fact_keys(u)] for u in units]
+    idf = idf_table(bags)
+    out = []
+    for bag in bags:
+        v = tf_idf(bag, idf)
+        for k in v:
+            kind = k.split(":", 1)[0] if ":" in k else ""
+            v[k] *= _KEY_WEIGHT.get(kind, 1.0)
+        out.append(v)
+    return out
+
+
+def _dates_conflict(a: Unit, b: Unit) -> bool:
+    """Both sentences are dated and no date of one is compatible with a date of the other."""
+    if not a.times or not b.times:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in a.times for y in b.times)
+
+
+def _fact_keys(u: Unit) -> list[str]:
+    keys = [f"entity:{e}" for e in sorted(u.entities)]
+    keys += [f"event:{e}" for e in sorted(u.events)]
+    for f in u.figures:
+        keys.append(f"figure:{f.group}" if f.group else f"figure:{f.unit}:{f.value:.4g}")
+    return keys
+
+
+def _far_apart(a: str | None, b: str | None) -> bool:
+    """Two publication dates (ISO prefixes) known to the day and more than a month apart."""
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return False
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) > FAR_APART
+    except ValueError:
+        return False
+
+
+def _similarities(
+    units: Sequence[Unit], vectors: Sequence[dict[str, float]], published: dict[str, str | None]
+) -> list[dict[int, float]]:
+    """Sparse similarity rows: only pairs that share a key are compared. Sentences dated to
+    different days, or from articles published far apart, are taken to be about different
+    things unless they are very close."""
+    norms = [norm(v) for v in vectors]
+    index: dict[str, list[int]] = {}
+    for i, v in enumerate(vectors):
+        for k in v:
+            index.setdefault(k, []).append(i)
+    rows: list[dict[int, float]] = [{} for _ in vectors]
+    for i, v in enumerate(vectors):
+        seen: set[int] = set()
+        for k in v:
+            seen.update(j for j in index[k] if j > i)
+        for j in sorted(seen):
+            s = cosine(v, vectors[j], norms[i], norms[j])
+            if _dates_conflict(units[i], units[j]):
+                s *= DATE_CONFLICT
+            elif _far_apart(published.get(units[i].doc), published.get(units[j].doc)):
+                s *= FAR_APART_LINK
+            if s >= MIN_LINK:
+                rows[i][j] = s
+                rows[j][i] = s
+    return rows
+
+
+def _pagerank(
+    units: Sequence[Unit], sims: Sequence[dict[int, float]], restart: Sequence[float]
+) -> list[float]:
+    n = len(units)
+    out: list[dict[int, float]] = []
+    for i, row in enumerate(sims):
+        weights = {
+            j: s * (SAME_DOC_LINK if units[j].doc == units[i].doc else 1.0) for j, s in row.items()
+        }
+        total = sum(weights.values())
+        out.append({j: w / total for j, w in weights.items()} if total else {})
+    rank = list(restart)
+    for _ in range(100):
+        new = [(1 - DAMPING) * p for p in restart]
+        dangling = sum(rank[i] for i in range(n) if not out[i])
+        for i in range(n):
+            for j, w in out[i].items():
+                new[j] += DAMPING * rank[i] * w
+        for i in range(n):
+            new[i] += DAMPING * dangling * restart[i]
+        delta = sum(abs(a - b) for a, b in zip(new, rank, strict=True))
+        rank = new
+        if delta < 1e-10:
+            break
+    return rank
+
+
+def _restart(scope: Scope, units: Sequence[Unit]) -> list[float]:
+    """Each document the same total weight, leads first; an event's own sentences favoured."""
+    raw = []
+    for u in units:
+        w = 1.0 / math.sqrt(1.0 + u.position)
+        if u.key in scope.event_units:
+            w *= 3.0
+        raw.append(w)
+    per_doc: dict[str, float] = {}
+    for u, w in zip(units, raw, strict=True):
+        per_doc[u.doc] = per_doc.get(u.doc, 0.0) + w
+    weights = [w / per_doc[u.doc] for u, w in zip(units, raw, strict=True)]
+    total = sum(weights)
+    return [w / total for w in weights] if total else weights
+
+
+def _usable(u: Unit) -> float:
+    """How fit a sentence is to stand alone as a line (0 = not at all)."""
+    n = len(words(u.text))
+    if u.is_title or n < 6:
+        return 0.0
+    fit = 1.0
+    if u.quoted > 0.5:
+        fit *= 0.6
+    if _DANGLING.match(u.text.lstrip("“\"'‘ ")):
+        fit *= 0.6
+    if n > 60:
+        fit *= 0.7
+    if u.text[:1].islower():  # a fragment of a list or of a cut sentence
+        fit *= 0.3
+    facts = len(u.figures) + len(u.events) + min(1, len(u.times))
+    return fit * (1.0 + 0.2 * min(3, facts))
+
+
+def _carriers(units: Sequence[Unit], sims: Sequence[dict[int, float]], i: int) -> dict[str, int]:
+    """For each other document carrying sentence ``i``, its closest sentence."""
+    best: dict[str, tuple[float, int]] = {}
+    for j, s in sims[i].items():
+        doc = units[j].doc
+        if doc == units[i].doc or s < CARRIED:
+            continue
+        if doc not in best or s > best[doc][0] or (s == best[doc][0] and j < best[doc][1]):
+            best[doc] = (s, j)
+    return {doc: j for doc, (_, j) in sorted(best.items())}
+
+
+def _lines(scope: Scope, units: Sequence[Unit], length: int) -> list[BriefLine]:
+    if not units or length == 0:
+        return []
+    published = {d.id: d.published for d in scope.documents}
+    sims = _similarities(units, _vectors(units), published)
+    rank = _pagerank(units, sims, _restart(scope, units))
+    carriers = [_carriers(units, sims, i) for i in range(len(units))]
+    base = [rank[i] * _usable(u) * (1.0 + 0.5 * len(carriers[i])) for i, u in enumerate(units)]
+    chosen: list[int] = []
+    cited: set[int] = set()
+    per_doc: dict[str, int] = {}
+    while len(chosen) < length:
+        best, best_score = -1, 0.0
+        for i, u in enumerate(units):
+            cluster = [i, *carriers[i].values()]
+            if base[i] <= 0.0 or any(j in cited for j in cluster):
+                continue
+            overlap = max((sims[c].get(j, 0.0) for c in cluster for j in cited), default=0.0)
+            if overlap >= REDUNDANT:
+                continue
+            score = base[i] * DOC_DECAY ** per_doc.get(u.doc, 0) * (1.0 - overlap)
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            break
+        chosen.append(best)
+        cited.add(best)
+        cited.update(carriers[best].values())
+        per_doc[units[best].doc] = per_doc.get(units[best].doc, 0) + 1
+    lines = []
+    for i in chosen:
+        # the line reads as the clearest, most fact-rich version among those carrying it
+        cluster = [i, *carriers[i].values()]
+        shown = max(cluster, key=lambda j: (rank[j] * _usable(units[j]), -j))
+        order = [shown, *(j for j in cluster if j != shown)]
+        lines.append(_line(scope, units, order, base[i]))
+    lines.sort(key=lambda line: (-line.sources, -line.score))
+    return lines
+
+
+def _line(scope: Scope, units: Sequence[Unit], order: Sequence[int], score: float) -> BriefLine:
+    published = {d.id: d.published for d in scope.documents}
+    citations = tuple(
+        Citation(u.doc, u.start, u.end, scope.outlets[u.doc], published.get(u.doc))
+        for u in (units[j] for j in order)
+    )
+    outlets = tuple(sorted({c.outlet for c in citations}))
+    return BriefLine(units[order[0]].text, citations, len(citations), outlets, score)

@@ -1,0 +1,223 @@
+"""What a view looks at: the whole story or one event, cut into citable sentence pieces.
+
+A *unit* is a sentence, or the part of a sentence between line breaks (a headline and a
+first paragraph can come out of segmentation as one sentence), with everything known about
+it: content words, the entities named in it, the events and figures reported in it, and
+how much of it is direct quotation. Every unit keeps its document and offsets, so whatever
+a view says about it can be cited.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from storyline.errors import NotInStore
+from storyline.store.brief_queries import (
+    FactDocument,
+    FactEvent,
+    FactFigure,
+    FactMention,
+    FactQuote,
+    StoryFacts,
+)
+from storyline.story_views.text import content_terms, words
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A citable piece of a sentence and the facts it carries."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    position: int
+    terms: tuple[str, ...]
+    entities: frozenset[str]
+    events: frozenset[str]
+    figures: tuple[FactFigure, ...]
+    times: frozenset[str]
+    quoted: float
+    is_title: bool
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.doc, self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The documents a view covers, their outlets, and their units in document order."""
+
+    facts: StoryFacts
+    documents: tuple[FactDocument, ...]
+    event: FactEvent | None
+    outlets: dict[str, str]
+    units: tuple[Unit, ...]
+    event_units: frozenset[tuple[str, int, int]]
+
+    @property
+    def doc_ids(self) -> frozenset[str]:
+        return frozenset(d.id for d in self.documents)
+
+    def in_scope(self, doc: str) -> bool:
+        return doc in self.outlets
+
+    def mentions(self) -> list[FactMention]:
+        return [m for m in self.facts.mentions if m.doc in self.outlets]
+
+    def quotes(self) -> list[FactQuote]:
+        return [q for q in self.facts.quotes if q.doc in self.outlets]
+
+    def figures(self) -> list[FactFigure]:
+        return [f for f in self.facts.figures if f.doc in self.outlets]
+
+
+_SPACE = re.compile(r"\s+")
+_BULLETS = "•·*-–—>|"
+_MIN_WORDS = 4
+
+
+def outlet_label(doc: FactDocument) -> str:
+    """The outlet a document is grouped under; a document of unknown outlet stands alone."""
+    if doc.outlet:
+        return doc.outlet
+    return f"unknown outlet ({PurePath(doc.source).name or doc.id})"
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line-separated pieces of text[start:end], trimmed of spaces and bullet marks."""
+    out = []
+    pos = start
+    for line in re.split(r"(\n+)", text[start:end]):
+        a, b = pos, pos + len(line)
+        pos = b
+        if line.startswith("\n"):
+            continue
+        while a < b and (text[a].isspace() or text[a] in _BULLETS):
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _within(spans: Sequence[tuple[int, int]], starts: Sequence[int], a: int, b: int) -> list[int]:
+    """Indices of spans that lie inside [a, b) (spans sorted by start)."""
+    i = bisect.bisect_left(starts, a)
+    out = []
+    while i < len(spans) and spans[i][0] < b:
+        if spans[i][1] <= b:
+            out.append(i)
+        i += 1
+    return out
+
+
+def _quoted_share(text: str, a: int, b: int, quotes: Sequence[FactQuote]) -> float:
+    inside = 0
+    for q in quotes:
+        if q.direct and q.end > a and q.start < b:
+            inside += min(b, q.end) - max(a, q.start)
+    return inside / max(1, b - a)
+
+
+def _units(facts: StoryFacts, docs: Sequence[FactDocument]) -> list[Unit]:
+    by_doc_sent: dict[str, list[tuple[int, int]]] = {}
+    for s in facts.sentences:
+        by_doc_sent.setdefault(s.doc, []).append((s.start, s.end))
+    mentions: dict[str, list[FactMention]] = {}
+    for m in facts.mentions:
+        mentions.setdefault(m.doc, []).append(m)
+    events: dict[str, list[tuple[int, int, str]]] = {}
+    for e in facts.event_mentions:
+        if e.event is not None:
+            events.setdefault(e.doc, []).append((e.start, e.end, e.event))
+    figures: dict[str, list[FactFigure]] = {}
+    for f in facts.figures:
+        figures.setdefault(f.doc, []).append(f)
+    quotes: dict[str, list[FactQuote]] = {}
+    for q in facts.quotes:
+        quotes.setdefault(q.doc, []).append(q)
+    times: dict[str, list[tuple[int, int, str]]] = {}
+    for t in facts.times:
+        if t.value and len(t.value) >= 7:
+            times.setdefault(t.doc, []).append((t.start, t.end, t.value))
+
+    out: list[Unit] = []
+    for doc in docs:
+        ms = mentions.get(doc.id, [])
+        m_spans = [(m.start, m.end) for m in ms]
+        m_starts = [m.start for m in ms]
+        title = _SPACE.sub(" ", doc.title or "").strip().casefold()
+        position = 0
+        for s_start, s_end in by_doc_sent.get(doc.id, []):
+            for a, b in _pieces(doc.text, s_start, s_end):
+                text = _SPACE.sub(" ", doc.text[a:b])
+                if len(words(text)) < _MIN_WORDS:
+                    continue
+                inside = [ms[i] for i in _within(m_spans, m_starts, a, b)]
+                plain = list(doc.text[a:b])
+                for m in inside:  # names are compared as entities, not as words
+                    plain[m.start - a : m.end - a] = " " * (m.end - m.start)
+                out.append(
+                    Unit(
+                        doc=doc.id,
+                        start=a,
+                        end=b,
+                        text=text,
+                        position=position,
+                        terms=tuple(content_terms("".join(plain))),
+                        entities=frozenset(m.entity for m in inside if m.entity),
+                        events=frozenset(
+                            ev for x, y, ev in events.get(doc.id, []) if x < b and y > a
+                        ),
+                        figures=tuple(
+                            f for f in figures.get(doc.id, []) if f.start >= a and f.end <= b
+                        ),
+                        times=frozenset(
+                            v for x, y, v in times.get(doc.id, []) if x >= a and y <= b
+                        ),
+                        quoted=_quoted_share(doc.text, a, b, quotes.get(doc.id, [])),
+                        is_title=bool(title) and text.casefold() == title,
+                    )
+                )
+                position += 1
+    return out
+
+
+def story_scope(facts: StoryFacts, event_id: str | None = None) -> Scope:
+    """The whole story, or the documents that report one event (``NotInStore`` if unknown)."""
+    event = None
+    docs = facts.documents
+    event_spans: set[tuple[str, int, int]] = set()
+    if event_id is not None:
+        event = next((e for e in facts.events if e.id == event_id), None)
+        if event is None:
+            raise NotInStore(
+                f"event {event_id}: not in the database; the export's 'events' list "
+                "('storyline export') has every event id"
+            )
+        spans = [(m.doc, m.start, m.end) for m in facts.event_mentions if m.event == event_id]
+        wanted = {doc for doc, _, _ in spans}
+        docs = tuple(d for d in docs if d.id in wanted)
+        event_spans = set(spans)
+    units = _units(facts, docs)
+    event_units = {
+        u.key
+        for u in units
+        for doc, a, b in event_spans
+        if doc == u.doc and a < u.end and b > u.start
+    }
+    return Scope(
+        facts=facts,
+        documents=tuple(docs),
+        event=event,
+        outlets={d.id: outlet_label(d) for d in docs},
+        units=tuple(units),
+        event_units=frozenset(event_units),
+    )
