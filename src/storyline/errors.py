@@ -12,7 +12,8 @@ what went wrong and what to do about it, in one line.
     ├── PipelineError               the stage chain is inconsistent (checked before a run)
     ├── StoreError                  the database cannot be opened, is too new, or is read-only
     ├── NotInStore                  an id asked for (an event) that the database does not hold
-    └── ExportError                 an export format or target the command cannot write
+    ├── ExportError                 an export format or target the command cannot write
+    └── AskError                    a question that cannot be asked, or a failing --llm server
 
 Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
 :class:`storyline.document.Skipped` result with the message as its reason.
@@ -59,3 +60,7 @@ class NotInStore(StorylineError):
 
 class ExportError(StorylineError):
     """An export that cannot be written (unknown format, unwritable target)."""
+
+
+class AskError(StorylineError):
+    """A question that cannot be asked (empty) or a language model server that fails."""
