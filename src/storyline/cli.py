@@ -264,6 +264,46 @@ def timeline(
     _print_lines(timeline_lines(_story(db), actor), "no events found")
 
 
+EventOption = Annotated[
+    str | None,
+    typer.Option("--event", help="Only this event (an id from the export's 'events')."),
+]
+
+
+@app.command()
+def brief(
+    db: DbOption = DEFAULT_DB,
+    event: EventOption = None,
+    length: Annotated[int, typer.Option("--length", min=1, help="At most this many lines.")] = 10,
+) -> None:
+    """Print a cited summary of the story or of one event, corroborated lines first."""
+    from storyline.store import StoreReader
+    from storyline.story_views.brief import build_brief
+    from storyline.story_views.present import brief_lines
+
+    try:
+        with StoreReader(db) as reader:
+            summary = build_brief(reader, event, length)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    _print_lines(brief_lines(summary) if summary.lines else [], "no sentences to summarise")
+
+
+@app.command()
+def framing(db: DbOption = DEFAULT_DB, event: EventOption = None) -> None:
+    """Print how each outlet tells the story: voices, wording, emphasis, exclusive claims."""
+    from storyline.store import StoreReader
+    from storyline.story_views.framing import build_framing
+    from storyline.story_views.present import framing_lines
+
+    try:
+        with StoreReader(db) as reader:
+            view = build_framing(reader, event)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    _print_lines(framing_lines(view) if view.outlets else [], "no documents to compare")
+
+
 def run() -> None:  # pragma: no cover - console entry point
     app(prog_name="storyline")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.store import StoreReader
+from storyline.story_views.brief import build_brief
 
 SCHEMA = "storyline.export/1"
 
@@ -45,6 +46,8 @@ def build_export(reader: StoreReader) -> dict[str, Any]:
         "entities": reader.entities(),
     }
     story.update(reader.sections())
+    # the optional summary section: most central lines first, each cited
+    story["brief"] = [line.to_export() for line in build_brief(reader).lines]
     return story
 
 

@@ -24,7 +24,7 @@ from storyline.store.brief_queries import (
     FactQuote,
     StoryFacts,
 )
-from storyline.story_views.text import content_terms, words
+from storyline.story_views.text import fold, is_content, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class Unit:
     text: str
     position: int
     terms: tuple[str, ...]
+    tokens: tuple[str | None, ...]
     entities: frozenset[str]
     events: frozenset[str]
     figures: tuple[FactFigure, ...]
@@ -59,6 +60,7 @@ class Scope:
     outlets: dict[str, str]
     units: tuple[Unit, ...]
     event_units: frozenset[tuple[str, int, int]]
+    by_id: dict[str, FactDocument]
 
     @property
     def doc_ids(self) -> frozenset[str]:
@@ -126,6 +128,22 @@ def _quoted_share(text: str, a: int, b: int, quotes: Sequence[FactQuote]) -> flo
     return inside / max(1, b - a)
 
 
+def _tokens(text: str, a: int, b: int, names: Sequence[FactMention]) -> tuple[str | None, ...]:
+    """The folded words of text[a:b], None for stop words; names are left out (they are
+    compared as entities) and break word sequences, as stop words do."""
+    out: list[str | None] = []
+    pos = a
+    for m in [*names, None]:
+        stop = b if m is None else max(pos, m.start)
+        for _, _, surface in words(text[pos:stop]):
+            f = fold(surface)
+            out.append(f if is_content(f) else None)
+        out.append(None)
+        if m is not None:
+            pos = max(pos, m.end)
+    return tuple(out)
+
+
 def _units(facts: StoryFacts, docs: Sequence[FactDocument]) -> list[Unit]:
     by_doc_sent: dict[str, list[tuple[int, int]]] = {}
     for s in facts.sentences:
@@ -161,9 +179,7 @@ def _units(facts: StoryFacts, docs: Sequence[FactDocument]) -> list[Unit]:
                 if len(words(text)) < _MIN_WORDS:
                     continue
                 inside = [ms[i] for i in _within(m_spans, m_starts, a, b)]
-                plain = list(doc.text[a:b])
-                for m in inside:  # names are compared as entities, not as words
-                    plain[m.start - a : m.end - a] = " " * (m.end - m.start)
+                tokens = _tokens(doc.text, a, b, inside)
                 out.append(
                     Unit(
                         doc=doc.id,
@@ -171,7 +187,8 @@ def _units(facts: StoryFacts, docs: Sequence[FactDocument]) -> list[Unit]:
                         end=b,
                         text=text,
                         position=position,
-                        terms=tuple(content_terms("".join(plain))),
+                        terms=tuple(t for t in tokens if t),
+                        tokens=tokens,
                         entities=frozenset(m.entity for m in inside if m.entity),
                         events=frozenset(
                             ev for x, y, ev in events.get(doc.id, []) if x < b and y > a
@@ -220,4 +237,5 @@ def story_scope(facts: StoryFacts, event_id: str | None = None) -> Scope:
         outlets={d.id: outlet_label(d) for d in docs},
         units=tuple(units),
         event_units=frozenset(event_units),
+        by_id={d.id: d for d in docs},
     )

@@ -1,0 +1,253 @@
+"""Emphasis, omissions, exclusive claims and figure disagreements between outlets.
+
+* Emphasis: the actors (resolved entities) an outlet names that no other outlet names.
+* Omissions: the actors that most other outlets (more than half of them, at least two)
+  name and this outlet does not.
+* Exclusive claims: sentences reporting a figure no other outlet reports, or naming a
+  place, organisation or other non-person actor no other outlet names, that have no
+  near-duplicate in another outlet (people are covered by voices and emphasis).
+* Figure disagreements: the figure groups whose outlets disagree; and, marked as
+  *possible*, figures of the same unit and the same subject words in different outlets
+  that the figure resolver did not group, whose values differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.store.brief_queries import FactFigure, FactMention
+from storyline.story_views.evidence import Evidence, evidence_at, sentence_evidence
+from storyline.story_views.scope import Scope, Unit
+from storyline.story_views.text import cosine
+
+SAME_VALUE = 0.02  # relative difference within which two figures are the same value
+NEAR_DUPLICATE = 0.3  # word similarity at which another outlet carries the sentence
+MAX_ITEMS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """An actor one outlet names (with how often) that no other outlet names."""
+
+    name: str
+    entity: str
+    type: str
+    count: int
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "type": self.type,
+            "count": self.count,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """An actor most other outlets name and this one leaves out; evidence from the others."""
+
+    name: str
+    entity: str
+    type: str
+    named_by: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "type": self.type,
+            "named_by": list(self.named_by),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence only one outlet reports, and why it counts as exclusive."""
+
+    text: str
+    reason: str
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValue:
+    outlet: str
+    text: str
+    value: float
+    unit: str
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "outlet": self.outlet,
+            "text": self.text,
+            "value": value,
+            "unit": self.unit,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FigureDisagreement:
+    """Outlets giving different values for the same measure (``confirmed``: a figure group)."""
+
+    label: str
+    confirmed: bool
+    values: tuple[FigureValue, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "confirmed": self.confirmed,
+            "values": [v.to_dict() for v in self.values],
+        }
+
+
+def _by_entity(scope: Scope) -> dict[str, dict[str, list[FactMention]]]:
+    """entity → outlet → its mentions there."""
+    out: dict[str, dict[str, list[FactMention]]] = {}
+    for m in scope.mentions():
+        if m.entity:
+            out.setdefault(m.entity, {}).setdefault(scope.outlets[m.doc], []).append(m)
+    return out
+
+
+def _ev(scope: Scope, m: FactMention) -> Evidence:
+    return sentence_evidence(scope, m.doc, m.start, m.end)
+
+
+def emphasis_and_omissions(
+    scope: Scope,
+) -> dict[str, tuple[list[Emphasis], list[Omission]]]:
+    """Per outlet: actors only it names, and actors most others name that it leaves out."""
+    outlets = sorted(set(scope.outlets.values()))
+    by_entity = _by_entity(scope)
+    out: dict[str, tuple[list[Emphasis], list[Omission]]] = {o: ([], []) for o in outlets}
+    if len(outlets) < 2:
+        return out
+    for entity, per in by_entity.items():
+        first = next(iter(per.values()))[0]
+        name, etype = first.entity_name or first.text, first.entity_type or "OTHER"
+        if len(per) == 1:
+            (outlet, ms), *_ = per.items()
+            out[outlet][0].append(Emphasis(name, entity, etype, len(ms), (_ev(scope, ms[0]),)))
+            continue
+        for outlet in outlets:
+            if outlet in per:
+                continue
+            others = len(outlets) - 1
+            if len(per) >= 2 and len(per) * 2 > others:
+                named_by = tuple(sorted(per))
+                evidence = tuple(_ev(scope, per[o][0]) for o in named_by)
+                out[outlet][1].append(Omission(name, entity, etype, named_by, evidence))
+    for emphasis, omissions in out.values():
+        emphasis.sort(key=lambda e: (-e.count, e.name))
+        omissions.sort(key=lambda o: (-len(o.named_by), o.name))
+        del emphasis[MAX_ITEMS:]
+        del omissions[MAX_ITEMS:]
+    return out
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
+
+
+def exclusive_claims(
+    scope: Scope, vectors: dict[tuple[str, int, int], dict[str, float]]
+) -> dict[str, list[Claim]]:
+    """Per outlet: sentences with a figure or a non-person actor no other outlet reports."""
+    by_entity = _by_entity(scope)
+    figures_by_outlet: dict[str, list[FactFigure]] = {}
+    for f in scope.figures():
+        figures_by_outlet.setdefault(scope.outlets[f.doc], []).append(f)
+    units_by_outlet: dict[str, list[Unit]] = {}
+    for u in scope.units:
+        units_by_outlet.setdefault(scope.outlets[u.doc], []).append(u)
+    out: dict[str, list[Claim]] = {}
+    if len(units_by_outlet) < 2:
+        return out
+    for outlet, units in units_by_outlet.items():
+        others = [u for o, us in units_by_outlet.items() if o != outlet for u in us]
+        other_figures = [f for o, fs in figures_by_outlet.items() if o != outlet for f in fs]
+        claims: list[tuple[int, Claim]] = []
+        for u in units:
+            if u.is_title:
+                continue
+            reasons = []
+            for f in u.figures:
+                if not any(
+                    g.unit == f.unit and _same_value(g.value, f.value) for g in other_figures
+                ):
+                    reasons.append(f"figure only this outlet reports: {f.text}")
+            rank = 0 if reasons else 1
+            for e in sorted(u.entities):
+                per = by_entity.get(e, {})
+                first = next(iter(per.values()))[0] if per else None
+                if first and first.entity_type != "PERSON" and list(per) == [outlet]:
+                    reasons.append(f"only this outlet names {first.entity_name or first.text}")
+            if not reasons:
+                continue
+            mine = vectors.get(u.key, {})
+            if any(cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE for o in others):
+                continue
+            ev = evidence_at(scope, u.doc, u.start, u.end)
+            claims.append((rank, Claim(ev.text, "; ".join(reasons), ev)))
+        claims.sort(key=lambda c: c[0])
+        out[outlet] = [c for _, c in claims[:MAX_ITEMS]]
+    return out
+
+
+def figure_disagreements(scope: Scope) -> list[FigureDisagreement]:
+    """Figure groups whose outlets disagree, then possible disagreements among ungrouped
+    figures (same unit, same subject words, different values, different outlets)."""
+    figures = scope.figures()
+    out: list[FigureDisagreement] = []
+    groups: dict[str, list[FactFigure]] = {}
+    for f in figures:
+        if f.group:
+            groups.setdefault(f.group, []).append(f)
+    for members in groups.values():
+        if members[0].group_agree is False and len({scope.outlets[f.doc] for f in members}) > 1:
+            out.append(_disagreement(scope, members[0].group_label or "", True, members))
+    loose: dict[tuple[str, str, str], list[FactFigure]] = {}
+    for f in figures:
+        if f.subject:
+            key = (f.unit, " ".join(f.subject.casefold().split()), f.period or "")
+            loose.setdefault(key, []).append(f)
+    for (_, subject, period), members in sorted(loose.items()):
+        outlets = {scope.outlets[f.doc] for f in members}
+        grouped = {f.group for f in members}
+        if len(outlets) < 2 or (len(grouped) == 1 and None not in grouped):
+            continue
+        if all(_same_value(f.value, members[0].value) for f in members):
+            continue
+        label = f"{subject}, {period}" if period else subject
+        out.append(_disagreement(scope, label, False, members))
+    return out
+
+
+def _disagreement(
+    scope: Scope, label: str, confirmed: bool, members: Sequence[FactFigure]
+) -> FigureDisagreement:
+    values = tuple(
+        FigureValue(
+            scope.outlets[f.doc],
+            f.text,
+            f.value,
+            f.unit,
+            sentence_evidence(scope, f.doc, f.start, f.end),
+        )
+        for f in sorted(members, key=lambda f: (scope.outlets[f.doc], f.doc, f.start))
+    )
+    return FigureDisagreement(label, confirmed, values)

@@ -1,0 +1,217 @@
+"""Wording: each outlet's characteristic terms, with the entity they are used around.
+
+Terms are content words and two-word phrases (names left out: they are actors, not
+wording). Each outlet's use of a term is compared with every other outlet's by the
+log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): the
+prior is the term's share of the whole scope, so rare terms do not win on chance, and the
+z-score says how sure the difference is. A term is characteristic when the outlet uses it
+at least twice and its z-score is high. Each term is tied to the *shared* entity (one that
+several outlets name) it is most used around, and for each other outlet the term that
+outlet most characteristically uses around the same entity is shown beside it: two ways
+of naming the same thing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.story_views.evidence import Evidence, evidence_at
+from storyline.story_views.scope import Scope, Unit
+
+PRIOR = 1.0  # weight of the prior, as a share of the scope's term count
+Z_MIN = 1.0  # z-score from which a term is characteristic
+MIN_USES = 2  # an outlet uses a characteristic term at least this often …
+RATIO = 2.0  # … and at least this many times as often as all other outlets together
+MAX_TERMS = 6
+EXAMPLES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A term one outlet uses where others don't, with example sentences."""
+
+    term: str
+    count: int
+    others: int
+    z: float
+    anchor: str | None
+    instead: tuple[tuple[str, str], ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "count": self.count,
+            "others": self.others,
+            "z": round(self.z, 3),
+            "anchor": self.anchor,
+            "instead": [{"outlet": o, "term": t} for o, t in self.instead],
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+def unit_terms(u: Unit) -> list[str]:
+    """Content words and adjacent pairs of them (``historic partnership``)."""
+    out = [t for t in u.tokens if t and not t[0].isdigit()]
+    for a, b in zip(u.tokens, u.tokens[1:], strict=False):
+        if a and b and not a[0].isdigit() and not b[0].isdigit():
+            out.append(f"{a} {b}")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    by_outlet: dict[str, Counter[str]]
+    total: Counter[str]
+    units: dict[tuple[str, str], list[Unit]]  # (outlet, term) → the sentences using it
+
+
+def _count(scope: Scope) -> _Counts:
+    by_outlet: dict[str, Counter[str]] = {}
+    total: Counter[str] = Counter()
+    units: dict[tuple[str, str], list[Unit]] = {}
+    for u in scope.units:
+        outlet = scope.outlets[u.doc]
+        terms = unit_terms(u)
+        by_outlet.setdefault(outlet, Counter()).update(terms)
+        total.update(terms)
+        for t in dict.fromkeys(terms):
+            units.setdefault((outlet, t), []).append(u)
+    return _Counts(by_outlet, total, units)
+
+
+def log_odds_z(counts: _Counts, outlet: str, term: str) -> float:
+    """The z-score of the log-odds ratio of ``term`` in ``outlet`` against all others."""
+    mine = counts.by_outlet[outlet]
+    n_all = sum(counts.total.values())
+    n_mine = sum(mine.values())
+    n_rest = n_all - n_mine
+    prior = PRIOR * n_all
+    alpha = prior * counts.total[term] / n_all
+    y_mine = mine[term]
+    y_rest = counts.total[term] - y_mine
+    delta = math.log((y_mine + alpha) / (n_mine + prior - y_mine - alpha)) - math.log(
+        (y_rest + alpha) / (n_rest + prior - y_rest - alpha)
+    )
+    return delta / math.sqrt(1.0 / (y_mine + alpha) + 1.0 / (y_rest + alpha))
+
+
+def _shared_entities(scope: Scope) -> dict[str, str]:
+    """Entities named by at least two outlets: id → name."""
+    outlets: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for m in scope.mentions():
+        if m.entity:
+            outlets.setdefault(m.entity, set()).add(scope.outlets[m.doc])
+            names[m.entity] = m.entity_name or m.text
+    return {e: names[e] for e, o in outlets.items() if len(o) >= 2}
+
+
+def _around(scope: Scope, units: Sequence[Unit], shared: dict[str, str]) -> Counter[str]:
+    """Shared entities named in the given sentences or right next to them."""
+    index = {u.key: i for i, u in enumerate(scope.units)}
+    found: Counter[str] = Counter()
+    for u in units:
+        i = index[u.key]
+        near = {
+            e
+            for j in (i - 1, i, i + 1)
+            if 0 <= j < len(scope.units)
+            for e in (scope.units[j].entities if scope.units[j].doc == u.doc else ())
+        }
+        found.update(e for e in near if e in shared)
+    return found
+
+
+def _surface(units: Sequence[Unit], term: str) -> str:
+    """The term as the articles wrote it most often (case kept)."""
+    forms: Counter[str] = Counter()
+    wanted = term.split()
+    for u in units:
+        tokens = u.text.split()
+        for i in range(len(tokens) - len(wanted) + 1):
+            piece = [w.strip(".,;:!?\"'“”‘’()") for w in tokens[i : i + len(wanted)]]
+            if [w.casefold() for w in piece] == wanted or [
+                w.casefold().rstrip("s") for w in piece
+            ] == [w.rstrip("s") for w in wanted]:
+                forms[" ".join(piece)] += 1
+    return forms.most_common(1)[0][0] if forms else term
+
+
+def outlet_wording(scope: Scope) -> dict[str, list[Wording]]:
+    """Per outlet, its most characteristic terms (at most MAX_TERMS), strongest first."""
+    if len(set(scope.outlets.values())) < 2:
+        return {}
+    counts = _count(scope)
+    shared = _shared_entities(scope)
+    z: dict[str, dict[str, float]] = {
+        o: {t: log_odds_z(counts, o, t) for t in c} for o, c in counts.by_outlet.items()
+    }
+    kept = {o: _characteristic(counts, z[o], o) for o in counts.by_outlet}
+    return {
+        outlet: [_wording(scope, counts, z, kept, shared, outlet, t) for t in terms]
+        for outlet, terms in kept.items()
+    }
+
+
+def _characteristic(counts: _Counts, z: dict[str, float], outlet: str) -> list[str]:
+    mine = counts.by_outlet[outlet]
+    picked = [
+        t
+        for t, score in sorted(z.items(), key=lambda x: (-x[1], x[0]))
+        if score >= Z_MIN and mine[t] >= MIN_USES and mine[t] >= RATIO * (counts.total[t] - mine[t])
+    ]
+    kept: list[str] = []
+    for t in picked:
+        # a word that is (nearly) always part of a kept phrase adds nothing, and the other
+        # way round: a phrase replaces the words it is (nearly) always made of
+        if " " not in t and any(
+            t in k.split() and mine[t] <= mine[k] + 1 for k in kept if " " in k
+        ):
+            continue
+        if " " in t:
+            kept = [k for k in kept if not (k in t.split() and mine[k] <= mine[t] + 1)]
+        kept.append(t)
+        if len(kept) == MAX_TERMS:
+            break
+    return kept
+
+
+def _wording(
+    scope: Scope,
+    counts: _Counts,
+    z: dict[str, dict[str, float]],
+    kept: dict[str, list[str]],
+    shared: dict[str, str],
+    outlet: str,
+    term: str,
+) -> Wording:
+    units = counts.units[(outlet, term)]
+    anchors = _around(scope, units, shared)
+    anchor = min(anchors, key=lambda e: (-anchors[e], shared[e])) if anchors else None
+    instead: list[tuple[str, str]] = []
+    if anchor is not None:
+        for other in sorted(counts.by_outlet):
+            if other == outlet:
+                continue
+            best: tuple[float, str] | None = None
+            for t in kept[other]:
+                score = z[other][t]
+                near = _around(scope, counts.units[(other, t)], {anchor: shared[anchor]})
+                if near and (best is None or (score, t) > best):
+                    best = (score, t)
+            if best is not None:
+                instead.append((other, _surface(counts.units[(other, best[1])], best[1])))
+    return Wording(
+        term=_surface(units, term),
+        count=counts.by_outlet[outlet][term],
+        others=counts.total[term] - counts.by_outlet[outlet][term],
+        z=z[outlet][term],
+        anchor=shared.get(anchor) if anchor else None,
+        instead=tuple(instead),
+        evidence=tuple(evidence_at(scope, u.doc, u.start, u.end) for u in units[:EXAMPLES]),
+    )
