@@ -140,6 +140,7 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s*$", re.IGNORECASE)
+_LONGEST_MONTH = max(len(m) for m in _MONTHS.split("|")) + 1  # with its dot
 _DATE_AFTER = re.compile(
     r"^(?::\d|\s*(?:" + _MONTHS + r")\b|\s*(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w))", re.IGNORECASE
 )
@@ -276,6 +277,18 @@ def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _month_before(text: str, start: int) -> bool:
+    """Does a month name end right before ``start`` (only spaces between)?
+
+    The same as ``_DATE_BEFORE.search(text[:start])``, but it looks only at the few
+    characters a match can start in instead of scanning the whole text before the number.
+    """
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return _DATE_BEFORE.search(text, max(0, k - _LONGEST_MONTH), start) is not None
+
+
 def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
     digits = m.group("num")
     base = number_value(digits)
@@ -286,8 +299,8 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
     start, end = m.start(), m.end()
     numeric = digits[0].isdigit()
     ordinal = m.group("ord") is not None
-    before, after = text[:start], text[end:]
-    if numeric and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+    after = text[end:]
+    if numeric and (_month_before(text, start) or _DATE_AFTER.match(after)):
         return None
     if _YEAR_RANGE_AFTER.match(after) or _AGE_AFTER.match(after):
         return None
