@@ -5,9 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint typecheck check eval clean
+.PHONY: setup browser demo test lint typecheck check eval screenshots clean
 
-setup: $(STAMP)
+setup: $(STAMP) browser
+
+# Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "warning: chromium missing and no root: browser tests will skip (apt-get install chromium)"; exit 0; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +47,11 @@ eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa
 	$(BIN)/python -m storyline.evaluation.polnear --split dev
 	$(BIN)/python -m storyline.evaluation.timebank
+
+screenshots: setup
+	rm -f /tmp/storyline-screens.db*
+	$(BIN)/storyline analyze $(SHARED)/corpus/seeds --db /tmp/storyline-screens.db --quiet
+	$(BIN)/python -m tests.web.screenshots /tmp/storyline-screens.db docs/img
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo.json .pytest_cache .mypy_cache .ruff_cache

@@ -126,22 +126,75 @@ def analyze(
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Export format: json, gexf, graphml, ftm, timelinejs, csv or parquet.",
+        ),
+    ] = "json",
     output: Annotated[
-        Path,
-        typer.Option("--output", "-o", help="The file to write.", dir_okay=False),
-    ] = Path("story.json"),
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file (csv, parquet: the folder) to write; default story.json, "
+            "story.gexf, story.graphml, story.ftm.json, story.timeline.json, story-csv, "
+            "story-parquet.",
+        ),
+    ] = None,
 ) -> None:
     """Export the story database (the JSON format is the public contract)."""
+    from storyline.export import DEFAULT_OUTPUT
     from storyline.export import export as write
+    from storyline.store import StoreReader
+
+    target = output or Path(DEFAULT_OUTPUT.get(fmt, f"story.{fmt}"))
+    try:
+        with StoreReader(db) as reader:
+            write(reader, fmt, target)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    out.print(Text(f"wrote {target} ({fmt})"))
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="The address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="The TCP port to listen on.")] = 8000,
+) -> None:
+    """Browse the story in a web browser (read only; works while analyze writes)."""
+    from storyline.web import serve as run_server
+
+    out.print(Text(f"serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)"))
+    try:
+        run_server(db, host, port)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False),
+    ] = Path("report.html"),
+) -> None:
+    """Write the story as one self-contained HTML file (no network needed to open it)."""
+    from storyline.report import write_report
     from storyline.store import StoreReader
 
     try:
         with StoreReader(db) as reader:
-            write(reader, fmt, output)
+            write_report(reader, output)
     except StorylineError as exc:
         raise _fail(exc) from exc
-    out.print(Text(f"wrote {output} ({fmt})"))
+    out.print(Text(f"wrote {output}"))
 
 
 @app.command()

@@ -7,12 +7,11 @@ database of thousands of documents; rows are plain JSON-ready dicts. Nothing her
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 Row = dict[str, Any]
@@ -20,7 +19,7 @@ Row = dict[str, Any]
 _FIGURE_WORDS = "(f.text || ' ' || coalesce(f.subject, ''))"
 
 _DOC_COLUMNS = "d.id AS doc, d.title, d.outlet, d.published, d.url"
-_SPEAKER_JOIN = (
+SPEAKER_JOIN = (
     "LEFT JOIN mentions sm ON sm.doc_id = q.doc_id AND sm.start = q.speaker_start "
     "AND sm.end = q.speaker_end "
     "LEFT JOIN entity_mentions sem ON sem.mention_id = sm.id "
@@ -131,7 +130,7 @@ class StoryQueries:
         doc["quotes"] = _rows(
             self.conn.execute(
                 "SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, q.cue, "
-                f"se.id AS speaker, se.name AS speaker_name FROM quotes q {_SPEAKER_JOIN} "
+                f"se.id AS speaker, se.name AS speaker_name FROM quotes q {SPEAKER_JOIN} "
                 "WHERE q.doc_id = ? ORDER BY q.start",
                 (doc_id,),
             )
@@ -173,13 +172,19 @@ class StoryQueries:
         return doc
 
     def sentence_at(self, doc_id: str, start: int, end: int) -> Row | None:
-        """The sentence(s) around a span: its text and offsets."""
-        return self._one(
-            "SELECT min(start) AS start, max(end) AS end, group_concat(text, ' ') AS text "
-            "FROM (SELECT start, end, text FROM sentences WHERE doc_id = ? AND end > ? "
-            "AND start < ? ORDER BY idx)",
+        """The sentence(s) around a span: their offsets and exact text."""
+        row = self._one(
+            "SELECT min(start) AS start, max(end) AS end FROM sentences "
+            "WHERE doc_id = ? AND end > ? AND start < ?",
             (doc_id, start, max(end, start + 1)),
         )
+        if row is None or row["start"] is None:
+            return None
+        row["text"] = self.conn.execute(
+            "SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
+            (row["start"], row["end"], row["start"], doc_id),
+        ).fetchone()[0]
+        return row
 
     # ----------------------------------------------------------------- entities
 
@@ -310,7 +315,7 @@ class StoryQueries:
             clauses.append("d.outlet = ?")
             params.append(outlet)
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        base = f"FROM quotes q JOIN documents d ON d.id = q.doc_id {_SPEAKER_JOIN} {where}"
+        base = f"FROM quotes q JOIN documents d ON d.id = q.doc_id {SPEAKER_JOIN} {where}"
         rows = _rows(
             self.conn.execute(
                 "SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, q.cue, "
@@ -326,7 +331,7 @@ class StoryQueries:
         """Resolved speakers by number of quotes."""
         return _rows(
             self.conn.execute(
-                f"SELECT se.id, se.name, count(*) AS quotes FROM quotes q {_SPEAKER_JOIN} "
+                f"SELECT se.id, se.name, count(*) AS quotes FROM quotes q {SPEAKER_JOIN} "
                 "WHERE se.id IS NOT NULL GROUP BY se.id ORDER BY quotes DESC, se.name LIMIT ?",
                 (limit,),
             )
@@ -505,97 +510,24 @@ class StoryQueries:
     # -------------------------------------------------------------------- graph
 
     def actor_graph(self, max_nodes: int = 60, evidence: int = 3) -> Row:
-        """Actors as nodes; co-mentions in one sentence, shared events and positions as edges.
+        """Actors as nodes; co-mentions in one sentence, shared events and positions as edges
+        (see :func:`storyline.store.queries_graph.actor_graph`)."""
+        from storyline.store.queries_graph import actor_graph
 
-        Nodes are the most mentioned people, organisations and places; each edge keeps up to
-        ``evidence`` citations (doc, start, end) so a user can check why it is there.
-        """
-        nodes = _rows(
-            self.conn.execute(
-                "SELECT e.id, e.name, e.type, e.kb_id, count(*) AS mentions, "
-                "count(DISTINCT m.doc_id) AS documents FROM entities e "
-                "JOIN entity_mentions em ON em.entity_id = e.id "
-                "JOIN mentions m ON m.id = em.mention_id "
-                "WHERE e.type IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC') "
-                "GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
-                (max_nodes,),
-            )
-        )
-        keep = {n["id"] for n in nodes}
-        edges: dict[tuple[str, str, str], Row] = {}
+        return actor_graph(self, max_nodes, evidence)
 
-        def add(a: str, b: str, kind: str, label: str, cite: Row) -> None:
-            if a == b or a not in keep or b not in keep:
-                return
-            key = (*sorted((a, b)), kind) if kind == "co-mention" else (a, b, kind + ":" + label)
-            edge = edges.setdefault(
-                key,  # type: ignore[arg-type]
-                {
-                    "source": key[0],
-                    "target": key[1],
-                    "kind": kind,
-                    "label": label,
-                    "weight": 0,
-                    "evidence": [],
-                },
-            )
-            edge["weight"] += 1
-            if len(edge["evidence"]) < evidence and cite not in edge["evidence"]:
-                edge["evidence"].append(cite)
+    def table_names(self) -> list[str]:
+        """The plain tables of the database (no FTS internals), for table exports."""
+        from storyline.store.queries_graph import table_names
 
-        self._co_mentions(keep, add)
-        for event in self.events(limit=2000):
-            ids = [p["id"] for p in event["participants"]]
-            cite = {k: event["reports"][0][k] for k in ("doc", "start", "end")}
-            for i, a in enumerate(ids):
-                for b in ids[i + 1 :]:
-                    add(a, b, "event", f"{event['type']}: {event['label']}", cite)
-        for position in self.positions(limit=2000):
-            if not position["target_entity"] or not position["stances"]:
-                continue
-            s = position["stances"][0]
-            cite = {"doc": s["doc"], "start": s["start"], "end": s["end"]}
-            for holder in position["holders"]:
-                add(
-                    holder["id"],
-                    position["target_entity"],
-                    position["polarity"],
-                    position["target"],
-                    cite,
-                )
-        return {"nodes": nodes, "edges": list(edges.values())}
+        return table_names(self.conn)
 
-    def _co_mentions(self, keep: set[str], add: Any) -> None:
-        if not keep:
-            return
-        marks = ",".join("?" * len(keep))
-        by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for r in self.conn.execute(
-            "SELECT m.doc_id, m.start, m.end, em.entity_id FROM entity_mentions em "
-            f"JOIN mentions m ON m.id = em.mention_id WHERE em.entity_id IN ({marks}) "
-            "ORDER BY m.doc_id, m.start",
-            sorted(keep),
-        ):
-            by_doc[r[0]].append((r[1], r[2], r[3]))
-        for doc, mentions in sorted(by_doc.items()):
-            sentences = [
-                (int(r[0]), int(r[1]))
-                for r in self.conn.execute(
-                    "SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc,)
-                )
-            ]
-            starts = [s for s, _ in sentences]
-            in_sentence: dict[int, set[str]] = defaultdict(set)
-            for start, _end, entity in mentions:
-                i = bisect.bisect_right(starts, start) - 1
-                if i >= 0:
-                    in_sentence[i].add(entity)
-            for i, entities in sorted(in_sentence.items()):
-                ordered = sorted(entities)
-                cite = {"doc": doc, "start": sentences[i][0], "end": sentences[i][1]}
-                for j, a in enumerate(ordered):
-                    for b in ordered[j + 1 :]:
-                        add(a, b, "co-mention", "named in one sentence", cite)
+    def table(self, name: str) -> tuple[list[tuple[str, str]], Iterator[tuple[Any, ...]]]:
+        """Columns (name, declared type) and rows of a table from :meth:`table_names`, or of
+        ``quote_speakers`` (each quote's resolved speaker entity)."""
+        from storyline.store.queries_graph import table
+
+        return table(self.conn, name)
 
     # ------------------------------------------------------------------- search
 
@@ -627,7 +559,7 @@ class StoryQueries:
             self.conn.execute(
                 f"SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, se.id AS speaker, "
                 f"se.name AS speaker_name, {_DOC_COLUMNS} FROM quotes q "
-                f"JOIN documents d ON d.id = q.doc_id {_SPEAKER_JOIN} "
+                f"JOIN documents d ON d.id = q.doc_id {SPEAKER_JOIN} "
                 f"WHERE {where('q.text')} ORDER BY d.published, q.doc_id, q.start LIMIT ?",
                 (*likes, limit),
             )
@@ -684,7 +616,7 @@ class StoryQueries:
                     row["figure_group"] = group["group_id"] if group else None
                 if table == "quotes":
                     speaker = self._one(
-                        f"SELECT se.id, se.name FROM quotes q {_SPEAKER_JOIN} WHERE q.id = ?",
+                        f"SELECT se.id, se.name FROM quotes q {SPEAKER_JOIN} WHERE q.id = ?",
                         (fact_id,),
                     )
                     row["speaker"] = speaker["id"] if speaker else None

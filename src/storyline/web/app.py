@@ -21,9 +21,7 @@ from starlette.exceptions import HTTPException
 from storyline import __version__
 from storyline.errors import StorylineError
 from storyline.store import StoreReader
-from storyline.web.render import TEMPLATES
-
-STATIC = Path(__file__).parent / "static"
+from storyline.web.render import STATIC, TEMPLATES
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (

@@ -128,13 +128,13 @@ def timeline_chart(events: Sequence[dict[str, Any]], url: Url) -> Markup:
         if left <= x <= width - 20:
             parts.append(
                 f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="14" y2="{height - 6}"/>'
-                f'<text class="tick" x="{x + 3:.1f}" y="12">{year}</text>'
+                f'<text class="tick-label" x="{x + 3:.1f}" y="12">{year}</text>'
             )
     start_label, end_label = date.fromordinal(first).isoformat(), date.fromordinal(last).isoformat()
-    parts.append(f'<text class="tick" x="{left}" y="{height - 2}">{start_label}</text>')
+    parts.append(f'<text class="tick-label" x="{left}" y="{height - 2}">{start_label}</text>')
     if last != first:
         parts.append(
-            f'<text class="tick" x="{width - 20}" y="{height - 2}" text-anchor="end">'
+            f'<text class="tick-label" x="{width - 20}" y="{height - 2}" text-anchor="end">'
             f"{end_label}</text>"
         )
     for d, v in points:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from storyline.web.charts import format_value
 
 PAGE_SIZE = 50
+STATIC = Path(__file__).parent / "static"
 
 
 def web_url(kind: str, ident: str) -> str:

@@ -1,0 +1,63 @@
+"""The database's tables as a folder of CSV files or of Parquet files, for spreadsheets,
+pandas, DuckDB and Datasette: one file per table, columns as in the database
+(see ``store/schema.py``), plus ``quote_speakers`` (each quote's resolved speaker)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from storyline.errors import ExportError
+from storyline.store import StoreReader
+
+
+def _folder(out: Path) -> Path:
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: is a file; the csv and parquet exports write a folder")
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    return tmp
+
+
+def _replace(tmp: Path, out: Path) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.replace(out)
+
+
+def write_csv(reader: StoreReader, out: Path) -> None:
+    """One ``TABLE.csv`` per table (UTF-8, header row, RFC 4180 quoting)."""
+    tmp = _folder(out)
+    for name in reader.queries.table_names():
+        columns, rows = reader.queries.table(name)
+        with (tmp / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([c for c, _ in columns])
+            writer.writerows(rows)
+    _replace(tmp, out)
+
+
+def write_parquet(reader: StoreReader, out: Path) -> None:
+    """One ``TABLE.parquet`` per table, typed from the database's declared column types."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
+    tmp = _folder(out)
+    for name in reader.queries.table_names():
+        columns, rows = reader.queries.table(name)
+        schema = pa.schema([(c, types.get(t, pa.string())) for c, t in columns])
+        data = list(zip(*rows, strict=True)) or [()] * len(columns)
+        arrays = []
+        for values, (_, declared) in zip(data, columns, strict=True):
+            cast = {"INTEGER": int, "REAL": float}.get(declared, str)
+            arrays.append(
+                pa.array(
+                    [None if v is None else cast(v) for v in values],
+                    type=types.get(declared, pa.string()),
+                )
+            )
+        table = pa.table(arrays, schema=schema)
+        pq.write_table(table, tmp / f"{name}.parquet")
+    _replace(tmp, out)

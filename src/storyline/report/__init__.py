@@ -1,0 +1,104 @@
+"""``storyline report``: the story as one self-contained HTML file to read offline or e-mail.
+
+Inline CSS and SVG only: no script, no font, no image or style from the network (the page
+declares a Content-Security-Policy that forbids loading anything). Long lists are capped
+(:data:`LIMITS`) so the file stays small on big databases; the caps are stated in the file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from storyline import __version__
+from storyline.clock import Clock, SystemClock
+from storyline.errors import ExportError
+from storyline.store import StoreReader
+from storyline.web.charts import figure_chart, format_value, timeline_chart
+from storyline.web.render import STATIC, json_script, safe_url, source_label, wikidata
+
+LIMITS = {
+    "actors": 40,
+    "speakers": 30,
+    "quotes_per_speaker": 8,
+    "positions": 100,
+    "events": 300,
+    "figure_groups": 200,
+    "documents": 2000,
+}
+
+
+def report_url(kind: str, ident: str) -> str:
+    """Links inside the report point at its own sections."""
+    return {
+        "entity": f"#{ident}",
+        "document": f"#{ident}",
+        "fact": "#sources",
+        "event": f"#{ident}",
+        "group": f"#{ident}",
+    }[kind]
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storyline.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(url=report_url, safe_url=safe_url, wikidata=wikidata, source=source_label)
+    env.filters["value"] = lambda row: format_value(float(row["value"]), str(row["unit"]))
+    env.filters["json_script"] = json_script
+    return env
+
+
+def build_report(reader: StoreReader, clock: Clock | None = None) -> str:
+    """The whole report as one HTML string."""
+    q = reader.queries
+    overview = q.overview(actors=LIMITS["actors"], figures=0, events=0)
+    groups, group_total = q.figure_groups(limit=LIMITS["figure_groups"])
+    events = q.events(limit=LIMITS["events"])
+    speakers = []
+    for s in q.speakers(limit=LIMITS["speakers"]):
+        quotes, total = q.quote_page(speaker=s["id"], limit=LIMITS["quotes_per_speaker"])
+        speakers.append({**s, "items": quotes, "total": total})
+    documents, doc_total = q.document_page(limit=LIMITS["documents"])
+    known = {a["id"] for a in overview["actors"]}
+    when: datetime = (clock or SystemClock()).now()
+    context: dict[str, Any] = {
+        "data": overview,
+        "groups": [(g, figure_chart(g, report_url)) for g in groups],
+        "group_total": group_total,
+        "events": events,
+        "event_total": q.event_count(),
+        "timeline": timeline_chart(events, report_url),
+        "speakers": speakers,
+        "positions": q.positions(limit=LIMITS["positions"]),
+        "documents": documents,
+        "doc_total": doc_total,
+        "known": known,
+        "limits": LIMITS,
+        "css": Markup((STATIC / "style.css").read_text(encoding="utf-8")),  # our own file
+        "version": __version__,
+        "made": when.isoformat(timespec="minutes"),
+    }
+    return _environment().get_template("report.html").render(**context)
+
+
+def write_report(reader: StoreReader, out: Path, clock: Clock | None = None) -> None:
+    """Write the report to ``out`` (whole, then moved into place)."""
+    html = build_report(reader, clock)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        raise ExportError(
+            f"{out}: cannot write the report ({exc.strerror}); check the path"
+        ) from exc

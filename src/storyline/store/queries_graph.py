@@ -1,0 +1,158 @@
+"""Read queries for the actor graph (web graph page, GEXF, GraphML) and for plain table
+exports (CSV, Parquet). Nothing here writes."""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from storyline.store.queries import StoryQueries
+
+Row = dict[str, Any]
+AddEdge = Callable[[str, str, str, str, Row], None]
+
+GRAPH_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
+
+def actor_graph(q: StoryQueries, max_nodes: int = 60, evidence: int = 3) -> Row:
+    """Actors as nodes; co-mentions in one sentence, shared events and positions as edges.
+
+    Nodes are the most mentioned people, organisations, places and groups; each edge keeps up
+    to ``evidence`` citations (doc, start, end) so a user can check why it is there.
+    Co-mention edges are undirected; position edges go from holder to target.
+    """
+    marks = ",".join("?" * len(GRAPH_TYPES))
+    nodes = [
+        dict(r)
+        for r in q.conn.execute(
+            "SELECT e.id, e.name, e.type, e.kb_id, count(*) AS mentions, "
+            "count(DISTINCT m.doc_id) AS documents FROM entities e "
+            "JOIN entity_mentions em ON em.entity_id = e.id "
+            "JOIN mentions m ON m.id = em.mention_id "
+            f"WHERE e.type IN ({marks}) "
+            "GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
+            (*GRAPH_TYPES, max_nodes),
+        )
+    ]
+    keep = {n["id"] for n in nodes}
+    edges: dict[tuple[str, str, str], Row] = {}
+
+    def add(a: str, b: str, kind: str, label: str, cite: Row) -> None:
+        if a == b or a not in keep or b not in keep:
+            return
+        if kind == "co-mention":
+            first, second = sorted((a, b))
+            key = (first, second, kind)
+        else:
+            key = (a, b, f"{kind}:{label}")
+        edge = edges.setdefault(
+            key,
+            {
+                "source": key[0],
+                "target": key[1],
+                "kind": kind,
+                "label": label,
+                "directed": kind in ("support", "oppose"),
+                "weight": 0,
+                "evidence": [],
+            },
+        )
+        edge["weight"] += 1
+        if len(edge["evidence"]) < evidence and cite not in edge["evidence"]:
+            edge["evidence"].append(cite)
+
+    _co_mentions(q.conn, keep, add)
+    for event in q.events(limit=100_000):
+        ids = [p["id"] for p in event["participants"]]
+        cite = {k: event["reports"][0][k] for k in ("doc", "start", "end")}
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                add(a, b, "event", f"{event['type']}: {event['label']}", cite)
+    for position in q.positions(limit=100_000):
+        if not position["target_entity"] or not position["stances"]:
+            continue
+        s = position["stances"][0]
+        cite = {"doc": s["doc"], "start": s["start"], "end": s["end"]}
+        for holder in position["holders"]:
+            add(
+                holder["id"],
+                position["target_entity"],
+                position["polarity"],
+                position["target"],
+                cite,
+            )
+    return {"nodes": nodes, "edges": list(edges.values())}
+
+
+def _co_mentions(conn: sqlite3.Connection, keep: set[str], add: AddEdge) -> None:
+    """One edge per pair of actors named in the same sentence, weighted by sentences."""
+    by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    wanted = sorted(keep)
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            "SELECT m.doc_id, m.start, em.entity_id FROM entity_mentions em "
+            f"JOIN mentions m ON m.id = em.mention_id WHERE em.entity_id IN ({marks})",
+            chunk,
+        ):
+            by_doc[r[0]].append((int(r[1]), r[2]))
+    for doc, mentions in sorted(by_doc.items()):
+        sentences = [
+            (int(r[0]), int(r[1]))
+            for r in conn.execute(
+                "SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc,)
+            )
+        ]
+        starts = [s for s, _ in sentences]
+        in_sentence: dict[int, set[str]] = defaultdict(set)
+        for start, entity in mentions:
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0:
+                in_sentence[i].add(entity)
+        for i, entities in sorted(in_sentence.items()):
+            ordered = sorted(entities)
+            cite = {"doc": doc, "start": sentences[i][0], "end": sentences[i][1]}
+            for j, a in enumerate(ordered):
+                for b in ordered[j + 1 :]:
+                    add(a, b, "co-mention", "named in one sentence", cite)
+
+
+# ------------------------------------------------------------------------ tables
+
+
+def table_names(conn: sqlite3.Connection) -> list[str]:
+    """The plain tables of the database (no FTS internals), plus ``quote_speakers``."""
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+            "AND name NOT LIKE 'sentences_fts_%' ORDER BY name"
+        )
+    ]
+    return sorted([*names, "quote_speakers"])
+
+
+def table(
+    conn: sqlite3.Connection, name: str
+) -> tuple[list[tuple[str, str]], Iterator[tuple[Any, ...]]]:
+    """Columns (name, declared type) and rows of one table from :func:`table_names`."""
+    from storyline.store.queries import SPEAKER_JOIN
+
+    if name == "quote_speakers":
+        columns = [("quote_id", "TEXT"), ("entity_id", "TEXT")]
+        sql = f"SELECT q.id, se.id FROM quotes q {SPEAKER_JOIN} WHERE se.id IS NOT NULL ORDER BY 1"
+        return columns, (tuple(r) for r in conn.execute(sql))
+    if name not in table_names(conn):
+        raise KeyError(name)
+    columns = [
+        (str(r[1]), str(r[2] or "TEXT").upper())
+        for r in conn.execute(f'PRAGMA table_info("{name}")')
+    ]
+    order = ", ".join(f'"{c}"' for c, _ in columns)
+    return columns, (tuple(r) for r in conn.execute(f'SELECT * FROM "{name}" ORDER BY {order}'))
