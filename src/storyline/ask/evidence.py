@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.ask.model import Citation, EntityRef, Question
@@ -141,9 +142,11 @@ class Evidence:
 
     # --------------------------------------------------------------- retrieval
 
-    def search(self, question: Question, limit: int = 300) -> list[AskSentence]:
+    def search(
+        self, question: Question, limit: int = 300, extra: Sequence[str] = ()
+    ) -> list[AskSentence]:
         """Candidate sentences for a question: FTS5 over its words, names and related words."""
-        words: list[str] = []
+        words: list[str] = list(extra)
         for word in (*question.keywords, *question.topic_words):
             words.append(word)
             words.extend(_related_surface(word))

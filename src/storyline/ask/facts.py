@@ -8,7 +8,7 @@ question's entities, and says "not found" when none is left.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.ask.compose import Draft, human_date, marks, not_found
@@ -70,10 +70,20 @@ def entities_ok(question: Question, support: Support, missing: int = 0) -> bool:
     return len(question.entities) - len(support.entities) <= missing
 
 
+def action_words(question: Question, scorer: Scorer) -> frozenset[str]:
+    """The question's words for what happened: its keywords but dates, numbers and names."""
+    unknown = {w.casefold() for name in question.unknown for w in name.split()}
+    return frozenset(
+        w
+        for w in question.keywords
+        if w not in scorer.date_words and not w.isdigit() and w not in unknown
+    )
+
+
 def ranked_sentences(
-    question: Question, evidence: Evidence, scorer: Scorer
+    question: Question, evidence: Evidence, scorer: Scorer, extra: Sequence[str] = ()
 ) -> list[tuple[Support, AskSentence]]:
-    found = [(scorer.sentence(s), s) for s in evidence.search(question)]
+    found = [(scorer.sentence(s), s) for s in evidence.search(question, extra=extra)]
     found = [(sup, s) for sup, s in found if sup.score > 0]
     # BM25 only breaks ties: lower rank is better
     found.sort(key=lambda t: (-t[0].score, t[1].bm25, t[1].doc, t[1].start))
@@ -94,6 +104,8 @@ def _unit_ok(question: Question, unit: str) -> float:
         wanted.add("count")
     if question.focus == "duration":
         wanted = {"year", "month", "day", "week"}
+    if question.focus == "percent":
+        wanted = {"percent"}
     if money:
         return 2.0 if CURRENCY.match(unit) else -3.0
     if not wanted:
@@ -227,9 +239,12 @@ def answer_when(question: Question, evidence: Evidence, scorer: Scorer) -> Answe
         if not event.date or not _event_covers(event, question, evidence):
             continue
         strongest = 0.0
+        action = action_words(question, scorer)
         for d, a, b in event.mentions:
             sup = scorer.support(d, a, b, evidence.sentence_span(d, a, b)[2])
-            if not question.keywords or sup.coverage >= 0.6:
+            # what happened must match too ("leave" is not "sign")
+            acted = len(action & sup.words) * 2 >= len(action)
+            if acted and (not question.keywords or sup.coverage >= 0.6):
                 strongest = max(strongest, sup.score)
         if strongest <= 0:
             continue
@@ -338,10 +353,14 @@ def answer_where(question: Question, evidence: Evidence, scorer: Scorer) -> Answ
 
 def answer_what(question: Question, evidence: Evidence, scorer: Scorer) -> Answer:
     ranked = ranked_sentences(question, evidence, scorer)
+    # a sentence may leave out one of several names ("Lavrov said …" after "Lavrov and Wang
+    # Yi met") when it has most of the question's words
+    missing = len(question.entities) // 2
     good = [
         (sup, s)
         for sup, s in ranked
-        if entities_ok(question, sup) and sup.coverage >= (0.5 if question.entities else 0.6)
+        if (entities_ok(question, sup) and sup.coverage >= (0.5 if question.entities else 0.6))
+        or (entities_ok(question, sup, missing) and sup.coverage >= 0.75 and sup.entities)
     ]
     if not good:
         return not_found(question, "no sentence in the articles answers it")

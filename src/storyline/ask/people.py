@@ -11,8 +11,9 @@ import re
 
 from storyline.ask.compose import Draft, join_names, marks, not_found
 from storyline.ask.evidence import Evidence, Scorer, name_in, names_of
-from storyline.ask.facts import entities_ok, ranked_sentences
+from storyline.ask.facts import action_words, entities_ok, ranked_sentences
 from storyline.ask.model import Answer, EntityRef, Question
+from storyline.ask.question import OPPOSE_WORDS, SUPPORT_WORDS
 from storyline.ask.text import STOP, related_stems, stem, stems
 from storyline.store.ask_queries import AskQuote, AskSentence, AskStance
 
@@ -159,9 +160,39 @@ def answer_stance(question: Question, evidence: Evidence, scorer: Scorer) -> Ans
         words = f"“{q.text.strip()}”" if q.direct else f"(reported) {q.text.strip()}"
         lines.append(f"- {_speaker_name(q, evidence)} said: {words} {marks([n])}")
     if not lines:
+        return _stance_sentences(question, evidence, scorer, names)
+    return draft.answer(f"Positions of {names}:\n" + "\n".join(lines))
+
+
+_CUES = {
+    "oppose": frozenset(stem(w) for w in (*OPPOSE_WORDS, "opposition")),
+    "support": frozenset(stem(w) for w in (*SUPPORT_WORDS, "backing")),
+}
+
+
+def _stance_sentences(question: Question, evidence: Evidence, scorer: Scorer, names: str) -> Answer:
+    """No stance was extracted: the sentences that name the holders with a stance word."""
+    polar = {"oppose": OPPOSE_WORDS, "support": SUPPORT_WORDS}
+    words = polar.get(question.polarity or "", OPPOSE_WORDS + SUPPORT_WORDS)
+    cues = _CUES.get(question.polarity or "", _CUES["oppose"] | _CUES["support"])
+    draft = Draft(question, evidence)
+    lines: list[str] = []
+    for sup, s in ranked_sentences(question, evidence, scorer, extra=words):
+        if len(lines) >= 3:
+            break
+        if not entities_ok(question, sup) or not stems(s.text) & cues:
+            continue
+        if (question.topic or question.topic_words) and not _topic_match(question, s.text):
+            continue
+        n = draft.cite(s.doc, s.start, s.end)
+        draft.fact("sentence", s.text, [n])
+        lines.append(f"- {' '.join(s.text.split())} {marks([n])}")
+    if not lines:
         what = f" {question.polarity}" if question.polarity else " take a position on"
         return not_found(question, f"the articles state nothing {names}{what} that")
-    return draft.answer(f"Positions of {names}:\n" + "\n".join(lines))
+    return draft.answer(
+        f"No stance of {names} was extracted; the articles say:\n" + "\n".join(lines)
+    )
 
 
 def _verb(polarity: str, holders: int) -> str:
@@ -265,7 +296,7 @@ def _who_in_sentences(question: Question, evidence: Evidence, scorer: Scorer) ->
 
     # the sentences must match what the question asks about someone ("travelled with"),
     # not only its names and dates, and must name someone who could be the answer
-    action = {w for w in question.keywords if w not in scorer.date_words and not w.isdigit()}
+    action = action_words(question, scorer)
     ranked = [
         (sup, s, found)
         for sup, s in ranked_sentences(question, evidence, scorer)

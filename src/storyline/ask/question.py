@@ -214,10 +214,18 @@ class EntityLinker:
                     continue
                 key = words if _case_sensitive(words) else words.casefold()
                 old = by_key.get(key)
-                # a name beats an alias; among equals, the entity with more aliases (the
-                # more mentioned one) keeps it
+                # a name beats an alias; among equals, the first entity keeps it
                 if old is None or (is_name and not old.is_name):
                     by_key[key] = _Surface(words, entity, is_name)
+        # a person's surname alone ("Modi") names them when no other entity uses it
+        surnames: dict[str, list[AskEntity]] = {}
+        for entity in entities:
+            parts = entity.name.split()
+            if entity.type == "PERSON" and len(parts) > 1 and len(parts[-1]) > 2:
+                surnames.setdefault(parts[-1].casefold(), []).append(entity)
+        for key, owners in surnames.items():
+            if len(owners) == 1 and key not in by_key and key not in STOP:
+                by_key[key] = _Surface(owners[0].name.split()[-1], owners[0], False)
         self._surfaces = sorted(by_key.values(), key=lambda s: -len(s.text))
 
     def find(self, text: str) -> list[tuple[int, int, _Surface]]:
@@ -279,6 +287,8 @@ def _focus(lowered: str) -> str | None:
         return "count"
     if re.search(r"\bhow long\b", lowered):
         return "duration"
+    if re.search(r"\b(?:share|percentage|proportion|per ?cent)\b", lowered):
+        return "percent"
     return None
 
 
