@@ -47,6 +47,7 @@ eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa
 	$(BIN)/python -m storyline.evaluation.polnear --split dev
 	$(BIN)/python -m storyline.evaluation.timebank
+	$(BIN)/python -m storyline.evaluation.ask
 
 screenshots: setup
 	rm -f /tmp/storyline-screens.db*

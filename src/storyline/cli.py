@@ -357,6 +357,47 @@ def framing(db: DbOption = DEFAULT_DB, event: EventOption = None) -> None:
     _print_lines(framing_lines(view) if view.outlets else [], "no documents to compare")
 
 
+@app.command()
+def ask(
+    question: Annotated[
+        str, typer.Argument(help="The question, in quotes.", metavar="QUESTION", show_default=False)
+    ],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the answer, citations and facts as JSON.")
+    ] = False,
+    llm: Annotated[
+        str | None,
+        typer.Option(
+            "--llm",
+            metavar="URL",
+            help="An OpenAI-compatible chat endpoint that rephrases the answer from its sources.",
+        ),
+    ] = None,
+    model: Annotated[
+        str, typer.Option("--model", help="The model name sent to the --llm endpoint.")
+    ] = "local",
+) -> None:
+    """Answer a question from the story's facts and sentences, citing every source sentence."""
+    import json
+
+    from storyline.ask import Asker, OpenAIChat
+    from storyline.ask.present import answer_lines
+    from storyline.store import StoreReader
+
+    try:
+        chat = OpenAIChat(llm, model) if llm else None
+        with StoreReader(db) as reader:
+            result = Asker(reader, chat).answer(question)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for line in answer_lines(result):
+        out.print(Text(line))
+
+
 def run() -> None:  # pragma: no cover - console entry point
     app(prog_name="storyline")
 

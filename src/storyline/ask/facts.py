@@ -154,7 +154,11 @@ def answer_amount(question: Question, evidence: Evidence, scorer: Scorer) -> Ans
             [draft.cite(f.doc, f.start, f.end)],
             id=f.id,
             value=f"{f.value:g} {f.unit}",
-            extra={"subject": f.subject or "", "kind": f.kind or "", "period": f.period or ""},
+            extra={
+                "subject": f.subject or "",
+                "figure_kind": f.kind or "",
+                "period": f.period or "",
+            },
         )
     about = f" ({best.subject}{', ' + best.kind if best.kind else ''})" if best.subject else ""
     text = f"{_figure_phrase(best)}{about} {marks(nums)}"

@@ -98,7 +98,7 @@ class Fact:
             "value": self.value,
             "citations": list(self.citations),
         }
-        out.update(dict(self.extra))
+        out.update((k, v) for k, v in self.extra if k not in out)
         return out
 
 
