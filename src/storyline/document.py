@@ -79,6 +79,15 @@ class Metadata:
     dates: tuple[DateClaim, ...] = ()
     language: str = "en"
     url: str | None = None
+    # an undated article's date inferred from other articles about the same event (see
+    # :mod:`storyline.resolve.dating`); ``published`` stays what the article itself says
+    inferred_date: str | None = None
+    inferred_from: str | None = None
+
+    @property
+    def reference_date(self) -> str | None:
+        """The date relative expressions ("on Friday", "last year") are resolved against."""
+        return self.published or self.inferred_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +254,9 @@ class TimeExpression:
 class EventMention:
     """A mention of an event in one document: PLOVER type, trigger, participants, place, date.
 
-    ``participants`` and ``place`` are offsets of name mentions; ``date`` is an ISO prefix.
+    ``participants`` and ``place`` are offsets of name mentions; ``date`` is an ISO prefix;
+    ``time`` the offsets of the time expression it was dated by (kept even when that
+    expression has no value yet, in an undated article).
     """
 
     start: int
@@ -256,6 +267,7 @@ class EventMention:
     participants: tuple[tuple[int, int], ...] = ()
     place: tuple[int, int] | None = None
     date: str | None = None
+    time: tuple[int, int] | None = None  # the time expression that dates it, if any
 
 
 Layers = Mapping[str, tuple[object, ...]]

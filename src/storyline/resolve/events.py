@@ -16,7 +16,9 @@ mention joins a dated event of its type when that event is the *only* dated one 
 of its participants (or all of them and its place): outlets that report a meeting without
 its date still land on it, while a second meeting of the same actors (another date or
 place) makes the undated mention ambiguous, and then only the publication-date rule above
-applies, among the events it would fit.
+applies, among the events it would fit. An undated mention in an article with a
+publication date only joins an event dated within :data:`MAX_UNDATED_DISTANCE_DAYS` of it:
+"their meeting" in a 2024 report is not the 2022 summit.
 
 Merging is transitive (union-find over compatible pairs), but a group never joins two
 mentions whose dates or places conflict. The event takes the most frequent type, label
@@ -33,6 +35,7 @@ from datetime import date
 from storyline.document import Event, EventMention, content_hash
 
 MAX_PUBLISHED_GAP_DAYS = 3
+MAX_UNDATED_DISTANCE_DAYS = 45
 _COMPATIBLE_TYPES = (frozenset({"ASSAULT", "FIGHT"}),)
 
 
@@ -150,9 +153,33 @@ def _matching(item: _Item, groups: list[list[_Item]]) -> list[_Item] | None:
     )
 
 
+def _near_publication(item: _Item, group: list[_Item]) -> bool:
+    """An undated mention in a dated article is news of its time: it may be an event dated
+    within :data:`MAX_UNDATED_DISTANCE_DAYS` of the article's publication, not one years
+    before."""
+    if item.published is None:
+        return True
+    days = [_first_day(it.mention.date) for it in group if it.mention.date]
+    return any(
+        d is not None and abs((item.published - d).days) <= MAX_UNDATED_DISTANCE_DAYS for d in days
+    )
+
+
+def _first_day(value: str) -> date | None:
+    """The first day of an ISO prefix ("2022-02" → 2022-02-01); None when not a date."""
+    parts = value.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                    int(parts[2][:2]) if len(parts) > 2 else 1)  # fmt: skip
+    except (ValueError, IndexError):
+        return None
+
+
 def _fits_dated(item: _Item, group: list[_Item]) -> bool:
     """An undated mention that can only be this dated event (see the module doc)."""
     if not _types_ok(item.mention.type, group[0].mention.type):
+        return False
+    if not _near_publication(item, group):
         return False
     if any(_conflict(item, other) for other in group):
         return False

@@ -31,6 +31,15 @@ import re
 from typing import Any
 
 from storyline.document import EventMention, Mention, Sentence, TimeExpression
+from storyline.stages.events_context import (
+    caption_participants,
+    date_from_lead,
+    main_pair,
+    place_below,
+    pronoun_participants,
+    travel,
+    verbless_caption,
+)
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 # lemma → (PLOVER type, verb used in the label)
@@ -253,24 +262,37 @@ def _title_cased(tok: Any) -> bool:
 
 
 def dating(times: list[TimeExpression], text: str) -> list[TimeExpression]:
-    """The time expressions that can date an event: valued, not bounding a period."""
+    """The time expressions that can date an event: not bounding a period ("since 2020"),
+    and valued — or, without a value, relative to a publication date still to be found."""
     return [
         t
         for t in times
-        if t.value is not None and not _BOUNDING.search(text[max(0, t.start - 20) : t.start])
+        if not _BOUNDING.search(text[max(0, t.start - 20) : t.start])
+        and (t.value is not None or t.anchor is None)
     ]
 
 
-def _date(trigger: Any, sentence: Sentence, times: list[TimeExpression]) -> str | None:
+def _windows(trigger: Any, sentence: Sentence | None) -> list[tuple[int, int]]:
+    """Where a trigger's date may be written: its phrase, its clause, its sentence."""
     subtree = [t.idx for t in trigger.subtree]
-    lo, hi = min(subtree), max(subtree) + 1
     head = trigger.head
     clause = [t.idx for t in head.subtree] if head is not trigger else subtree
-    c_lo, c_hi = min(clause), max(clause) + 1
-    for a, b in ((lo, hi), (c_lo, c_hi), (sentence.start, sentence.end)):
-        found = [t for t in times if a <= t.start < b and t.value is not None]
-        if found:
-            return min(found, key=lambda t: abs(t.start - trigger.idx)).value
+    spans = [(min(subtree), max(subtree) + 1), (min(clause), max(clause) + 1)]
+    if sentence is not None:
+        spans.append((sentence.start, sentence.end))
+    return spans
+
+
+def _time_of(
+    trigger: Any, sentence: Sentence | None, times: list[TimeExpression]
+) -> TimeExpression | None:
+    """The time expression dating a trigger: the nearest valued one in the smallest window;
+    else (an undated article) the nearest one without a value, kept for later dating."""
+    for valued in (True, False):
+        for a, b in _windows(trigger, sentence):
+            found = [t for t in times if a <= t.start < b and (t.value is not None) == valued]
+            if found:
+                return min(found, key=lambda t: abs(t.start - trigger.idx))
     return None
 
 
@@ -298,7 +320,7 @@ class _Dater:
             if family and tok.pos_ in ("VERB", "NOUN", "PROPN"):
                 self.triggers.append((tok.idx, family))
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
-        published = inp.document.meta.published
+        published = inp.document.meta.reference_date
         self.published = published[:10] if published and len(published) >= 10 else None
 
     def _paragraph(self, offset: int) -> tuple[int, int]:
@@ -316,7 +338,7 @@ class _Dater:
             return None
         return p_start, p_end
 
-    def borrowed(self, trigger: Any, sentence: Sentence) -> str | None:
+    def borrowed(self, trigger: Any, sentence: Sentence) -> TimeExpression | None:
         family = _FAMILIES.get(trigger.lemma_.lower())
         if family is None:
             return None
@@ -332,33 +354,74 @@ class _Dater:
         for a, b in spans:
             offsets = [o for o, f in self.triggers if a <= o < b and f == family]
             found = [t for t in self.times if a <= t.start < b]
+            valued = [t for t in found if t.value is not None]
             if offsets and found:
-                near = min(found, key=lambda t: min(abs(t.start - o) for o in offsets))
-                return near.value
+                return min(valued or found, key=lambda t: min(abs(t.start - o) for o in offsets))
         return None
 
-    def main_news(self, trigger: Any, sentence: Sentence) -> str | None:
+    def main_news(self, trigger: Any, sentence: Sentence) -> TimeExpression | None:
         if self.published is None or not _past(trigger):
             return None
         if sentence not in self.sentences[:3]:
             return None
         if any(t.anchor is None for t in self.times):  # an absolute date: not the only one
             return None
-        if any(t.value == self.published and _DAY_WORDS.search(t.text) for t in self.times):
-            return self.published
-        return None
+        return next(
+            (t for t in self.times if t.value == self.published and _DAY_WORDS.search(t.text)),
+            None,
+        )
 
 
-@stage("events", version=2, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
+@stage("events", version=3, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
 def events(inp: StageInput) -> StageOutput:
     mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]
     times = [t for t in inp.layers.get("times", ()) if isinstance(t, TimeExpression)]
     times = dating(times, inp.document.text)
-    sentences = [s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)]
-    dater = _Dater(inp, sentences, times)
-    found: list[EventMention] = []
+    sentences = sorted(
+        (s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)),
+        key=lambda s: s.start,
+    )
+    dater = _Dater(inp, sentences, [t for t in times if t.value is not None])
+    pair = main_pair(mentions, inp.document.text)
+    found: list[tuple[EventMention, str | None]] = []
+    orphans: list[tuple[str, int, TimeExpression]] = []
+
+    def add(
+        tok: Any, sentence: Sentence, etype: str, label: str, got: _Found, place: Mention | None
+    ) -> None:
+        when = _time_of(tok, sentence, times)
+        if when is None or when.value is None:
+            better = dater.borrowed(tok, sentence) or dater.main_news(tok, sentence)
+            if better is not None and (better.value is not None or when is None):
+                when = better
+        event = EventMention(
+            start=sentence.start,
+            end=sentence.end,
+            type=etype,
+            trigger=tok.text,
+            label=label,
+            participants=tuple((m.start, m.end) for m in got.subjects + got.others),
+            place=(place.start, place.end) if place else None,
+            date=when.value if when else None,
+            time=(when.start, when.end) if when else None,
+        )
+        found.append((event, _FAMILIES.get(tok.lemma_.lower())))
+
     for tok in inp.parse:
-        if tok.pos_ in ("VERB",) and tok.lemma_ in VERB_TRIGGERS:
+        sentence = next((s for s in sentences if s.start <= tok.idx < s.end), None)
+        if sentence is None:
+            continue
+        trip = travel(tok, mentions)
+        if trip is not None:
+            who, where = trip
+            got = _Found(mentions)
+            got.subjects.append(who)
+            add(tok, sentence, "CONSULT", _label("visits", [who], [], where), got, where)
+            continue
+        shown = caption_participants(tok, mentions)
+        if shown:
+            etype, verb = "CONSULT", "meets"
+        elif tok.pos_ in ("VERB",) and tok.lemma_ in VERB_TRIGGERS:
             etype, verb = VERB_TRIGGERS[tok.lemma_]
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_TRIGGERS:
             etype, verb = NOUN_TRIGGERS[tok.lemma_.lower()]
@@ -370,33 +433,33 @@ def events(inp: StageInput) -> StageOutput:
             continue
         if _title_cased(tok):
             continue
-        sentence = next((s for s in sentences if s.start <= tok.idx < s.end), None)
-        if sentence is None:
-            continue
         got = _collect(tok, mentions, etype)
+        got.subjects[:0] = [m for m in shown if m not in got.subjects + got.others]
+        if not got.subjects and not got.others and tok.pos_ in ("NOUN", "PROPN"):
+            got.subjects.extend(pronoun_participants(tok, mentions, sentences, pair))
         place = got.places[0] if got.places else None
+        if place is None and etype == "CONSULT":
+            place = place_below(tok, mentions)
         if not _acceptable(etype, verb, got, place):
+            family = _FAMILIES.get(tok.lemma_.lower())
+            when = _time_of(tok, None, times)
+            if family is not None and when is not None and not (got.subjects or got.others):
+                orphans.append((family, tok.idx, when))
             continue
-        people = got.subjects + got.others
         counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
-        date = (
-            _date(tok, sentence, times)
-            or dater.borrowed(tok, sentence)
-            or dater.main_news(tok, sentence)
-        )
-        found.append(
-            EventMention(
-                start=sentence.start,
-                end=sentence.end,
-                type=etype,
-                trigger=tok.text,
-                label=_label(verb, got.subjects, got.others, place, counterpart),
-                participants=tuple((m.start, m.end) for m in people),
-                place=(place.start, place.end) if place else None,
-                date=date,
-            )
-        )
-    return {"events": tuple(_dedupe(found))}
+        add(tok, sentence, etype, _label(verb, got.subjects, got.others, place, counterpart),
+            got, place)  # fmt: skip
+    for sentence in sentences:
+        span = inp.parse.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        people = verbless_caption(span, mentions) if span is not None and len(span) else []
+        if people:
+            got = _Found(mentions)
+            got.subjects.extend(people)
+            place = place_below(span.root, mentions)
+            if place is not None:
+                add(span.root, sentence, "CONSULT", _label("meets", people[:1], people[1:],
+                    place), got, place)  # fmt: skip
+    return {"events": tuple(_dedupe(date_from_lead(found, orphans, sentences)))}
 
 
 def _dedupe(found: list[EventMention]) -> list[EventMention]:

@@ -41,12 +41,14 @@ from typing import Any
 
 from storyline.document import Figure, Mention
 from storyline.stages.figures_kind import (
+    PRESENT,
     clause_duration,
     clause_head,
     clause_kind,
     clause_period,
     clause_rate,
     clause_tokens,
+    present_period,
     token_spans,
 )
 from storyline.stages.figures_parse import (
@@ -85,7 +87,9 @@ def _count(q: Quantity, span: Any, ctx: Context) -> tuple[int, int, Any, str] | 
     num = span[-1]
     term = q.attached and q.noun is not None and singular(q.noun) in TIME_UNITS
     scaled = q.value != number_value(q.digits)  # "7 million" is no date, whatever NER says
-    if any(t.ent_type_ in NOT_FIGURE_ENTS for t in span) and not (term or scaled):
+    # "their 38th" is a count whatever NER says; "the 12th" may be a day
+    owned = q.ordinal and any(c.dep_ == "poss" for c in num.children)
+    if any(t.ent_type_ in NOT_FIGURE_ENTS for t in span) and not (term or scaled or owned):
         return None
     if q.ordinal:
         noun = num.head
@@ -94,6 +98,21 @@ def _count(q: Quantity, span: Any, ctx: Context) -> tuple[int, int, Any, str] | 
             return None  # "the 75th anniversary summit" counts anniversaries, not summits
         if noun.i > num.i and noun.pos_ == "NOUN" and noun.lemma_.lower() in EVENT_NOUNS:
             return q.start, noun.idx + len(noun.text), noun, "count"
+        if owned and num.pos_ == "NOUN":
+            # "the meeting … — their 38th since 2012 —": the ordinal stands for the nearest
+            # meeting-like noun before it in the sentence
+            before = doc[max(num.sent.start, num.i - 30) : num.i]
+            event = next(
+                (
+                    t
+                    for t in reversed(before)
+                    if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS
+                ),
+                None,
+            )
+            if event is not None:
+                ctx.elided[event.i] = num
+                return q.start, q.end, event, "count"
         return None
     if q.attached:
         # "a 5,300-word document", "a 30-year contract": number - noun, modifying a noun
@@ -242,6 +261,8 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     duration = clause_duration(text, spans, (start, end)) if unit not in TIME_UNITS else None
     if rate is None and unit not in TIME_UNITS:
         rate = clause_rate(text, spans, (start, end))
+    if period == PRESENT:
+        period = present_period(rate, ctx)
     kind = clause_kind(tokens, gov, via, by_year, cue)
     if kind == "target" and period is None:
         period = None
@@ -265,5 +286,6 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
 @stage("figures", version=2, adds=["figures"], needs=["parse", "sentences", "mentions"])
 def figures(inp: StageInput) -> StageOutput:
     mentions = tuple(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
-    found = extract_figures(inp.parse, inp.document.text, mentions, inp.document.meta.published)
+    reference = inp.document.meta.reference_date
+    found = extract_figures(inp.parse, inp.document.text, mentions, reference)
     return {"figures": found}

@@ -73,10 +73,31 @@ def clause_tokens(head: Any, figure: Any) -> list[Any]:
     return [t for t in head.subtree if t.i not in excluded]
 
 
+_DELIVERY_NOUNS = frozenset({"supply", "delivery", "shipment", "sale", "purchase", "export"})
+_DEAL_NOUNS = frozenset({"agreement", "deal", "contract", "accord", "memorandum", "pact"})
+
+
+def _deal_volume(gov: Any | None) -> bool:
+    """ "an agreement on the supply of 100 million tonnes": what a deal says will be
+    delivered is a target, like "Rosneft would supply 100 million tonnes", even when the
+    deal was signed in the past."""
+    if gov is None or gov.pos_ != "NOUN" or gov.lemma_.lower() not in _DELIVERY_NOUNS:
+        return False
+    tok = gov
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _DEAL_NOUNS:
+            return True
+    return False
+
+
 def clause_kind(
     tokens: Sequence[Any], gov: Any | None, via: str, has_by_year: bool, time_cue: bool
 ) -> FigureKind | None:
-    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    words = [t for t in tokens if t.pos_ != "PROPN"]  # "May 4" is no modal "may"
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     if lemmas & TARGET_WORDS:
         return "target"
     if lemmas & _FORECAST_WORDS or "set to" in " ".join(t.lower_ for t in tokens):
@@ -87,7 +108,7 @@ def clause_kind(
         t.tag_ == "VBD" and t.lemma_.lower() in _RAISE_VERBS for t in tokens
     )
     modal = any(t.lower_ in ("will", "would", "shall", "'ll") for t in tokens)
-    if raise_to or modal or has_by_year:
+    if raise_to or modal or has_by_year or _deal_volume(gov):
         return "target"
     past = any(t.tag_ in ("VBD", "VBN") and t.dep_ not in ("amod", "acl") for t in tokens)
     present = any(t.tag_ in ("VBZ", "VBP") for t in tokens)
@@ -98,10 +119,26 @@ def clause_kind(
     return None
 
 
+PRESENT = "PRESENT"  # "now", "currently": :func:`present_period` gives its year
+
+
+def present_period(rate: str | None, ctx: Context) -> str | None:
+    """The year a figure said to hold "now" refers to: the publication year, but for a yearly
+    rate ("around $140 billion a year now") in the first half of a year, the last complete
+    year — the one whose total such a figure reports."""
+    if ctx.pub_year is None:
+        return None
+    yearly = rate is not None and ("year" in rate or rate in ("annual", "annually", "per annum"))
+    if yearly and ctx.pub_month is not None and ctx.pub_month <= 6:
+        return str(ctx.pub_year - 1)
+    return str(ctx.pub_year)
+
+
 def clause_period(
     text: str, spans: Sequence[tuple[int, int]], fig: tuple[int, int], ctx: Context
 ) -> tuple[str | None, bool, bool]:
-    """The period nearest the figure in its clause; whether it is "by YEAR"; any time cue."""
+    """The period nearest the figure in its clause; whether it is "by YEAR"; any time cue.
+    A present cue ("now") comes back as :data:`PRESENT`."""
     best: tuple[int, str | None, bool] | None = None
     cue = False
     for start, end in spans:
@@ -118,7 +155,7 @@ def clause_period(
             elif m.group("rel"):
                 value = _relative(m.group("relword").lower(), m.group("relunit").lower(), ctx)
             elif m.group("now"):
-                value = str(ctx.pub_year) if ctx.pub_year else None
+                value = PRESENT if ctx.pub_year else None
             elif m.group("bare"):
                 value = m.group("bare")
             cue = True

@@ -89,6 +89,8 @@ class Context:
     last_subject: str | None = None
     figure_tokens: set[int] = field(default_factory=set)
     units: dict[int, str] = field(default_factory=dict)
+    # event noun → the possessed ordinal standing for it ("the meeting … their 38th")
+    elided: dict[int, Any] = field(default_factory=dict)
 
 
 # ----------------------------------------------------------------------- mentions
@@ -201,6 +203,18 @@ def governor(tok: Any) -> tuple[Any | None, str]:
     return tok.head, tok.dep_
 
 
+def _stray_subject(verb: Any) -> Any | None:
+    """ "… Russia's largest partner and trade jumped to $X": a conjoined verb with no
+    subject right after a noun the parser made a conjunct of an earlier noun — that noun
+    is the verb's subject."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "conj" and before.pos_ == "NOUN" and before.head.i < before.i:
+        return before
+    return None
+
+
 def _subject_of(verb: Any) -> Any | None:
     """The subject of a verb, through xcomp/conj chains ("trade is expected to reach")."""
     v = verb
@@ -208,6 +222,9 @@ def _subject_of(verb: Any) -> Any | None:
         s = _child(v, "nsubj", "nsubjpass", "csubj")
         if s is not None:
             return s
+        stray = _stray_subject(v)
+        if stray is not None:
+            return stray
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and v.head.i != v.i:
             v = v.head
             continue
@@ -494,6 +511,8 @@ def money_subject(root: Any, ctx: Context) -> tuple[str | None, Any | None]:
             return subject, gov
     if isinstance(found, str):
         return found, gov
+    if found is not None and found.pos_ == "NOUN" and found.lemma_.lower() in _TRADE:
+        return _trade_phrase(found, gov, ctx), gov
     if gov is not None and gov.lemma_.lower() in ("cost", "spend") and found is not None:
         return f"{noun_phrase(found, ctx)} cost", gov
     modifies = found is not None and found is gov and root.dep_ in ("compound", "nummod", "amod")
@@ -587,6 +606,15 @@ def percent_subject(root: Any, ctx: Context) -> tuple[str | None, Any | None]:
     return _phrase(found, ctx), g
 
 
+def _counterpart_of(tok: Any) -> bool:
+    """ "his Chinese counterpart": a possessed counterpart with no name of its own."""
+    return (
+        tok.lemma_.lower() == "counterpart"
+        and _child(tok, "poss") is not None
+        and not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
 def count_subject(noun: Any, ctx: Context) -> str:
     lemma = noun.lemma_.lower()
     verb = noun.head
@@ -601,7 +629,12 @@ def count_subject(noun: Any, ctx: Context) -> str:
             for o in _prep_objects(verb, "with"):
                 parties += _parties_in(o.subtree, ctx)
             dobj = _child(verb, "dobj")
-            if verb.lemma_.lower() == "meet" and dobj is not None:
+            if verb.lemma_.lower() == "meet" and dobj is not None and _counterpart_of(dobj):
+                # "Putin met his Chinese counterpart": the other of the document's main pair
+                others = [p for p in ctx.top_people if p not in parties]
+                if len(ctx.top_people) == 2 and len(others) == 1:
+                    parties += others
+            elif verb.lemma_.lower() == "meet" and dobj is not None:
                 people = [
                     _party(m)
                     for t in dobj.subtree
@@ -614,6 +647,8 @@ def count_subject(noun: Any, ctx: Context) -> str:
         return " ".join([_joined(parties), events]) if parties else events
     phrase = noun_phrase(noun, ctx, plural_form=True)
     poss = _child(noun, "poss")
+    if poss is None and noun.i in ctx.elided:
+        poss = _child(ctx.elided[noun.i], "poss")  # "the meeting … — their 38th since 2012 —"
     if (
         lemma in EVENT_NOUNS
         and poss is not None

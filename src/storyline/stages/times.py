@@ -11,8 +11,11 @@ this stage adds what the parse knows:
 
 The layer keeps dates only: vague references ("now", "recently"), decades and durations
 ("the past year") are left out. A relative expression is resolved against
-``meta.published`` (its ``anchor``); without a publication date, or for expressions
-anchored on another event ("a day earlier", "seven months later"), ``value`` is None.
+``meta.reference_date`` (its ``anchor``): the publication date, or for an undated article
+the date inferred from other articles about the same event. A reference known only to the
+month or year resolves only what it can be sure of (no weekday against a month). Without
+a reference, or for expressions anchored on another event ("a day earlier", "seven
+months later"), ``value`` is None.
 Values are ISO 8601 prefixes at the precision of the text: a quarter is its year, a week
 its month when it lies in one month (see :func:`~storyline.stages.times_rules.iso_prefix`).
 """
@@ -28,10 +31,12 @@ from storyline.stages.times_rules import (
     Context,
     Kind,
     Tense,
+    coarse_reference,
     find,
     iso_prefix,
     parse_reference,
     shift_from,
+    within_precision,
 )
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
@@ -119,8 +124,11 @@ def _is_counted_number(parse: Any, start: int, end: int) -> bool:
 def find_times(inp: StageInput) -> list[Timex]:
     """Every temporal expression of the document, with its TimeML-style value and kind."""
     text = inp.document.text
-    published = inp.document.meta.published
+    published = inp.document.meta.reference_date
     reference = parse_reference(published)
+    coarse = coarse_reference(published) if reference is None else None
+    if coarse is not None:
+        reference = coarse[0]
     sentences = [s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)]
     found: list[Timex] = []
     for f in find(text):
@@ -135,6 +143,8 @@ def find_times(inp: StageInput) -> list[Timex]:
         )
         res = f.resolve(ctx)
         value = res.value
+        if coarse is not None and not within_precision(f.rule, value, coarse[1]):
+            value = None
         anchor = published if res.kind == "relative" and value is not None else None
         if res.kind == "anchored":
             before = next(

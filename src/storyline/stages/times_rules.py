@@ -522,8 +522,24 @@ _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "jul", "sep"
 _MONTH_RULES = frozenset({"month"})
 
 
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]+(?:[ \t,]+[A-Z][A-Z'’]*)+\b")
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _decapitalised(text: str) -> str:
+    """``text`` with runs of capitalised words ("IN THE FIRST WEEK OF FEBRUARY", a lede
+    set in capitals) written in ordinary case, same length, so the grammar reads them."""
+
+    def ordinary(m: re.Match[str]) -> str:
+        words = re.split(r"(\W+)", m.group(0).lower())
+        return "".join(w.capitalize() if w in _CALENDAR_WORDS else w for w in words)
+
+    return _CAPS_RUN.sub(ordinary, text)
+
+
 def find(text: str) -> list[Found]:
     """Every temporal expression in ``text``, longest first where they overlap."""
+    original, text = text, _decapitalised(text)
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for order, (name, (pattern, _)) in enumerate(_RULES.items()):
         for m in pattern.finditer(text):
@@ -537,7 +553,7 @@ def find(text: str) -> list[Found]:
         if start < last_end:
             continue
         end = m.end()
-        taken.append(Found(start, end, text[start:end], name, m))
+        taken.append(Found(start, end, original[start:end], name, m))
         last_end = end
     return taken
 
@@ -585,6 +601,35 @@ def iso_prefix(value: str | None) -> str | None:
     if m:
         return m.group(1)
     return None
+
+
+def coarse_reference(value: str | None) -> tuple[date, Literal["month", "year"]] | None:
+    """A reference known only to the month ("2022-02") or year ("2022"): a stand-in day in
+    it and the precision that relative values resolved against it may have."""
+    if value is None:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?$", value)
+    if not m or not 1 <= int(m.group(2) or 1) <= 12:
+        return None
+    if m.group(2):
+        return date(int(m.group(1)), int(m.group(2)), 15), "month"
+    return date(int(m.group(1)), 7, 1), "year"
+
+
+def within_precision(rule: str, value: str | None, precision: Literal["month", "year"]) -> bool:
+    """Whether a TimeML value resolved against a coarse reference is as sure as the reference:
+    against a month, a day only when the text names it ("February 4"), never a weekday or
+    a week; against a year, a year only."""
+    if value is None:
+        return True
+    iso = iso_prefix(value)
+    if iso is None or "-W" in value:
+        return False
+    if precision == "year":
+        return len(iso) == 4
+    if rule in ("mdy", "dmy"):
+        return True
+    return len(iso) <= 7 and rule not in ("day", "weekday")
 
 
 def parse_reference(value: str | None) -> date | None:

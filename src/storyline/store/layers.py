@@ -108,10 +108,11 @@ def write_layers(conn: sqlite3.Connection, analysis: Analysis) -> None:
         e = cast(EventMention, item)
         vid = layer_id("vm_", doc, e.start, e.end, e.type, e.trigger)
         place = e.place or (None, None)
+        time = e.time or (None, None)
         conn.execute(
             "INSERT OR REPLACE INTO event_mentions(id, doc_id, start, end, type, trigger, label, "
-            "date, place_start, place_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (vid, doc, e.start, e.end, e.type, e.trigger, e.label, e.date, place[0], place[1]),
+            "date, place_start, place_end, time_start, time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (vid, doc, e.start, e.end, e.type, e.trigger, e.label, e.date, *place, *time),
         )
         conn.executemany(
             "INSERT OR IGNORE INTO event_mention_participants(event_mention_id, start, end) "
@@ -190,6 +191,7 @@ def iter_event_mentions(conn: sqlite3.Connection) -> Iterator[tuple[str, str, Ev
             tuple(participants.get(r["id"], [])),
             place,
             r["date"],
+            (int(r["time_start"]), int(r["time_end"])) if r["time_start"] is not None else None,
         )
         yield r["id"], r["doc_id"], mention
 

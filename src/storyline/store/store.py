@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -99,6 +99,8 @@ def _document_from_row(row: sqlite3.Row, dates: Sequence[DateClaim]) -> Document
         dates=tuple(dates),
         language=row["language"],
         url=row["url"],
+        inferred_date=row["inferred_date"],
+        inferred_from=row["inferred_from"],
     )
     return Document(id=row["id"], source=row["source"], text=row["text"], meta=meta)
 
@@ -196,7 +198,8 @@ class StoreWriter:
             self.conn.execute(
                 """INSERT INTO documents(id, source, url, title, outlet, outlet_origin, authors,
                    published, published_origin, language, status, status_reason, pipeline, text,
-                   added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   added_at, inferred_date, inferred_from)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (
                     doc.id,
                     first_source,
@@ -213,6 +216,8 @@ class StoreWriter:
                     analysis.pipeline,
                     doc.text,
                     added_at,
+                    meta.inferred_date,
+                    meta.inferred_from,
                 ),
             )
             self.conn.executemany(
@@ -271,6 +276,55 @@ class StoreWriter:
                canonical, origin, role) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
             rows,
         )
+
+    def pipelines(self) -> dict[str, str]:
+        """doc id → the stage chain it was analysed with, for every stored document."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, pipeline FROM documents")}
+
+    def remove_source(self, source: str) -> tuple[list[str], list[str]]:
+        """Forget an input: ``source`` itself, every source under it (a folder) and every
+        line of it (a JSONL file), and the skipped inputs among them.
+
+        A document that no other source holds is deleted with all its annotations; one
+        that another source also gave keeps them and only loses the source (its first
+        source becomes the earliest remaining one). Returns (the sources removed, the ids
+        of the documents deleted). The caller rebuilds the cross-document views.
+        """
+        key = source.rstrip("/") or source
+        where = "source = ? OR substr(source, 1, ?) = ? OR substr(source, 1, ?) = ?"
+        args = (key, len(key) + 1, key + "/", len(key) + 1, key + ":")
+        with self._transaction():
+            rows = self.conn.execute(
+                f"SELECT source, doc_id FROM document_sources WHERE {where}", args
+            ).fetchall()
+            gone = {r["source"] for r in rows}
+            skipped = self.conn.execute(f"SELECT source FROM skipped WHERE {where}", args)
+            removed = sorted(gone | {r[0] for r in skipped})
+            deleted: list[str] = []
+            for doc_id in sorted({r["doc_id"] for r in rows}):
+                left = [
+                    r[0]
+                    for r in self.conn.execute(
+                        "SELECT source FROM document_sources WHERE doc_id = ? ORDER BY rowid",
+                        (doc_id,),
+                    )
+                    if r[0] not in gone
+                ]
+                if not left:
+                    self._delete_document_rows(doc_id)
+                    deleted.append(doc_id)
+                    continue
+                self.conn.executemany(
+                    "DELETE FROM document_sources WHERE source = ?",
+                    [(s,) for s in sorted(gone)],
+                )
+                self.conn.execute(
+                    "UPDATE documents SET source = ? WHERE id = ? AND source NOT IN "
+                    "(SELECT source FROM document_sources WHERE doc_id = ?)",
+                    (left[0], doc_id, doc_id),
+                )
+            self.conn.execute(f"DELETE FROM skipped WHERE {where}", args)
+        return removed, deleted
 
     # --------------------------------------------------------------- skipped
 
@@ -331,6 +385,50 @@ class StoreWriter:
                 "SELECT id, published, outlet FROM documents WHERE status = 'analysed'"
             )
         }
+
+    def time_index(self) -> dict[tuple[str, int, int], tuple[str, str | None, str | None]]:
+        """(doc, start, end) of every time expression → (text, value, anchor)."""
+        return {
+            (r[0], r[1], r[2]): (r[3], r[4], r[5])
+            for r in self.conn.execute("SELECT doc_id, start, end, text, value, anchor FROM times")
+        }
+
+    def set_inferred_dates(self, inferred: Mapping[str, tuple[str, str]]) -> list[str]:
+        """Store ``doc → (date, evidence)`` for undated documents (clearing the rest); the
+        ids of the documents whose inferred date changed, in order."""
+        changed = []
+        with self.conn:
+            for row in self.conn.execute(
+                "SELECT id, inferred_date, inferred_from FROM documents "
+                "WHERE status = 'analysed' ORDER BY id"
+            ).fetchall():
+                new = inferred.get(row["id"], (None, None))
+                if (row["inferred_date"], row["inferred_from"]) != new:
+                    self.conn.execute(
+                        "UPDATE documents SET inferred_date = ?, inferred_from = ? WHERE id = ?",
+                        (*new, row["id"]),
+                    )
+                    if row["inferred_date"] != new[0]:
+                        changed.append(row["id"])
+        return changed
+
+    def load_documents(self, ids: Sequence[str]) -> list[Document]:
+        """The stored documents with these ids (text and metadata), in the order given."""
+        out = []
+        for doc_id in ids:
+            row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                continue
+            dates = [
+                DateClaim(r["value"], r["origin"], r["evidence"])
+                for r in self.conn.execute(
+                    "SELECT value, origin, evidence FROM document_dates WHERE doc_id = ? "
+                    "ORDER BY value",
+                    (doc_id,),
+                )
+            ]
+            out.append(_document_from_row(row, dates))
+        return out
 
     def replace_views(
         self,
@@ -435,6 +533,11 @@ class StoreReader:
                 )
             )
         return out
+
+    def stored_pipeline(self, doc_id: str) -> str | None:
+        """The stage chain a stored document was analysed with, or None if it is not stored."""
+        row = self.conn.execute("SELECT pipeline FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row["pipeline"])
 
     def skipped(self) -> list[Skipped]:
         return [

@@ -1,0 +1,179 @@
+"""Event mentions that need more than the trigger's own parse.
+
+* **Possessive pronouns**: "their meeting" is a meeting of the document's main pair of
+  people (two people named together, "Xi and Putin", most often); "his visit" is a visit
+  by the nearest person named before it in the same or the previous sentence.
+* **Photo captions**: "A (left) seen with B in Beijing on 4 February" (a participle of
+  *see*, *picture*, *photograph* or *pose* with "with"), and a caption with no verb at all,
+  "A and B in Beijing on February 4": two people shown together at a place are meeting.
+* **Travel**: "flew to Beijing", "travelled to Moscow", "arrived in Harbin" is a visit to
+  that place by the person who travels.
+* **Lead dating**: the opening sentences of a news article describe its main news. A
+  meeting word there with a date but no names ("after a summit on Friday ended …") dates
+  the named mentions of the same kind of event in those sentences ("Xi met Putin …").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+from typing import Any
+
+from storyline.document import EventMention, Mention, Sentence, TimeExpression
+
+CAPTION_VERBS = frozenset({"see", "picture", "photograph", "pose", "show"})
+TRAVEL_VERBS = frozenset({"fly", "travel", "arrive", "jet"})
+_TRAVEL_PREPS = frozenset({"to", "in", "into"})
+_PLACES = frozenset({"GPE", "LOC"})
+_PLACE_PREPS = frozenset({"in", "at", "to", "into"})
+LEAD_SENTENCES = 6
+
+
+def _mention_at(tok: Any, mentions: Sequence[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.start <= tok.idx < m.end:
+            return m
+    return None
+
+
+def main_pair(mentions: Sequence[Mention], text: str) -> tuple[Mention, Mention] | None:
+    """The two people most often named together ("X and Y") in the document; their first
+    such mentions."""
+    people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+    pairs: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], tuple[Mention, Mention]] = {}
+    for a, b in pairwise(people):
+        between = text[a.end : b.start].strip().lower()
+        if between not in ("and", "&", ", and") or _key(a) == _key(b):
+            continue
+        key = (min(_key(a), _key(b)), max(_key(a), _key(b)))
+        pairs[key] += 1
+        first.setdefault(key, (a, b))
+    if not pairs:
+        return None
+    best = min(pairs, key=lambda k: (-pairs[k], k))
+    return first[best]
+
+
+def _key(m: Mention) -> str:
+    name = m.canonical or m.name or m.text
+    return name.split()[-1].lower()
+
+
+def pronoun_participants(
+    trigger: Any,
+    mentions: Sequence[Mention],
+    sentences: Sequence[Sentence],
+    pair: tuple[Mention, Mention] | None,
+) -> list[Mention]:
+    """The people a possessive pronoun on a noun trigger stands for (see the module doc)."""
+    poss = next((c for c in trigger.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if poss is None:
+        return []
+    word = poss.lower_
+    if word == "their":
+        return list(pair) if pair else []
+    if word not in ("his", "her"):
+        return []
+    here = next((i for i, s in enumerate(sentences) if s.start <= trigger.idx < s.end), None)
+    if here is None:
+        return []
+    lo = sentences[max(0, here - 1)].start
+    before = [m for m in mentions if m.label == "PERSON" and lo <= m.start < trigger.idx]
+    return [before[-1]] if before else []
+
+
+def caption_participants(trigger: Any, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "A seen with B": A, the noun the participle describes (B comes from "with")."""
+    if trigger.lemma_.lower() not in CAPTION_VERBS or trigger.tag_ != "VBN":
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return []
+    if trigger.dep_ != "acl":
+        return []
+    m = _mention_at(trigger.head, mentions)
+    return [m] if m is not None and m.label == "PERSON" else []
+
+
+def place_below(tok: Any, mentions: Sequence[Mention], depth: int = 3) -> Mention | None:
+    """The place named by in/at/to phrases under ``tok`` or its conjuncts, through at most
+    ``depth`` prepositional phrases ("seen with B at the guesthouse in Beijing"): the first
+    state or city (GPE) among them, else the first other place."""
+    found: list[Mention] = []
+    _places_below(tok, mentions, depth, found)
+    return next((m for m in found if m.label == "GPE"), found[0] if found else None)
+
+
+def _places_below(tok: Any, mentions: Sequence[Mention], depth: int, out: list[Mention]) -> None:
+    if depth == 0:
+        return
+    for child in tok.children:
+        if child.dep_ == "conj":
+            _places_below(child, mentions, depth, out)
+        if child.dep_ != "prep":
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            m = _mention_at(pobj, mentions)
+            if m is not None and m.label in _PLACES and child.lower_ in _PLACE_PREPS:
+                out.append(m)
+            _places_below(pobj, mentions, depth - 1, out)
+
+
+def travel(trigger: Any, mentions: Sequence[Mention]) -> tuple[Mention, Mention] | None:
+    """ "Putin flew to Beijing": (the traveller, the place)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in TRAVEL_VERBS:
+        return None
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    who = _mention_at(subject, mentions) if subject is not None else None
+    if who is None or who.label != "PERSON":
+        return None
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TRAVEL_PREPS:
+            for pobj in prep.children:
+                m = _mention_at(pobj, mentions) if pobj.dep_ == "pobj" else None
+                if m is not None and m.label in _PLACES:
+                    return who, m
+    return None
+
+
+def verbless_caption(sentence_span: Any, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "A and B in Beijing on February 4.": the people of a caption with no verb, when two
+    or more are named together as its head."""
+    if any(t.pos_ in ("VERB", "AUX") for t in sentence_span):
+        return []
+    root = sentence_span.root
+    head = _mention_at(root, mentions)
+    if head is None or head.label != "PERSON":
+        return []
+    people = [head]
+    for c in root.children:
+        if c.dep_ == "conj":
+            m = _mention_at(c, mentions)
+            if m is not None and m.label == "PERSON":
+                people.append(m)
+    return people if len(people) >= 2 else []
+
+
+def date_from_lead(
+    found: Sequence[tuple[EventMention, str | None]],
+    orphans: Sequence[tuple[str, int, TimeExpression]],
+    sentences: Sequence[Sentence],
+) -> list[EventMention]:
+    """Give the named, undated mentions of the lead the date of a nameless one of the same
+    family there (see the module doc). ``found`` pairs each mention with its trigger's
+    family; ``orphans`` are (family, offset, time) of nameless triggers with a date."""
+    if not sentences:
+        return [e for e, _ in found]
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+    dates = {fam: t for fam, offset, t in orphans if offset < lead_end}
+    out = []
+    for e, fam in found:
+        t = dates.get(fam) if fam is not None else None
+        if t is not None and e.start < lead_end and e.time is None:
+            e = replace(e, date=t.value, time=(t.start, t.end))
+        out.append(e)
+    return out
