@@ -3,9 +3,9 @@
 * Emphasis: the actors (resolved entities) an outlet names that no other outlet names.
 * Omissions: the actors that most other outlets (more than half of them, at least two)
   name and this outlet does not.
-* Exclusive claims: sentences reporting a figure no other outlet reports, or naming a
-  place, organisation or other non-person actor no other outlet names, that have no
-  near-duplicate in another outlet (people are covered by voices and emphasis).
+* Exclusive claims: sentences reporting a figure no other outlet reports; and sentences
+  naming a place, organisation or other non-person actor no other outlet names that have
+  no near-duplicate in another outlet (people are covered by voices and emphasis).
 * Figure disagreements: the figure groups whose outlets disagree; and, marked as
   *possible*, figures of the same unit and the same subject words in different outlets
   that the figure resolver did not group, whose values differ.
@@ -199,8 +199,10 @@ def exclusive_claims(
             if not reasons:
                 continue
             mine = vectors.get(u.key, {})
-            if any(cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE for o in others):
-                continue
+            if rank == 1 and any(
+                cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE for o in others
+            ):
+                continue  # another outlet reports the same thing in other words
             ev = evidence_at(scope, u.doc, u.start, u.end)
             claims.append((rank, Claim(ev.text, "; ".join(reasons), ev)))
         claims.sort(key=lambda c: c[0])

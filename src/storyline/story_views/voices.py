@@ -245,7 +245,9 @@ def outlet_voices(
     for q in quotes:
         if not scope.in_scope(q.doc):
             continue
-        m = at.get((q.doc, q.speaker_start or -1, q.speaker_end or -1))
+        m = None
+        if q.speaker_start is not None and q.speaker_end is not None:
+            m = at.get((q.doc, q.speaker_start, q.speaker_end))
         if m is not None and m.entity:
             key: tuple[str, str | None] = (m.entity_name or m.text, m.entity)
             kinds[key] = classify.entity(m.entity)

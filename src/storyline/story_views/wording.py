@@ -5,10 +5,12 @@ wording). Each outlet's use of a term is compared with every other outlet's by t
 log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): the
 prior is the term's share of the whole scope, so rare terms do not win on chance, and the
 z-score says how sure the difference is. A term is characteristic when the outlet uses it
-at least twice and its z-score is high. Each term is tied to the *shared* entity (one that
-several outlets name) it is most used around, and for each other outlet the term that
-outlet most characteristically uses around the same entity is shown beside it: two ways
-of naming the same thing.
+at least twice, at least twice as often as all other outlets together, and its z-score is
+high enough (a little lower for two-word phrases, which are rarely repeated by chance).
+Each term is tied to the *shared* entity (one that several outlets name) that is most
+telling about it — often next to it, rarely elsewhere — and for each other outlet the
+characteristic term it uses around the same entity is shown beside it: two ways of naming
+the same thing.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from storyline.story_views.evidence import Evidence, evidence_at
 from storyline.story_views.scope import Scope, Unit
 
 PRIOR = 1.0  # weight of the prior, as a share of the scope's term count
-Z_MIN = 1.0  # z-score from which a term is characteristic
+Z_MIN = 1.0  # z-score from which a word is characteristic
+PHRASE_Z_MIN = 0.8  # … and a two-word phrase (rarer by nature: repeating one is deliberate)
 MIN_USES = 2  # an outlet uses a characteristic term at least this often …
 RATIO = 2.0  # … and at least this many times as often as all other outlets together
 MAX_TERMS = 6
@@ -160,11 +163,14 @@ def outlet_wording(scope: Scope) -> dict[str, list[Wording]]:
 
 def _characteristic(counts: _Counts, z: dict[str, float], outlet: str) -> list[str]:
     mine = counts.by_outlet[outlet]
-    picked = [
-        t
-        for t, score in sorted(z.items(), key=lambda x: (-x[1], x[0]))
-        if score >= Z_MIN and mine[t] >= MIN_USES and mine[t] >= RATIO * (counts.total[t] - mine[t])
-    ]
+
+    def characteristic(term: str, score: float) -> bool:
+        floor = PHRASE_Z_MIN if " " in term else Z_MIN
+        used = mine[term]
+        return score >= floor and used >= MIN_USES and used >= RATIO * (counts.total[term] - used)
+
+    ranked = sorted(z.items(), key=lambda x: (-x[1], x[0]))
+    picked = [t for t, score in ranked if characteristic(t, score)]
     kept: list[str] = []
     for t in picked:
         # a word that is (nearly) always part of a kept phrase adds nothing, and the other
@@ -192,7 +198,14 @@ def _wording(
 ) -> Wording:
     units = counts.units[(outlet, term)]
     anchors = _around(scope, units, shared)
-    anchor = min(anchors, key=lambda e: (-anchors[e], shared[e])) if anchors else None
+    # the most telling shared entity: often next to the term, rarely elsewhere
+    spread = Counter(e for u in scope.units for e in u.entities if e in anchors)
+    n = len(scope.units)
+
+    def telling(e: str) -> tuple[float, str]:
+        return (-anchors[e] * math.log((1 + n) / (1 + spread[e])), shared[e])
+
+    anchor = min(anchors, key=telling) if anchors else None
     instead: list[tuple[str, str]] = []
     if anchor is not None:
         for other in sorted(counts.by_outlet):
