@@ -368,13 +368,18 @@ def answer_what(question: Question, evidence: Evidence, scorer: Scorer) -> Answe
     ]
     if not good:
         return not_found(question, "no sentence in the articles answers it")
+    # what happened ("study") tells more than names: sentences matching more of the
+    # question's action words come first
+    action = action_words(question, scorer)
+    good.sort(key=lambda t: -len(t[0].words & action))
     best_sup, best = good[0]
     draft = Draft(question, evidence)
     n = draft.cite(best.doc, best.start, best.end)
     draft.fact("sentence", best.text, [n])
     text = f"{best.text.strip()} {marks([n])}"
     for sup, s in good[1:4]:
-        if s.doc != best.doc and sup.score >= 0.9 * best_sup.score:
+        same_action = sup.words & action == best_sup.words & action
+        if s.doc != best.doc and same_action and sup.score >= 0.9 * best_sup.score:
             m = draft.cite(s.doc, s.start, s.end)
             draft.fact("sentence", s.text, [m])
             text += f" Also: {s.text.strip()} {marks([m])}"

@@ -210,7 +210,7 @@ class EntityLinker:
         for entity in entities:
             for text, is_name in ((entity.name, True), *((a, False) for a in entity.aliases)):
                 words = text.strip()
-                if len(words) < 2 or words.lower() in STOP:
+                if len(words) < 2 or (words.lower() in STOP and not _case_sensitive(words)):
                     continue
                 key = words if _case_sensitive(words) else words.casefold()
                 old = by_key.get(key)

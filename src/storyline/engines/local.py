@@ -8,13 +8,15 @@ reads what is stored and rebuilds the resolved views.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from storyline.clock import Clock
-from storyline.document import Analysis, Document, Skipped
+from storyline.document import Analysis, Document, RawArticle, Skipped
+from storyline.engines.loader import Outcome, ProgressCallback, RunReport, StoryLoader
+from storyline.engines.workers import analyse_in_workers
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
@@ -30,28 +32,16 @@ from storyline.store import StoreWriter
 
 BATCH_SIZE = 16
 
-# what happened to one input, for progress display and the run summary
-Outcome = str  # "analysed", "reanalysed", "unchanged", "duplicate", "not_analysed", "skipped"
-ProgressCallback = Callable[[str, Outcome], None]
-
-
-@dataclass
-class RunReport:
-    """What a run did with every input: the run summary."""
-
-    analysed: list[str] = field(default_factory=list)
-    reanalysed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, stored as)
-    not_analysed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
-    skipped: list[Skipped] = field(default_factory=list)
-    entities: int = 0
-    seconds: float = 0.0
-
-    @property
-    def stored_anything(self) -> bool:
-        """True when the database now holds every article the inputs gave (exit code 0)."""
-        return bool(self.analysed or self.reanalysed or self.unchanged or self.duplicates)
+__all__ = [
+    "BATCH_SIZE",
+    "Outcome",
+    "ProgressCallback",
+    "RunReport",
+    "analyse_documents",
+    "analyze",
+    "remove",
+    "resolve_story",
+]
 
 
 def analyse_documents(
@@ -127,85 +117,81 @@ def analyze(
     clock: Clock | None = None,
     on_progress: ProgressCallback | None = None,
     batch_size: int | None = None,
+    workers: int = 1,
 ) -> RunReport:
-    """Analyse every article the paths give into the database at ``db``."""
+    """Analyse every article the paths give into the database at ``db``.
+
+    Incremental: documents stored by the same stage chain are not analysed again, and the
+    cross-document views are rebuilt from everything stored. With ``workers`` > 1, ingest,
+    the NLP backbone and the stages run in that many processes while this one writes the
+    store; a run with fewer inputs than ``workers × batch_size`` stays in this process,
+    where starting workers would cost more than it saves.
+    """
     began = time.perf_counter()
     batch_size = batch_size or BATCH_SIZE
     specs = default_chain()  # checks the chain before anything starts
     sig = signature(specs)
     report = RunReport()
-    progress = on_progress or (lambda source, outcome: None)
     with StoreWriter(db, clock) as store:
-        seen: dict[str, str] = {}  # doc id → source, within this run
-        pending: list[Document] = []
-        replacing: set[str] = set()
-        extra_sources: list[tuple[str, str]] = []  # (doc id, another source that gave it)
-
-        def flush() -> None:
-            for analysis in analyse_documents(pending, specs, batch_size=batch_size):
-                store.write_analysis(analysis)
-                doc = analysis.document
-                if doc.id in replacing:
-                    report.reanalysed.append(doc.source)
-                    progress(doc.source, "reanalysed")
-                else:
-                    report.analysed.append(doc.source)
-                    progress(doc.source, "analysed")
-            pending.clear()
-
-        def skip(item: Skipped) -> None:
-            store.record_skipped(item)
-            report.skipped.append(item)
-            progress(item.source, "skipped")
-
-        for item in iter_inputs(paths, fetcher):
-            prepared = item if isinstance(item, Skipped) else prepare(item)
-            if isinstance(prepared, Skipped):
-                skip(prepared)
-                continue
-            doc = prepared
-            stored = store.stored_pipeline(doc.id)
-            first = seen.get(doc.id) or store.source_of(doc.id)
-            if doc.id in seen or (stored == sig and first not in (None, doc.source)):
-                # the same article again, from another input (or the same input twice)
-                if first != doc.source:
-                    extra_sources.append((doc.id, doc.source))
-                    report.duplicates.append((doc.source, first or doc.source))
-                    progress(doc.source, "duplicate")
-                continue
-            seen[doc.id] = doc.source
-            if stored == sig:
-                report.unchanged.append(doc.source)
-                progress(doc.source, "unchanged")
-                continue
-            if not doc.analysable:
-                reason = (
-                    f"language '{doc.meta.language}' is not analysed (only English is); "
-                    "the article is stored with its metadata"
-                )
-                store.write_analysis(Analysis(doc, pipeline=sig), status_reason=reason)
-                report.not_analysed.append((doc.source, reason))
-                progress(doc.source, "not_analysed")
-                continue
-            max_length = int(getattr(load_pipeline(), "max_length", 1_000_000))
-            if len(doc.text) > max_length:
-                skip(
-                    Skipped(
-                        doc.source,
-                        f"clean text has {len(doc.text):,} characters, more than the "
-                        f"{max_length:,} the NLP backbone takes; split the article",
-                    )
-                )
-                continue
-            if stored is not None:
-                replacing.add(doc.id)
-            pending.append(doc)
-            if len(pending) >= batch_size:
-                flush()
-        if pending:
-            flush()
-        for doc_id, source in extra_sources:
-            store.add_source(doc_id, source)
+        loader = StoryLoader(store, sig, report, on_progress)
+        items: Iterator[RawArticle | Skipped] = iter_inputs(paths, fetcher)
+        head = list(islice(items, workers * batch_size)) if workers > 1 else []
+        items = chain(head, items)
+        if workers > 1 and len(head) >= workers * batch_size:
+            results = analyse_in_workers(
+                items, db=store.path, sig=sig, workers=workers, batch_size=batch_size
+            )
+            for prepared, analysis in results:
+                if isinstance(prepared, Skipped):
+                    loader.skip(prepared)
+                elif loader.decide(prepared) == "analyse":
+                    if analysis is None:  # stored by another run since the worker looked
+                        (analysis,) = analyse_documents([prepared], specs)
+                    loader.write(analysis)
+        else:
+            _analyse_here(loader, items, specs, batch_size)
+        loader.finish()
         report.entities = resolve_story(store)
     report.seconds = time.perf_counter() - began
     return report
+
+
+def _analyse_here(
+    loader: StoryLoader,
+    items: Iterable[RawArticle | Skipped],
+    specs: Sequence[StageSpec],
+    batch_size: int,
+) -> None:
+    """Ingest and analyse in this process, parsing the documents in batches."""
+    pending: list[Document] = []
+
+    def flush() -> None:
+        for analysis in analyse_documents(pending, specs, batch_size=batch_size):
+            loader.write(analysis)
+        pending.clear()
+
+    for item in items:
+        prepared = item if isinstance(item, Skipped) else prepare(item)
+        if isinstance(prepared, Skipped):
+            loader.skip(prepared)
+        elif loader.decide(prepared) == "analyse":
+            pending.append(prepared)
+            if len(pending) >= batch_size:
+                flush()
+    if pending:
+        flush()
+
+
+def remove(
+    db: str | Path, source: str, *, clock: Clock | None = None
+) -> tuple[list[str], list[str], int]:
+    """Remove an input from the database and rebuild the cross-document views.
+
+    ``source`` is a source as stored, a folder (every source under it) or a JSONL file
+    (every line of it). Documents that no other source holds go with all their
+    annotations. Returns (the sources removed, the documents deleted, the entity count).
+    """
+    with StoreWriter(db, clock) as store:
+        removed, deleted = store.remove_source(source)
+        entities = resolve_story(store) if removed else 0
+    return removed, deleted, entities

@@ -1,0 +1,131 @@
+"""The one writer's side of a run, shared by every engine.
+
+Whatever does the per-document work (this process, worker processes, Spark executors),
+prepared documents come back here in input order. :class:`StoryLoader` decides what
+each one is — new, changed, unchanged, a duplicate of another input, not English, too
+long — records it in the run report and writes analyses to the store. Because every
+engine goes through it, the same inputs give the same database whichever engine ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from storyline.document import Analysis, Document, Skipped
+from storyline.nlp import MAX_LENGTH
+from storyline.store import StoreWriter
+
+# what happened to one input, for progress display and the run summary
+Outcome = str  # "analysed", "reanalysed", "unchanged", "duplicate", "not_analysed", "skipped"
+ProgressCallback = Callable[[str, Outcome], None]
+Decision = Literal["analyse", "done"]
+
+
+@dataclass
+class RunReport:
+    """What a run did with every input: the run summary."""
+
+    analysed: list[str] = field(default_factory=list)
+    reanalysed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, stored as)
+    not_analysed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    skipped: list[Skipped] = field(default_factory=list)
+    entities: int = 0
+    seconds: float = 0.0
+
+    @property
+    def stored_anything(self) -> bool:
+        """True when the database now holds every article the inputs gave (exit code 0)."""
+        return bool(self.analysed or self.reanalysed or self.unchanged or self.duplicates)
+
+
+def needs_analysis(doc: Document, stored_pipeline: str | None, sig: str) -> bool:
+    """Whether the NLP backbone and the stages must run on this document.
+
+    Not when the store holds it analysed by the same chain, not for languages we do not
+    analyse, not for texts longer than the backbone takes. A worker calls this before
+    parsing; the loader decides again with the whole run in view.
+    """
+    return stored_pipeline != sig and doc.analysable and len(doc.text) <= MAX_LENGTH
+
+
+class StoryLoader:
+    """Takes prepared inputs in input order, decides what each is and writes to the store."""
+
+    def __init__(
+        self,
+        store: StoreWriter,
+        sig: str,
+        report: RunReport,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.store = store
+        self.sig = sig
+        self.report = report
+        self.progress = progress or (lambda source, outcome: None)
+        self.seen: dict[str, str] = {}  # doc id → source, within this run
+        self.replacing: set[str] = set()
+        self.extra_sources: list[tuple[str, str]] = []  # (doc id, another source that gave it)
+
+    def skip(self, item: Skipped) -> None:
+        self.store.record_skipped(item)
+        self.report.skipped.append(item)
+        self.progress(item.source, "skipped")
+
+    def decide(self, doc: Document) -> Decision:
+        """``analyse`` when the document must be analysed and written; else it is done here."""
+        store, report, sig = self.store, self.report, self.sig
+        stored = store.stored_pipeline(doc.id)
+        first = self.seen.get(doc.id) or store.source_of(doc.id)
+        if doc.id in self.seen or (stored == sig and first not in (None, doc.source)):
+            # the same article again, from another input (or the same input twice)
+            if first != doc.source:
+                self.extra_sources.append((doc.id, doc.source))
+                report.duplicates.append((doc.source, first or doc.source))
+                self.progress(doc.source, "duplicate")
+            return "done"
+        self.seen[doc.id] = doc.source
+        if stored == sig:
+            report.unchanged.append(doc.source)
+            self.progress(doc.source, "unchanged")
+            return "done"
+        if not doc.analysable:
+            reason = (
+                f"language '{doc.meta.language}' is not analysed (only English is); "
+                "the article is stored with its metadata"
+            )
+            store.write_analysis(Analysis(doc, pipeline=sig), status_reason=reason)
+            report.not_analysed.append((doc.source, reason))
+            self.progress(doc.source, "not_analysed")
+            return "done"
+        if len(doc.text) > MAX_LENGTH:
+            self.skip(
+                Skipped(
+                    doc.source,
+                    f"clean text has {len(doc.text):,} characters, more than the "
+                    f"{MAX_LENGTH:,} the NLP backbone takes; split the article",
+                )
+            )
+            return "done"
+        if stored is not None:
+            self.replacing.add(doc.id)
+        return "analyse"
+
+    def write(self, analysis: Analysis) -> None:
+        """Store an analysis the loader decided to analyse."""
+        self.store.write_analysis(analysis)
+        doc = analysis.document
+        if doc.id in self.replacing:
+            self.report.reanalysed.append(doc.source)
+            self.progress(doc.source, "reanalysed")
+        else:
+            self.report.analysed.append(doc.source)
+            self.progress(doc.source, "analysed")
+
+    def finish(self) -> None:
+        """Record the other inputs that gave documents already stored."""
+        for doc_id, source in self.extra_sources:
+            self.store.add_source(doc_id, source)

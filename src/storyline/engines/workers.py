@@ -1,0 +1,146 @@
+"""Per-document work in worker processes, results back in input order.
+
+``analyze --workers N`` runs ingest (clean, metadata, language), the NLP backbone and
+every stage in N processes; the calling process stays the one writer of the store.
+Inputs stream: at most ``2 × N`` batches are in flight, so memory stays flat however
+long the input is. Each worker loads the spaCy pipeline once, on its first document that
+needs it, and opens the store read-only to skip documents stored by the same chain.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from storyline.document import Analysis, Document, RawArticle, Skipped
+from storyline.engines.loader import needs_analysis
+
+Prepared = Document | Skipped
+Result = tuple[Prepared, Analysis | None]
+# what crosses the process boundary (Analysis holds a read-only mapping, which does not
+# pickle): the prepared input and, when it was analysed, its layers
+_Wire = tuple[Prepared, dict[str, tuple[object, ...]] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    db: str
+    sig: str
+    batch_size: int
+
+
+class _Worker:
+    """The state of one worker process: settings, the read-only store, the stage chain."""
+
+    def __init__(self, settings: _Settings) -> None:
+        from storyline.stages import default_chain
+        from storyline.store import StoreReader
+
+        self.settings = settings
+        self.specs = default_chain()
+        self.reader = StoreReader(settings.db)
+
+    def run(self, batch: list[RawArticle | Skipped]) -> list[_Wire]:
+        from storyline.engines.local import analyse_documents
+        from storyline.ingest import prepare
+
+        prepared: list[Prepared] = [
+            item if isinstance(item, Skipped) else prepare(item) for item in batch
+        ]
+        todo = [
+            p
+            for p in prepared
+            if isinstance(p, Document)
+            and needs_analysis(p, self.reader.stored_pipeline(p.id), self.settings.sig)
+        ]
+        layers: dict[int, dict[str, tuple[object, ...]]] = {}
+        if todo:
+            for doc, analysis in zip(
+                todo,
+                analyse_documents(todo, self.specs, batch_size=self.settings.batch_size),
+                strict=True,
+            ):
+                layers[id(doc)] = dict(analysis.layers)
+        return [(p, layers.get(id(p))) for p in prepared]
+
+
+_WORKER: _Worker | None = None
+
+
+def _start(settings: _Settings) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    _WORKER = _Worker(settings)
+
+
+def _run(batch: list[RawArticle | Skipped]) -> list[_Wire]:
+    assert _WORKER is not None, "worker used before its initializer ran"
+    return _WORKER.run(batch)
+
+
+def _batches(
+    items: Iterable[RawArticle | Skipped], size: int
+) -> Iterator[list[RawArticle | Skipped]]:
+    batch: list[RawArticle | Skipped] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyse_in_workers(
+    items: Iterable[RawArticle | Skipped],
+    *,
+    db: str | Path,
+    sig: str,
+    workers: int,
+    batch_size: int,
+) -> Iterator[Result]:
+    """Prepare and analyse ``items`` in ``workers`` processes; yield results in input order.
+
+    A prepared document comes back with its analysis when a worker found it needs one
+    (see :func:`~storyline.engines.loader.needs_analysis`), else with None.
+    """
+    settings = _Settings(str(db), sig, batch_size)
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start, initargs=(settings,)
+    )
+    window: deque[Future[list[_Wire]]] = deque()
+    try:
+        for batch in _batches(items, batch_size):
+            window.append(pool.submit(_run, batch))
+            if len(window) >= 2 * workers:
+                yield from _unwire(window.popleft().result(), sig)
+        while window:
+            yield from _unwire(window.popleft().result(), sig)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _unwire(wired: list[_Wire], sig: str) -> Iterator[Result]:
+    for prepared, layers in wired:
+        if layers is None or isinstance(prepared, Skipped):
+            yield prepared, None
+        else:
+            yield prepared, Analysis(prepared, MappingProxyType(layers), sig)
+
+
+def worker_count(requested: int | None) -> int:
+    """The number of worker processes: as asked, or one per core the process may use."""
+    if requested is not None:
+        return max(1, requested)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, multiprocessing.cpu_count())
