@@ -196,7 +196,7 @@ def _close(a: float, b: float) -> bool:
 # ------------------------------------------------------------------------ when
 
 
-def _closeness(text: str, start: int, end: int, terms: Iterable[str]) -> float:
+def closeness(text: str, start: int, end: int, terms: Iterable[str]) -> float:
     """1 when a question term touches the span, falling with the distance in characters."""
     best = 0.0
     for term in terms:
@@ -266,7 +266,9 @@ def answer_when(question: Question, evidence: Evidence, scorer: Scorer) -> Answe
         for t in evidence.times_in(s.doc, s.start, s.end):
             if not t.value or t.value[:1] not in "0123456789":
                 continue
-            near = _closeness(s.text, t.start - s.start, t.end - s.start, terms)
+            if t.text.strip() in question.keywords:  # a year the question gives is no answer
+                continue
+            near = closeness(s.text, t.start - s.start, t.end - s.start, terms)
             weight = sup.score * (0.3 + near)
             votes[t.value] = votes.get(t.value, 0.0) + weight
             spans.setdefault(t.value, []).append((t.doc, t.start, t.end, t.text))
@@ -338,7 +340,7 @@ def answer_where(question: Question, evidence: Evidence, scorer: Scorer) -> Answ
                 continue
             key = m.entity or m.text
             before = s.text[: m.start - s.start]
-            near = _closeness(s.text, m.start - s.start, m.end - s.start, terms)
+            near = closeness(s.text, m.start - s.start, m.end - s.start, terms)
             weight = sup.score * (1.0 if _BEFORE_PLACE.search(before) else 0.3) * (0.5 + near)
             votes[key] = votes.get(key, 0.0) + weight
             names.setdefault(key, entity.name if entity else m.text)

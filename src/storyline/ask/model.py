@@ -55,6 +55,7 @@ class Question:
     polarity: str | None = None
     unknown: tuple[str, ...] = ()
     focus: str | None = None  # "person", "place", "org", "country", "count" …
+    subject_text: str = ""  # the words naming the speaker or holder, as asked
 
 
 @dataclass(frozen=True, slots=True)

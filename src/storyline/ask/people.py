@@ -11,10 +11,10 @@ import re
 
 from storyline.ask.compose import Draft, join_names, marks, not_found
 from storyline.ask.evidence import Evidence, Scorer, name_in, names_of
-from storyline.ask.facts import action_words, entities_ok, ranked_sentences
+from storyline.ask.facts import action_words, closeness, entities_ok, ranked_sentences
 from storyline.ask.model import Answer, EntityRef, Question
 from storyline.ask.question import OPPOSE_WORDS, SUPPORT_WORDS
-from storyline.ask.text import STOP, related_stems, stem, stems
+from storyline.ask.text import STOP, content_words, related_stems, stem, stems
 from storyline.store.ask_queries import AskQuote, AskSentence, AskStance
 
 MAX_QUOTES = 6
@@ -58,11 +58,17 @@ def _by_speaker(q: AskQuote, refs: tuple[EntityRef, ...]) -> bool:
 
 def answer_said(question: Question, evidence: Evidence, scorer: Scorer) -> Answer:
     who = _subject(question)
-    if not who:
+    said_by = {stem(w) for w in content_words(question.subject_text)}
+    if who:
+        quotes = [q for q in evidence.quotes if _by_speaker(q, who)]
+        names = join_names([r.name for r in who])
+    elif said_by and not question.unknown:
+        # a speaker that is no entity ("the joint statement"): by the words written for it
+        quotes = [q for q in evidence.quotes if said_by <= stems(q.speaker_text or "")]
+        names = question.subject_text.strip()
+    else:
         name = question.unknown[0] if question.unknown else "that speaker"
         return not_found(question, f"the articles quote no one called {name}")
-    quotes = [q for q in evidence.quotes if _by_speaker(q, who)]
-    names = join_names([r.name for r in who])
     if not quotes:
         return not_found(question, f"the articles quote nothing by {names}")
     on_topic = []
@@ -94,7 +100,7 @@ def answer_said(question: Question, evidence: Evidence, scorer: Scorer) -> Answe
         lines.append(f"- {words} {marks([n])}")
     more = len(on_topic) - len(chosen)
     tail = f"\n({more} more not shown)" if more > 0 else ""
-    return draft.answer(f"{names} said:\n" + "\n".join(lines) + tail)
+    return draft.answer(f"{names[:1].upper()}{names[1:]} said:\n" + "\n".join(lines) + tail)
 
 
 # ------------------------------------------------------------------ stance
@@ -280,10 +286,12 @@ def _who_is(question: Question, evidence: Evidence) -> Answer:
 
 def _who_in_sentences(question: Question, evidence: Evidence, scorer: Scorer) -> Answer:
     asked = {r.id for r in question.entities}
-    types = _FOCUS_TYPES.get(question.focus or "person", {"PERSON"})
     emap = evidence.entity_map()
+    action = action_words(question, scorer)
+    terms = [stem(w) for w in action]
 
-    def candidates(s: AskSentence) -> list[tuple[str, str]]:
+    def candidates(s: AskSentence, types: set[str]) -> list[tuple[str, str, float]]:
+        """(key, name, closeness to the question's words) of each possible answer."""
         out = []
         for m in evidence.mentions_in(s.doc, s.start, s.end):
             entity = emap.get(m.entity or "")
@@ -291,36 +299,37 @@ def _who_in_sentences(question: Question, evidence: Evidence, scorer: Scorer) ->
                 continue
             if any(name_in(n, m.text) for r in question.entities for n in names_of(r)):
                 continue
-            out.append((m.entity or m.text, entity.name if entity else m.text))
+            near = closeness(s.text, m.start - s.start, m.end - s.start, terms) if terms else 1
+            out.append((m.entity or m.text, entity.name if entity else m.text, near))
         return out
 
     # the sentences must match what the question asks about someone ("travelled with"),
     # not only its names and dates, and must name someone who could be the answer
-    action = action_words(question, scorer)
     ranked = [
-        (sup, s, found)
+        (sup, s)
         for sup, s in ranked_sentences(question, evidence, scorer)
         if entities_ok(question, sup) and (not action or sup.words & action)
-        for found in [candidates(s)]
-        if found
     ]
-    if not ranked:
+    types = _FOCUS_TYPES.get(question.focus or "person", {"PERSON"})
+    found = [(sup, s, c) for sup, s in ranked for c in [candidates(s, types)] if c]
+    if not found:
         return not_found(question, "no one in the articles fits the question")
-    top = ranked[0][0].score
+    top = found[0][0].score
     votes: dict[str, float] = {}
     names: dict[str, str] = {}
     cites: dict[str, list[tuple[str, int, int]]] = {}
-    for sup, s, found in ranked:
+    for sup, s, cands in found:
         if sup.score < 0.75 * top:
             break
-        for key, name in found:
-            votes[key] = votes.get(key, 0.0) + sup.score
+        for key, name, near in cands:
+            # a name next to the question's words ("Foreign Minister Sergei Lavrov") counts more
+            votes[key] = votes.get(key, 0.0) + sup.score * (0.5 + near)
             names.setdefault(key, name)
             cites.setdefault(key, []).append((s.doc, s.start, s.end))
     draft = Draft(question, evidence)
-    order = sorted(votes, key=lambda k: (-votes[k], names[k]))[:10]
+    order = sorted(votes, key=lambda k: (-votes[k], names[k]))
     parts = []
-    for key in order:
+    for key in order[:10]:
         nums = [draft.cite(d, a, b) for d, a, b in dict.fromkeys(cites[key])]
         draft.fact("entity", names[key], nums, id=key if key.startswith("e_") else None)
         parts.append(f"{names[key]} {marks(nums)}")

@@ -322,10 +322,12 @@ def analyse(question: str, linker: EntityLinker) -> Question:
         if part not in FRAME_WORDS and part not in entity_words and part not in polar_words
     ]
     subject: list[EntityRef] = []
+    subject_text = ""
     topic: list[EntityRef] = []
     topic_words: list[str] = []
     if match is not None and "x" in match.groupdict() and match.group("x") is not None:
         subject = _refs(found, match.start("x"), match.end("x"))
+        subject_text = text[match.start("x") : match.end("x")]
         if match.groupdict().get("y"):
             y_lo, y_hi = match.start("y"), match.end("y")
             topic = _refs(found, y_lo, y_hi)
@@ -347,4 +349,5 @@ def analyse(question: str, linker: EntityLinker) -> Question:
         polarity=polarity,
         unknown=tuple(_unknown_names(text, found)),
         focus=_focus(lowered),
+        subject_text=subject_text,
     )

@@ -241,8 +241,13 @@ _SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
 def tokens(text: str) -> list[str]:
-    """Words and numbers of a text, lower-cased, apostrophes and hyphens kept inside words."""
-    return [t.lower().replace("’", "'") for t in WORD.findall(text)]
+    """Words and numbers of a text, lower-cased, hyphens kept inside words, possessive 's
+    dropped ("Putin's" → "putin")."""
+    out = []
+    for t in WORD.findall(text):
+        word = t.lower().replace("’", "'")
+        out.append(word[:-2] if word.endswith("'s") else word)
+    return out
 
 
 def stem(word: str) -> str:
