@@ -48,6 +48,8 @@ eval: setup
 	$(BIN)/python -m storyline.evaluation.polnear --split dev
 	$(BIN)/python -m storyline.evaluation.timebank
 	$(BIN)/python -m storyline.evaluation.ask
+	$(BIN)/python -m storyline.evaluation.brief
+	$(BIN)/python -m storyline.evaluation.brief --corpus tests/framing/heldout/corpus --expected tests/framing/heldout/expected.json
 
 screenshots: setup
 	rm -f /tmp/storyline-screens.db*

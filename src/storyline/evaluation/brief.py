@@ -6,12 +6,17 @@ lists the framing differences built into the three versions and the key facts a 
 all five should state. This prints:
 
 * framing: how many of the built-in differences the framing view recovers (voices, wording,
-  emphasis, omissions, exclusive claims, figure disagreements), on the three versions;
+  emphasis, omissions, exclusive claims, figure disagreements), on the three versions, and
+  how many of the wording terms it shows are ones we built in (the others may be real
+  differences too, but were not planned);
 * brief: how many key facts a 10-line brief of all five articles states, and the share of
   lines whose every citation is valid (it points into its document and the first one is
   the line's own text).
 
     python -m storyline.evaluation.brief [--corpus DIR] [--expected FILE] [--misses]
+
+``--corpus tests/framing/heldout/corpus --expected tests/framing/heldout/expected.json``
+measures the held-out set, written after the rules were frozen.
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ class Scores:
     facts_total: int
     lines: int
     lines_cited: int
+    wording_shown: int
+    wording_built: int
     misses: tuple[str, ...]
 
 
@@ -135,6 +142,11 @@ def measure(corpus: Path = CORPUS, expected: Path = EXPECTED, work: Path | None 
             found_kind[item["kind"]] += 1
         else:
             misses.append(f"framing {item['kind']}: {item.get('outlet', '')} {item['built']}")
+    built = {(i["outlet"], _fold(i["term"])) for i in spec["framing"] if i["kind"] == "wording"}
+    outlets = {outlet for outlet, _ in built}
+    shown = [
+        (o.outlet, _fold(w.term)) for o in framing.outlets if o.outlet in outlets for w in o.wording
+    ]
     facts = [f for f in spec["key_facts"] if fact_covered(brief, f)]
     misses += [f"key fact: {f['fact']}" for f in spec["key_facts"] if f not in facts]
     cited = sum(line_cited(brief, texts, i) for i in range(len(brief.lines)))
@@ -146,6 +158,8 @@ def measure(corpus: Path = CORPUS, expected: Path = EXPECTED, work: Path | None 
         facts_total=len(spec["key_facts"]),
         lines=len(brief.lines),
         lines_cited=cited,
+        wording_shown=len(shown),
+        wording_built=sum(term in built for term in shown),
         misses=tuple(misses),
     )
 
@@ -165,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"framing differences recovered: {s.framing_found}/{s.framing_total} ({share:.3f})")
     for kind, (found, total) in s.framing_by_kind.items():
         print(f"  {kind:<13} {found}/{total}")
+    print(f"wording terms shown: {s.wording_shown}, of which built in: {s.wording_built}")
     cover = s.facts_found / s.facts_total if s.facts_total else 0.0
     print(f"brief key-fact coverage: {s.facts_found}/{s.facts_total} ({cover:.3f})")
     valid = s.lines_cited / s.lines if s.lines else 0.0

@@ -47,6 +47,7 @@ _STATE_BODY = re.compile(
     r"department|office|council|presidency|embassy|navy|guard|military|white house",
     re.I,
 )
+_OF_STATE = re.compile(r",? of ((?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
 _MEDIA = re.compile(r"news|agency|press|television|radio|tv\b|daily|times|post|gazette", re.I)
 _DOCUMENT = re.compile(
     r"statement|report|document|communiqu|declaration|treaty|agreement|draft|paper|memo|"
@@ -158,10 +159,14 @@ class _Classifier:
 
     def _state_named_in(self, text: str) -> str | None:
         """A state named by a demonym or a country name in a few words of text."""
-        for word in reversed(re.findall(r"[^\W\d_][\w'-]*", text)):
-            hit = self.gaz.hit(word)
-            if hit is not None and hit.entry.type == "GPE" and hit.kind in ("demonym", "name"):
-                return self._state_of(hit.entry.key)
+        found = re.findall(r"[^\W\d_][\w'-]*", text)
+        for end in range(len(found), 0, -1):  # the nearest name first, longest form first
+            for size in (3, 2, 1):
+                if end - size < 0:
+                    continue
+                hit = self.gaz.hit(" ".join(found[end - size : end]))
+                if hit and hit.entry.type == "GPE" and hit.kind in ("demonym", "name"):
+                    return self._state_of(hit.entry.key)
         return None
 
     def _sentence(self, m: FactMention) -> str:
@@ -178,11 +183,15 @@ class _Classifier:
         )
         if side is None:
             for m in mentions:
+                text = self.texts[m.doc]
                 if m.role:  # "Icelandic Foreign Minister X": the words before the title
-                    before = self.texts[m.doc][max(0, m.start - len(m.role) - 40) : m.start]
+                    before = text[max(0, m.start - len(m.role) - 40) : m.start]
                     side = self._state_named_in(before.rsplit(".", 1)[-1])
-                    if side:
-                        break
+                after = _OF_STATE.match(text, m.end)  # "Minister X of Chile"
+                if side is None and m.role and after:
+                    side = self._state_named_in(after.group(1))
+                if side:
+                    break
         if official:
             return _Kind("official", side)
         if any(_ANALYST_WORDS.search(self._sentence(m)) for m in mentions):

@@ -169,22 +169,17 @@ def _characteristic(counts: _Counts, z: dict[str, float], outlet: str) -> list[s
         used = mine[term]
         return score >= floor and used >= MIN_USES and used >= RATIO * (counts.total[term] - used)
 
-    ranked = sorted(z.items(), key=lambda x: (-x[1], x[0]))
+    # strongest first; at equal strength a phrase before a single word
+    ranked = sorted(z.items(), key=lambda x: (-round(x[1], 9), " " not in x[0], x[0]))
     picked = [t for t, score in ranked if characteristic(t, score)]
-    kept: list[str] = []
-    for t in picked:
-        # a word that is (nearly) always part of a kept phrase adds nothing, and the other
-        # way round: a phrase replaces the words it is (nearly) always made of
-        if " " not in t and any(
-            t in k.split() and mine[t] <= mine[k] + 1 for k in kept if " " in k
-        ):
-            continue
-        if " " in t:
-            kept = [k for k in kept if not (k in t.split() and mine[k] <= mine[t] + 1)]
-        kept.append(t)
-        if len(kept) == MAX_TERMS:
-            break
-    return kept
+    phrases = [t for t in picked if " " in t]
+    kept = [
+        t
+        for t in picked
+        # a word (nearly) always used inside a characteristic phrase adds nothing to it
+        if " " in t or not any(t in p.split() and mine[t] <= mine[p] + 1 for p in phrases)
+    ]
+    return kept[:MAX_TERMS]
 
 
 def _wording(
