@@ -53,7 +53,7 @@ eval: setup
 
 screenshots: setup
 	rm -f /tmp/storyline-screens.db*
-	$(BIN)/storyline analyze $(SHARED)/corpus/seeds --db /tmp/storyline-screens.db --quiet
+	$(BIN)/storyline analyze examples --db /tmp/storyline-screens.db --quiet
 	$(BIN)/python -m tests.web.screenshots /tmp/storyline-screens.db docs/img
 
 clean:

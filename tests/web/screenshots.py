@@ -11,7 +11,7 @@ from tests.web.browser import launched_browser, running_server
 VIEWS = {
     "overview": "/",
     "document": None,  # the first document, found from the API
-    "entity": None,  # the most mentioned actor
+    "entity": None,  # the most mentioned person
     "figures": "/figures",
     "timeline": "/timeline",
     "graph": "/graph",
@@ -23,13 +23,13 @@ def take(db: Path, out: Path, width: int = 1280, height: int = 900) -> list[Path
     written = []
     with running_server(db) as base, launched_browser() as browser:
         page = browser.new_page(viewport={"width": width, "height": height})
-        overview = page.request.get(base + "/api/overview").json()
         docs = page.request.get(base + "/api/documents").json()["items"]
         views = dict(VIEWS)
         if docs:
             views["document"] = f"/documents/{docs[0]['id']}"
-        if overview["actors"]:
-            views["entity"] = f"/entities/{overview['actors'][0]['id']}"
+        people = page.request.get(base + "/api/entities?type=PERSON").json()["items"]
+        if people:
+            views["entity"] = f"/entities/{people[0]['id']}"
         for name, path in views.items():
             if path is None:
                 continue
