@@ -32,7 +32,11 @@ def _matches(entity: dict[str, Any] | None, text: str | None, wanted: str) -> bo
 def source_label(doc: dict[str, Any]) -> str:
     """How a document is cited in the terminal: outlet and date, else its source."""
     outlet = doc.get("outlet") or doc["source"].rsplit("/", 1)[-1]
-    return f"{outlet}, {doc.get('published') or 'undated'}"
+    if doc.get("published"):
+        return f"{outlet}, {doc['published']}"
+    if doc.get("published_inferred"):
+        return f"{outlet}, about {doc['published_inferred']} (inferred)"
+    return f"{outlet}, undated"
 
 
 def quote_lines(story: Story, speaker: str | None = None) -> list[str]:

@@ -404,3 +404,52 @@ def test_range_lower_bounds_take_the_upper_scale(figures_of: Analyse) -> None:
     )
     assert (found["5"].value, found["5"].unit) == (5e6, "count")
     assert (found["$2"].value, found["$2"].unit) == (2e9, "USD")
+
+
+@pytest.mark.slow
+def test_bare_trade_after_a_stray_conjunct_is_the_pairs_trade(figures_of: Analyse) -> None:
+    text = (
+        "Brazil and Argentina signed a pact on Monday. Argentina's statistics office says "
+        "Brazil is its biggest trading partner and trade jumped by a fifth to a record "
+        "US$40 billion last year."
+    )
+    f = by_text(figures_of(text))["US$40 billion"]
+    assert (f.subject, f.kind, f.period) == ("Argentina-Brazil bilateral trade", "actual", "2021")
+
+
+@pytest.mark.slow
+def test_a_yearly_rate_now_early_in_a_year_is_last_years_total(figures_of: Analyse) -> None:
+    text = "Brazil and Argentina trade a lot. It is around $40 billion a year now."
+    assert by_text(figures_of(text, published="2022-02"))["$40 billion"].period == "2021"
+    assert by_text(figures_of(text, published="2022-10-01"))["$40 billion"].period == "2022"
+
+
+@pytest.mark.slow
+def test_what_a_deal_will_deliver_is_a_target(figures_of: Analyse) -> None:
+    signed = (
+        "Petrobras and YPF signed an agreement on the supply of 5 million tonnes of crude "
+        "to Argentina for five years."
+    )
+    announced = "Petrobras announced that it would deliver 5 million tonnes of crude."
+    delivered = "Petrobras delivered 5 million tonnes of crude last year."
+    assert by_text(figures_of(signed))["5 million tonnes"].kind == "target"
+    assert by_text(figures_of(announced))["5 million tonnes"].kind == "target"
+    assert by_text(figures_of(delivered))["5 million tonnes"].kind == "actual"
+
+
+@pytest.mark.slow
+def test_meeting_counts_name_the_pair(figures_of: Analyse) -> None:
+    counterpart = (
+        "Emmanuel Macron and Olaf Scholz met in Berlin. Macron had met his German "
+        "counterpart on 12 occasions in the past decade."
+    )
+    elided = (
+        "Emmanuel Macron and Olaf Scholz talked. The meeting of their leaders in Berlin "
+        "ahead of the opening of the Games on May 4 — their 12th since 2019 — went well."
+    )
+    day = "The talks were held on the 12th of May."
+    a = by_text(figures_of(counterpart))["12 occasions"]
+    b = by_text(figures_of(elided))["12th"]
+    assert a.subject == b.subject == "Macron-Scholz meetings"
+    assert (a.value, a.unit, a.kind) == (b.value, b.unit, b.kind) == (12, "count", "actual")
+    assert figures_of(day) == ()

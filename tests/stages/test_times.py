@@ -227,3 +227,24 @@ def test_spans_slice_the_text_and_values_are_iso_prefixes(
     text = " ".join(words) + "."
     for value in run_times(text, published).values():
         assert value is None or ISO_PREFIX.match(value), value
+
+
+def test_capitalised_runs_are_read() -> None:
+    found = {f.text: f.resolve(Context(PUB, "past")).value for f in find(
+        "IN THE FIRST WEEK OF FEBRUARY, AS THE crisis grew")}  # fmt: skip
+    assert found == {"FEBRUARY": "2022-02"}
+
+
+@pytest.mark.slow
+def test_a_reference_known_to_the_month_resolves_only_what_it_can(nlp: Any) -> None:
+    from storyline.stages.registry import REGISTRY, run_stages
+
+    text = "On Friday they met; on February 4 they signed. Trade grew last year and this month."
+    doc = Document(document_id(text), "t", text, Metadata(inferred_date="2022-02"))
+    chain = [REGISTRY["sentences"], REGISTRY["times"]]
+    out = run_stages(chain, doc, nlp(text))["times"]
+    got = {t.text: t.value for t in out if isinstance(t, TimeExpression)}
+    assert got["Friday"] is None  # no weekday against a month
+    assert got["February 4"] == "2022-02-04"
+    assert got["last year"] == "2021"
+    assert got["this month"] == "2022-02"

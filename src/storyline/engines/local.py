@@ -20,7 +20,7 @@ from storyline.engines.workers import analyse_in_workers
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
-from storyline.resolve.dating import TimeInfo
+from storyline.resolve.dating import TimeInfo, independent_mentions
 from storyline.resolve.dating import infer_dates as infer_document_dates
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.events import resolve_events
@@ -93,7 +93,10 @@ def resolve_story(store: StoreWriter, *, infer_dates: bool = True) -> int:
     events = resolve_events(event_mentions, index, published)
     if infer_dates:
         times = {key: TimeInfo(*row) for key, row in store.time_index().items()}
-        inferred = infer_document_dates(event_mentions, events, published, times)
+        before = independent_mentions(event_mentions, published, times)
+        inferred = infer_document_dates(
+            before, resolve_events(before, index, published), published, times
+        )
         changed = store.set_inferred_dates(
             {doc: (d.value, d.evidence) for doc, d in inferred.items()}
         )

@@ -30,6 +30,8 @@ def build_export(reader: StoreReader) -> dict[str, Any]:
                 "authors": list(meta.authors),
                 "published": meta.published,
                 "published_origin": meta.published_origin,
+                "published_inferred": meta.inferred_date,
+                "published_inferred_from": meta.inferred_from,
                 "dates": [
                     {"value": d.value, "origin": d.origin, "evidence": d.evidence}
                     for d in meta.dates

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from storyline.document import Event, EventMention
@@ -62,6 +62,19 @@ def _independent(
     return mention.date if info is not None and info.anchor is None else None
 
 
+def independent_mentions(
+    mentions: Sequence[tuple[str, str, EventMention]],
+    published: Mapping[str, str | None],
+    times: Mapping[tuple[str, int, int], TimeInfo],
+) -> list[tuple[str, str, EventMention]]:
+    """The mentions as they were before any inference: a date that rests on an inferred
+    date is dropped. Resolving events over these keeps inference from feeding on itself."""
+    return [
+        (mid, doc, m if _independent(doc, m, published, times) == m.date else replace(m, date=None))
+        for mid, doc, m in mentions
+    ]
+
+
 def _weekday_fits(day: str, text: str) -> bool:
     m = _WEEKDAY.search(text)
     if m is None or len(day) < 10:
@@ -80,8 +93,9 @@ def infer_dates(
 ) -> dict[str, InferredDate]:
     """An inferred date for each undated document that reports a dated event.
 
-    ``mentions`` are ``(event_mention_id, doc_id, mention)``; ``events`` the resolved
-    events over them; ``published`` maps each document to its own publication date;
+    ``mentions`` are ``(event_mention_id, doc_id, mention)`` as
+    :func:`independent_mentions` gives them; ``events`` the resolved events over those;
+    ``published`` maps each document to its own publication date;
     ``times`` maps ``(doc, start, end)`` of a time expression to its text, value, anchor.
     """
     by_id = {mid: (doc, m) for mid, doc, m in mentions}

@@ -120,7 +120,11 @@ class _Found:
         self.places: list[Mention] = []
         self.counterpart: Any = None
 
-    def add(self, tok: Any, bucket: list[Mention], place_ok: bool = False) -> None:
+    def add(
+        self, tok: Any, bucket: list[Mention], place_ok: bool = False, venue: bool = False
+    ) -> None:
+        """Sort the names under ``tok`` into ``bucket`` or the places; after "in"/"at"
+        (``venue``) an organisation is where it happens ("at the Elysee Palace"), not who."""
         for t in _with_conjuncts(tok):
             m = _mention_at(t, self.mentions)
             if m is None:
@@ -129,7 +133,7 @@ class _Found:
                 continue
             if place_ok and m.label in _PLACES:
                 self.places.append(m)
-            elif m.label in _ACTORS:
+            elif m.label in _ACTORS and not (venue and m.label == "ORG"):
                 bucket.append(m)
 
     def prep(self, prep: Any, etype: str) -> None:
@@ -138,7 +142,7 @@ class _Found:
             if pobj.dep_ != "pobj":
                 continue
             if word in _PLACE_PREP:
-                self.add(pobj, self.others, place_ok=True)
+                self.add(pobj, self.others, place_ok=True, venue=True)
             elif word in _WITH and not (etype in _PAIRED and word in _TOPIC_PREP):
                 self.add(pobj, self.others)
 
@@ -285,14 +289,17 @@ def _windows(trigger: Any, sentence: Sentence | None) -> list[tuple[int, int]]:
 
 def _time_of(
     trigger: Any, sentence: Sentence | None, times: list[TimeExpression]
-) -> TimeExpression | None:
+) -> tuple[TimeExpression, bool] | None:
     """The time expression dating a trigger: the nearest valued one in the smallest window;
-    else (an undated article) the nearest one without a value, kept for later dating."""
+    else (an undated article) the nearest one without a value, kept for later dating. And
+    whether it was found outside the trigger's own phrase (a weaker link)."""
     for valued in (True, False):
-        for a, b in _windows(trigger, sentence):
+        windows = _windows(trigger, sentence)
+        for i, (a, b) in enumerate(windows):
             found = [t for t in times if a <= t.start < b and (t.value is not None) == valued]
             if found:
-                return min(found, key=lambda t: abs(t.start - trigger.idx))
+                near = min(found, key=lambda t: abs(t.start - trigger.idx))
+                return near, i > 0
     return None
 
 
@@ -383,13 +390,14 @@ def events(inp: StageInput) -> StageOutput:
     )
     dater = _Dater(inp, sentences, [t for t in times if t.value is not None])
     pair = main_pair(mentions, inp.document.text)
-    found: list[tuple[EventMention, str | None]] = []
+    found: list[tuple[EventMention, str | None, bool]] = []
     orphans: list[tuple[str, int, TimeExpression]] = []
 
     def add(
         tok: Any, sentence: Sentence, etype: str, label: str, got: _Found, place: Mention | None
     ) -> None:
-        when = _time_of(tok, sentence, times)
+        timed = _time_of(tok, sentence, times)
+        when, loose = timed if timed is not None else (None, False)
         if when is None or when.value is None:
             better = dater.borrowed(tok, sentence) or dater.main_news(tok, sentence)
             if better is not None and (better.value is not None or when is None):
@@ -405,7 +413,7 @@ def events(inp: StageInput) -> StageOutput:
             date=when.value if when else None,
             time=(when.start, when.end) if when else None,
         )
-        found.append((event, _FAMILIES.get(tok.lemma_.lower())))
+        found.append((event, _FAMILIES.get(tok.lemma_.lower()), loose))
 
     for tok in inp.parse:
         sentence = next((s for s in sentences if s.start <= tok.idx < s.end), None)
@@ -442,9 +450,9 @@ def events(inp: StageInput) -> StageOutput:
             place = place_below(tok, mentions)
         if not _acceptable(etype, verb, got, place):
             family = _FAMILIES.get(tok.lemma_.lower())
-            when = _time_of(tok, None, times)
-            if family is not None and when is not None and not (got.subjects or got.others):
-                orphans.append((family, tok.idx, when))
+            timed = _time_of(tok, None, times)
+            if family is not None and timed is not None and not (got.subjects or got.others):
+                orphans.append((family, tok.idx, timed[0]))
             continue
         counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
         add(tok, sentence, etype, _label(verb, got.subjects, got.others, place, counterpart),

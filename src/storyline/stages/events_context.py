@@ -159,21 +159,22 @@ def verbless_caption(sentence_span: Any, mentions: Sequence[Mention]) -> list[Me
 
 
 def date_from_lead(
-    found: Sequence[tuple[EventMention, str | None]],
+    found: Sequence[tuple[EventMention, str | None, bool]],
     orphans: Sequence[tuple[str, int, TimeExpression]],
     sentences: Sequence[Sentence],
 ) -> list[EventMention]:
-    """Give the named, undated mentions of the lead the date of a nameless one of the same
-    family there (see the module doc). ``found`` pairs each mention with its trigger's
-    family; ``orphans`` are (family, offset, time) of nameless triggers with a date."""
+    """Give the named mentions of the lead that have no date of their own (or only one from
+    outside their own phrase) the date of a nameless one of the same family there (see
+    the module doc). ``found`` is (mention, its trigger's family, whether its time is only
+    from outside its phrase); ``orphans`` are (family, offset, time) of nameless triggers."""
     if not sentences:
-        return [e for e, _ in found]
+        return [e for e, _, _ in found]
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
     dates = {fam: t for fam, offset, t in orphans if offset < lead_end}
     out = []
-    for e, fam in found:
+    for e, fam, loose in found:
         t = dates.get(fam) if fam is not None else None
-        if t is not None and e.start < lead_end and e.time is None:
+        if t is not None and e.start < lead_end and (e.time is None or loose):
             e = replace(e, date=t.value, time=(t.start, t.end))
         out.append(e)
     return out

@@ -1,0 +1,88 @@
+"""Event mentions from captions, travel, possessive pronouns and lead sentences, and the
+time expression kept on a mention of an undated article (texts written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.document import Document, EventMention, Metadata, document_id
+
+
+@pytest.fixture(scope="module")
+def run_events(nlp: Any) -> Any:
+    import storyline.stages  # noqa: F401
+    from storyline.stages.registry import REGISTRY, check_chain, run_stages
+
+    chain = [REGISTRY[n] for n in ("sentences", "entities", "times", "events")]
+    check_chain(chain)
+
+    def run(text: str, published: str | None = "2021-06-16") -> list[EventMention]:
+        doc = Document(document_id(text), "test", text, Metadata(published=published))
+        out = run_stages(chain, doc, nlp(text))["events"]
+        return [e for e in out if isinstance(e, EventMention)]
+
+    return run
+
+
+def _names(text: str, event: EventMention) -> set[str]:
+    return {text[a:b] for a, b in event.participants}
+
+
+@pytest.mark.slow
+def test_photo_caption_seen_with_is_a_meeting_at_the_city(run_events: Any) -> None:
+    text = (
+        "Chancellor Olaf Scholz (right) seen with President Emmanuel Macron at the Elysee "
+        "Palace in Paris on March 3, 2021. Photo: Agency\n\nThe two men spoke for hours."
+    )
+    (event,) = [e for e in run_events(text) if e.type == "CONSULT"]
+    assert _names(text, event) == {"Olaf Scholz", "Emmanuel Macron"}
+    assert event.place is not None and text[event.place[0] : event.place[1]] == "Paris"
+    assert event.date == "2021-03-03"
+    assert event.time is not None and text[event.time[0] : event.time[1]] == "March 3, 2021"
+
+
+@pytest.mark.slow
+def test_caption_without_a_verb_names_two_people_meeting(run_events: Any) -> None:
+    text = (
+        "Scholz wants closer ties.\n\nOlaf Scholz and Emmanuel Macron in Paris on March 3."
+        "\n\nThe talks ran late."
+    )
+    caption = [e for e in run_events(text) if e.label.endswith("in Paris")]
+    assert len(caption) == 1
+    assert _names(text, caption[0]) == {"Olaf Scholz", "Emmanuel Macron"}
+    assert caption[0].date == "2021-03-03"
+
+
+@pytest.mark.slow
+def test_flying_to_a_city_is_a_visit_there(run_events: Any) -> None:
+    text = "IN THE SECOND WEEK OF MARCH, President Emmanuel Macron flew to Berlin for talks."
+    visits = [e for e in run_events(text) if e.label == "Emmanuel Macron visits Berlin"]
+    assert len(visits) == 1
+    assert visits[0].date == "2021-03"  # the capitalised month is read too
+
+
+@pytest.mark.slow
+def test_their_meeting_is_the_documents_main_pair(run_events: Any) -> None:
+    text = (
+        "Olaf Scholz and Emmanuel Macron spoke about energy. Scholz and Macron also "
+        "discussed defence.\n\nReporters waited outside their meeting in Berlin for hours."
+    )
+    meetings = [e for e in run_events(text) if "Berlin" in e.label]
+    assert meetings and _names(text, meetings[0]) == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+@pytest.mark.slow
+def test_lead_date_of_a_nameless_summit_dates_the_named_meeting(run_events: Any) -> None:
+    text = (
+        "France and Germany drew closer after a summit on Tuesday ended in a joint plan.\n\n"
+        "In a long statement after Emmanuel Macron met Olaf Scholz in Berlin, the two "
+        "countries said they would build a new tank.\n\nOther news followed."
+    )
+    met = [e for e in run_events(text) if e.trigger == "met"]
+    assert len(met) == 1 and met[0].date == "2021-06-15"
+    # the same article without a publication date keeps the link to "Tuesday", unvalued
+    undated = [e for e in run_events(text, published=None) if e.trigger == "met"]
+    assert undated[0].date is None and undated[0].time is not None
+    assert text[undated[0].time[0] : undated[0].time[1]] == "Tuesday"
