@@ -89,3 +89,10 @@ def test_words_fold_plurals_and_possessives_but_keep_numbers_with_separators() -
         "2030",
         "target",
     ]
+
+
+def test_a_photo_caption_is_not_chosen_over_a_reported_fact() -> None:
+    caption = "The harbour master (left) seen with the mayor at the new ferry terminal."
+    fact = "The harbour council approved the new ferry terminal after a long debate."
+    facts = _facts({"d_a": ("Alpha", f"{caption} {fact}"), "d_b": ("Beta", f"{caption} {fact}")})
+    assert brief_from_facts(facts, length=1).lines[0].text == fact

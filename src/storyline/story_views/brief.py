@@ -21,7 +21,6 @@ How lines are chosen (deterministic, offline, no model):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +41,15 @@ DOC_DECAY = 0.6  # weight kept by a document for each of its sentences already c
 DATE_CONFLICT = 0.3  # similarity kept by two sentences dated to different days
 FAR_APART = 31  # days between publications beyond which two articles report different news
 FAR_APART_LINK = 0.5  # similarity kept by sentences of articles published far apart
-MAX_UNITS = 3000  # sentences considered in all (the leads of each document first)
+COMMON_KEY_SHARE = 0.05  # keys in more than this share of sentences do not find pairs …
+COMMON_KEY_MIN = 30  # … unless they are in no more than this many
+NEIGHBOURS = 25  # links kept per sentence in the centrality graph (the strongest)
+MAX_UNITS = 2000  # sentences considered in all (the leads of each document first)
+_CAPTION = re.compile(
+    r"\((?:left|right|centre|center|front|back|l|r|pictured|file|photo)\)|\[photo\]|"
+    r"\bpictured\b|\bfile photo\b|\bphoto(?:graph)?: ",
+    re.I,
+)
 _DANGLING = re.compile(
     r"^(?:he|she|it|they|this|these|those|that|but|and|so|also|however|meanwhile|yet)\b",
     re.I,
@@ -168,37 +175,43 @@ def _fact_keys(u: Unit) -> list[str]:
     return keys
 
 
-def _far_apart(a: str | None, b: str | None) -> bool:
-    """Two publication dates (ISO prefixes) known to the day and more than a month apart."""
-    if not a or not b or len(a) < 10 or len(b) < 10:
-        return False
+def _day(published: str | None) -> date | None:
+    """A publication date known to the day, else None."""
+    if not published or len(published) < 10:
+        return None
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) > FAR_APART
+        return date.fromisoformat(published[:10])
     except ValueError:
-        return False
+        return None
 
 
 def _similarities(
     units: Sequence[Unit], vectors: Sequence[dict[str, float]], published: dict[str, str | None]
 ) -> list[dict[int, float]]:
-    """Sparse similarity rows: only pairs that share a key are compared. Sentences dated to
-    different days, or from articles published far apart, are taken to be about different
-    things unless they are very close."""
+    """Sparse similarity rows. Only pairs that share a key are compared, and keys found in
+    a large share of all sentences are not used to find pairs (they add little to any
+    similarity). Sentences dated to different days, or from articles published far apart,
+    are taken to be about different things unless they are very close."""
     norms = [norm(v) for v in vectors]
     index: dict[str, list[int]] = {}
     for i, v in enumerate(vectors):
         for k in v:
             index.setdefault(k, []).append(i)
+    common = max(COMMON_KEY_MIN, int(COMMON_KEY_SHARE * len(vectors)))
+    days = {doc: _day(p) for doc, p in published.items()}
     rows: list[dict[int, float]] = [{} for _ in vectors]
     for i, v in enumerate(vectors):
         seen: set[int] = set()
         for k in v:
-            seen.update(j for j in index[k] if j > i)
+            if len(index[k]) <= common:
+                seen.update(j for j in index[k] if j > i)
+        day_i = days.get(units[i].doc)
         for j in sorted(seen):
             s = cosine(v, vectors[j], norms[i], norms[j])
+            day_j = days.get(units[j].doc)
             if _dates_conflict(units[i], units[j]):
                 s *= DATE_CONFLICT
-            elif _far_apart(published.get(units[i].doc), published.get(units[j].doc)):
+            elif day_i and day_j and abs((day_i - day_j).days) > FAR_APART:
                 s *= FAR_APART_LINK
             if s >= MIN_LINK:
                 rows[i][j] = s
@@ -212,8 +225,9 @@ def _pagerank(
     n = len(units)
     out: list[dict[int, float]] = []
     for i, row in enumerate(sims):
+        strongest = sorted(row.items(), key=lambda x: (-x[1], x[0]))[:NEIGHBOURS]
         weights = {
-            j: s * (SAME_DOC_LINK if units[j].doc == units[i].doc else 1.0) for j, s in row.items()
+            j: s * (SAME_DOC_LINK if units[j].doc == units[i].doc else 1.0) for j, s in strongest
         }
         total = sum(weights.values())
         out.append({j: w / total for j, w in weights.items()} if total else {})
@@ -237,7 +251,7 @@ def _restart(scope: Scope, units: Sequence[Unit]) -> list[float]:
     """Each document the same total weight, leads first; an event's own sentences favoured."""
     raw = []
     for u in units:
-        w = 1.0 / math.sqrt(1.0 + u.position)
+        w = 1.0 / (1.0 + u.position)
         if u.key in scope.event_units:
             w *= 3.0
         raw.append(w)
@@ -262,6 +276,8 @@ def _usable(u: Unit) -> float:
     if n > 60:
         fit *= 0.7
     if u.text[:1].islower():  # a fragment of a list or of a cut sentence
+        fit *= 0.3
+    if _CAPTION.search(u.text):  # a photo caption kept by the cleaner
         fit *= 0.3
     facts = len(u.figures) + len(u.events) + min(1, len(u.times))
     return fit * (1.0 + 0.2 * min(3, facts))

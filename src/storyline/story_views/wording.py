@@ -71,6 +71,8 @@ class _Counts:
     by_outlet: dict[str, Counter[str]]
     total: Counter[str]
     units: dict[tuple[str, str], list[Unit]]  # (outlet, term) → the sentences using it
+    sizes: dict[str, int]  # terms used per outlet
+    size: int  # terms used in all
 
 
 def _count(scope: Scope) -> _Counts:
@@ -84,14 +86,15 @@ def _count(scope: Scope) -> _Counts:
         total.update(terms)
         for t in dict.fromkeys(terms):
             units.setdefault((outlet, t), []).append(u)
-    return _Counts(by_outlet, total, units)
+    sizes = {o: sum(c.values()) for o, c in by_outlet.items()}
+    return _Counts(by_outlet, total, units, sizes, sum(sizes.values()))
 
 
 def log_odds_z(counts: _Counts, outlet: str, term: str) -> float:
     """The z-score of the log-odds ratio of ``term`` in ``outlet`` against all others."""
     mine = counts.by_outlet[outlet]
-    n_all = sum(counts.total.values())
-    n_mine = sum(mine.values())
+    n_all = counts.size
+    n_mine = counts.sizes[outlet]
     n_rest = n_all - n_mine
     prior = PRIOR * n_all
     alpha = prior * counts.total[term] / n_all
