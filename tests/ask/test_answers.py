@@ -46,6 +46,7 @@ def check_citations(answer: Answer, texts: dict[str, str]) -> None:
         ("Where did Quiroga meet Haugen?", "where", ["Oslo"]),
         ("Who travelled with Quiroga?", "who", ["Diego Salas", "Lucia Ferrer", "Tomas Vidal"]),
         ("Who is Ingrid Moe?", "who", ["analyst at the Bergen Institute"]),
+        ("Who is Tomas Vidal?", "who", ["Fisheries Minister"]),
         ("Who said the numbers look large?", "who", ["Ingrid Moe"]),
         ("What did Reyes say?", "said", ["not consulted", "ignored small fishermen"]),
         ("What do Norway and Chile oppose?", "stance", ["oppose bottom trawling"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.ask.people import title_before
 from storyline.ask.question import EntityLinker, analyse
 from storyline.store.ask_queries import AskEntity
 
@@ -79,3 +80,18 @@ def test_unknown_capitalised_names_are_kept_but_dates_and_question_words_are_not
     assert q.unknown == ("Angela Merkel",)
     assert "september" in q.keywords
     assert analyse("Where did Quiroga go on Monday?", LINKER).unknown == ()
+
+
+@pytest.mark.parametrize(
+    ("before", "title"),
+    [
+        ("The talks were led by Kremlin spokesman ", "Kremlin spokesman"),
+        ("His delegation includes Foreign Minister ", "Foreign Minister"),
+        ("said U.S. Secretary of State ", "U.S. Secretary of State"),
+        ("He will meet Chinese Premier ", "Chinese Premier"),
+        ("The deal was praised by ", None),
+        ("On Thursday ", None),
+    ],
+)
+def test_the_title_written_before_a_name(before: str, title: str | None) -> None:
+    assert title_before(before) == title

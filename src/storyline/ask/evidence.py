@@ -41,6 +41,7 @@ class Evidence:
         self.q = queries
         self.documents: dict[str, AskDocument] = queries.documents()
         self._entities: list[AskEntity] | None = None
+        self._entity_map: dict[str, AskEntity] | None = None
         self._quotes: list[AskQuote] | None = None
         self._stances: list[AskStance] | None = None
         self._figures: list[AskFigure] | None = None
@@ -63,7 +64,9 @@ class Evidence:
         return self.entity_map().get(entity_id)
 
     def entity_map(self) -> dict[str, AskEntity]:
-        return {e.id: e for e in self.entities}
+        if self._entity_map is None:
+            self._entity_map = {e.id: e for e in self.entities}
+        return self._entity_map
 
     @property
     def quotes(self) -> list[AskQuote]:

@@ -274,12 +274,14 @@ def answer_when(question: Question, evidence: Evidence, scorer: Scorer) -> Answe
             spans.setdefault(t.value, []).append((t.doc, t.start, t.end, t.text))
     if not votes:
         return not_found(question, "no dated event or sentence in the articles matches it")
-    # a less precise value that the best one refines lends it its support
+    # a less precise value ("2024") lends its support to the best supported value that
+    # refines it ("2024-10-22"): the two agree, and the finer one says more
     for value in sorted(votes, key=len):
         finer = [v for v in votes if v != value and v.startswith(value)]
-        if len(finer) == 1:
-            votes[finer[0]] += votes.pop(value)
-            spans[finer[0]] += spans.pop(value)
+        if finer:
+            target = max(finer, key=lambda v: (votes[v], v))
+            votes[target] += votes.pop(value)
+            spans[target] += spans.pop(value)
     order = sorted(votes, key=lambda v: (-votes[v], -len(v), v))
     best = order[0]
     draft = Draft(question, evidence)

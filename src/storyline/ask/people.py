@@ -265,22 +265,68 @@ def _who_holds(question: Question, evidence: Evidence) -> Answer:
 
 
 _APPOSITION = re.compile(r"^,\s+((?:a|an|the)\s[^,.;]{3,120}|[a-z][^,.;]{3,120})")
+_BEFORE = re.compile(r"((?:[\w.’'-]+ ){1,5})$")
+_ROLE_WORDS = """
+    president minister premier secretary spokesman spokeswoman spokesperson ceo chancellor
+    king queen senator director professor chairman chairwoman general ambassador adviser
+    advisor aide analyst envoy leader governor mayor official head chief founder editor
+    correspondent scholar expert fellow researcher commander deputy
+"""
+ROLES = frozenset(_ROLE_WORDS.split())
+
+
+def title_before(text: str) -> str | None:
+    """The title written just before a name ("Chinese President", "Kremlin spokesman")."""
+    run = _BEFORE.search(text)
+    if run is None:
+        return None
+    words: list[str] = []
+    for word in reversed(run.group(1).split()):
+        low = word.lower().strip(".")
+        if low != "of" and not word[:1].isupper() and low not in ROLES:
+            break
+        words.insert(0, word)
+    while words and words[0].lower() == "of":
+        words.pop(0)
+    if not any(w.lower().strip(".") in ROLES for w in words):
+        return None
+    return " ".join(words)
 
 
 def _who_is(question: Question, evidence: Evidence) -> Answer:
+    """What the articles call a person: the apposition after the name ("X, an analyst at
+    …"), else the title most often written before it ("Kremlin spokesman X"), else a
+    relative clause after it ("X, who is responsible for …")."""
     ref = question.entities[0]
     draft = Draft(question, evidence)
-    docs = sorted(evidence.documents)
+    docs = sorted({s.doc for s in evidence.search(question)})
+    found: dict[int, dict[str, list[tuple[str, int, int]]]] = {0: {}, 1: {}, 2: {}}
     for doc in docs:
-        for m in evidence.mentions_in(doc, 0, 10**9):
+        text = evidence.q.document_text(doc)
+        for m in evidence.mentions_in(doc, 0, len(text)):
             if m.entity != ref.id:
                 continue
-            text = evidence.q.document_text(doc)
-            found = _APPOSITION.match(text[m.end : m.end + 160])
-            if found:
-                n = draft.cite(doc, m.start, m.end)
-                draft.fact("entity", found.group(1), [n], id=ref.id)
-                return draft.answer(f"{ref.name}: {found.group(1).strip()} {marks([n])}")
+            a, b, _ = evidence.sentence_span(doc, m.start, m.end)
+            after = _APPOSITION.match(text[m.end : b])
+            people = [
+                p
+                for p in evidence.mentions_in(doc, m.end, b)
+                if p.label == "PERSON" and after and p.start < m.end + after.end()
+            ]
+            if after and not people:
+                words = after.group(1).strip()
+                rank = 2 if words.split()[0].lower() in ("who", "which", "whose") else 0
+                found[rank].setdefault(words, []).append((doc, m.start, m.end))
+            title = title_before(text[max(a, m.start - 80) : m.start])
+            if title:
+                found[1].setdefault(title, []).append((doc, m.start, m.end))
+    for rank in (0, 1, 2):
+        if found[rank]:
+            options = found[rank]
+            best = max(options, key=lambda t: (len(options[t]), len(t)))
+            nums = [draft.cite(d, x, y) for d, x, y in options[best][:4]]
+            draft.fact("entity", best, nums, id=ref.id)
+            return draft.answer(f"{ref.name}: {best} {marks(nums)}")
     return not_found(question, f"the articles do not say who {ref.name} is")
 
 
