@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,6 +14,9 @@ from rich.text import Text
 
 from storyline import __version__
 from storyline.errors import StorylineError
+
+if TYPE_CHECKING:
+    from storyline.engines.loader import RunReport
 
 app = typer.Typer(
     name="storyline",
@@ -68,9 +72,47 @@ def analyze(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the summary, no progress bar.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Processes for the per-document work (default: one per core).",
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Where the per-document work runs: local or spark.")
+    ] = "local",
+    spark_master: Annotated[
+        str,
+        typer.Option("--spark-master", help="With --engine spark: the Spark master URL."),
+    ] = "local[*]",
+    parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--parquet",
+            help="With --engine spark: where the per-document results go (default DB.parquet).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles into the story database (new and changed articles only)."""
-    from storyline.engines.local import analyze as run
+    from storyline.engines.local import analyze as analyze_local
+    from storyline.engines.workers import worker_count
+
+    if engine not in ("local", "spark"):
+        raise _fail(StorylineError(f"unknown engine {engine!r}; use --engine local or spark"))
+
+    def run(paths: list[str], db: Path, on_progress: Callable[[str, str], None]) -> RunReport:
+        if engine == "spark":
+            from storyline.engines.spark import analyze_spark
+
+            return analyze_spark(
+                paths, db, master=spark_master, parquet=parquet, on_progress=on_progress
+            )
+        return analyze_local(paths, db, on_progress=on_progress, workers=worker_count(workers))
 
     progress = Progress(
         SpinnerColumn(),
@@ -121,6 +163,44 @@ def analyze(
     if not report.stored_anything:
         err.print("error: no article could be analysed; see the reasons above")
         raise typer.Exit(code=1)
+
+
+@app.command()
+def remove(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A source as stored (see 'storyline info'), a folder or a JSONL file.",
+            metavar="SOURCE",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Remove an input's documents and all their facts, then resolve the story again."""
+    from storyline.engines.local import remove as run
+
+    if not db.exists():
+        raise _fail(StorylineError(f"{db}: no such database; check the --db path"))
+    try:
+        removed, deleted, entities = run(db, source)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    if not removed:
+        err.print(
+            Text(
+                f"error: no stored source is {source!r} or lies under it; "
+                f"'storyline info --db {db}' lists the sources"
+            )
+        )
+        raise typer.Exit(code=1)
+    out.print(
+        Text(
+            f"removed {len(removed)} sources; {len(deleted)} documents deleted with their "
+            f"facts (a document another source also gave is kept); {entities} entities; "
+            f"database {db}"
+        )
+    )
 
 
 @app.command()
