@@ -28,6 +28,8 @@ PAGES = [
     "/graph?nodes=5",
     "/search",
     "/search?q=trade",
+    "/ask",
+    "/ask?q=What+did+Lindqvist+say%3F",
     "/api/docs",
 ]
 API = [
@@ -40,6 +42,8 @@ API = [
     "/api/timeline",
     "/api/graph",
     "/api/search?q=trade",
+    "/api/ask?q=What+did+Lindqvist+say%3F",
+    "/api/brief",
     "/api/openapi.json",
 ]
 
@@ -281,3 +285,24 @@ def test_the_app_opens_the_database_read_only(story_db: Path) -> None:
 
     with StoreReader(story_db) as reader, pytest.raises(sqlite3.OperationalError):
         reader.conn.execute("CREATE TABLE intruder(x)")
+
+
+def test_overview_shows_the_brief_with_citations(client: Any) -> None:
+    brief = client.get("/api/brief", params={"length": 3}).json()
+    assert 1 <= len(brief["lines"]) <= 3
+    html = client.get("/").text
+    assert 'data-slot="brief"' in html and "In brief" in html
+    first = brief["lines"][0]["citations"][0]
+    assert f"/documents/{first['doc']}?hl={first['start']}-{first['end']}#focus" in html
+
+
+def test_ask_answers_with_cited_sentences(client: Any) -> None:
+    result = client.get("/api/ask", params={"q": "What did Lindqvist say?"}).json()
+    assert result["found"] and "built to last" in result["answer"]
+    html = client.get("/ask", params={"q": "What did Lindqvist say?"}).text
+    assert "built to last" in html
+    for c in result["citations"]:
+        assert f"/documents/{c['doc']}?hl={c['start']}-{c['end']}#focus" in html
+    assert 'data-slot="ask"' in client.get("/").text
+    missing = client.get("/ask", params={"q": "What did Zorblax say?"}).text
+    assert "Not found" in missing

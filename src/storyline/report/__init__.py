@@ -18,6 +18,7 @@ from storyline import __version__
 from storyline.clock import Clock, SystemClock
 from storyline.errors import ExportError
 from storyline.store import StoreReader
+from storyline.story_views.brief import build_brief
 from storyline.web.charts import figure_chart, format_value, timeline_chart
 from storyline.web.render import STATIC, json_script, safe_url, source_label, wikidata
 
@@ -70,8 +71,10 @@ def build_report(reader: StoreReader, clock: Clock | None = None) -> str:
     documents, doc_total = q.document_page(limit=LIMITS["documents"])
     known = {a["id"] for a in overview["actors"]}
     when: datetime = (clock or SystemClock()).now()
+
     context: dict[str, Any] = {
         "data": overview,
+        "brief": build_brief(reader, length=8),
         "groups": [(g, figure_chart(g, report_url)) for g in groups],
         "group_total": group_total,
         "events": events,

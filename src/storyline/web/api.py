@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
-from storyline.web.app import Reader
+from storyline.web.app import Reader, cached
 from storyline.web.render import PAGE_SIZE, TEMPLATES
 
 router = APIRouter(prefix="/api", tags=["story"])
@@ -135,6 +135,22 @@ def fact(reader: Reader, fact_id: str) -> Json:
     if data is None:
         raise _missing("fact", fact_id)
     return data
+
+
+@router.get("/ask", summary="Answer a question with citations (storyline.ask)")
+def ask(reader: Reader, q: Annotated[str, Query(min_length=1, max_length=300)]) -> Json:
+    from storyline.ask import answer
+
+    return answer(reader, q).to_dict()
+
+
+@router.get("/brief", summary="The story's brief: its most central lines with citations")
+def brief(
+    request: Request, reader: Reader, length: Annotated[int, Query(ge=1, le=50)] = 10
+) -> Json:
+    from storyline.story_views.brief import build_brief
+
+    return cached(request, f"brief:{length}", lambda: build_brief(reader, length=length)).to_dict()
 
 
 @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)

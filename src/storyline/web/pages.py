@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
-from storyline.web.app import Reader
+from storyline.web.app import Reader, cached
 from storyline.web.charts import figure_chart, graph_chart, timeline_chart
 from storyline.web.highlight import Highlight, document_spans, highlight
 from storyline.web.render import PAGE_SIZE, TEMPLATES, Pager, web_url
@@ -33,9 +33,24 @@ def _not_found(what: str, ident: str) -> HTTPException:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, reader: Reader) -> HTMLResponse:
+    from storyline.story_views.brief import build_brief
+
     data = reader.queries.overview()
     charts = [(g, figure_chart(g, web_url)) for g in data["figure_groups"]]
-    return render(request, "overview.html", "overview", data=data, charts=charts)
+    brief = cached(request, "brief", lambda: build_brief(reader, length=5))
+    return render(request, "overview.html", "overview", data=data, charts=charts, brief=brief)
+
+
+@router.get("/ask", response_class=HTMLResponse)
+def ask(
+    request: Request,
+    reader: Reader,
+    q: Annotated[str, Query(max_length=300)] = "",
+) -> HTMLResponse:
+    from storyline.ask import answer
+
+    result = answer(reader, q).to_dict() if q.strip() else None
+    return render(request, "ask.html", "", q=q, result=result)
 
 
 @router.get("/documents", response_class=HTMLResponse)
