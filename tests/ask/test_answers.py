@@ -91,6 +91,8 @@ def test_the_asked_person_is_not_their_own_companion(asker: Asker) -> None:
         ("What did Lars Haugen say about bananas?", "about that"),
         ("How many whales did Norway catch?", "no figure"),
         ("What did Ingrid Moe say about whaling?", "about that"),
+        ("How much?", "names nothing to look for"),
+        ("Where?", "names nothing to look for"),
     ],
 )
 def test_unsupported_questions_are_not_found_and_cite_nothing(

@@ -73,6 +73,10 @@ class Asker:
         q = self.analyse(question)
         if not self.evidence.documents:
             return not_found(q, "the database holds no analysed article")
+        if not (q.entities or q.keywords or q.unknown or q.subject_text.strip()):
+            return not_found(
+                q, "the question names nothing to look for; ask about someone or something"
+            )
         missing = [n for n in q.unknown if not self._mentioned(n)]
         if missing:
             return not_found(q, f"the articles never mention {', '.join(missing)}")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.ask.model import Citation, EntityRef, Question
-from storyline.ask.text import fts_query, related_stems, stem, stems
+from storyline.ask.text import RELATED, fts_query, related_stems, stem, stems
 from storyline.store.ask_queries import (
     AskDocument,
     AskEntity,
@@ -161,8 +161,7 @@ class Evidence:
 
 
 def _related_surface(word: str) -> list[str]:
-    from storyline.ask.text import RELATED
-
+    """The related words of a question's word as written, for the FTS5 query."""
     root = stem(word)
     return [o for key, others in RELATED.items() if stem(key) == root for o in others]
 

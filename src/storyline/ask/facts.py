@@ -19,6 +19,8 @@ from storyline.store.ask_queries import AskEvent, AskFigure, AskSentence
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_CITATIONS = 4
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_BEFORE_PLACE = re.compile(r"\b(?:in|at|to|near|outside|from|inside)\s+(?:the\s+)?$", re.I)
 
 # question words that say which unit an amount is in
 _UNIT_HINTS: dict[str, frozenset[str]] = {
@@ -304,9 +306,6 @@ def answer_when(question: Question, evidence: Evidence, scorer: Scorer) -> Answe
 
 
 # ----------------------------------------------------------------------- where
-
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_BEFORE_PLACE = re.compile(r"\b(?:in|at|to|near|outside|from|inside)\s+(?:the\s+)?$", re.I)
 
 
 def answer_where(question: Question, evidence: Evidence, scorer: Scorer) -> Answer:
