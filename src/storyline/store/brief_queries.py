@@ -22,6 +22,7 @@ class FactDocument:
     outlet: str | None
     published: str | None
     text: str
+    inferred: str | None = None  # a date inferred from other articles when none is given
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +145,9 @@ _ANALYSED = "SELECT id FROM documents WHERE status = 'analysed'"
 def story_facts(conn: sqlite3.Connection) -> StoryFacts:
     """Read the facts of every analysed document, each list in document and offset order."""
     documents = tuple(
-        FactDocument(r[0], r[1], r[2], r[3], r[4], r[5])
+        FactDocument(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
         for r in conn.execute(
-            "SELECT id, source, title, outlet, published, text FROM documents "
+            "SELECT id, source, title, outlet, published, text, inferred_date FROM documents "
             "WHERE status = 'analysed' ORDER BY source, id"
         )
     )

@@ -298,7 +298,7 @@ def _carriers(units: Sequence[Unit], sims: Sequence[dict[int, float]], i: int) -
 def _lines(scope: Scope, units: Sequence[Unit], length: int) -> list[BriefLine]:
     if not units or length == 0:
         return []
-    published = {d.id: d.published for d in scope.documents}
+    published = {d.id: d.published or d.inferred for d in scope.documents}
     sims = _similarities(units, _vectors(units), published)
     rank = _pagerank(units, sims, _restart(scope, units))
     carriers = [_carriers(units, sims, i) for i in range(len(units))]
