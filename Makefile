@@ -5,9 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup browser demo test lint typecheck check eval screenshots clean
+.PHONY: setup browser java bench demo test lint typecheck check eval screenshots clean
 
-setup: $(STAMP) browser
+setup: $(STAMP) browser java
+
+# Java for the Spark engine and its tests (Debian's JRE; PySpark comes from PyPI).
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "warning: java missing and no root: Spark tests will skip (apt-get install openjdk-17-jre-headless)"; exit 0; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 
 # Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser).
 browser:
@@ -19,7 +26,7 @@ browser:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,spark]'
 	touch $(STAMP)
 
 demo: setup
@@ -42,6 +49,10 @@ lint:
 
 typecheck:
 	$(BIN)/mypy
+
+# throughput against the bare spaCy backbone, one process and N workers (a benchmark, not a test)
+bench: setup
+	$(BIN)/python -m storyline.bench $(SHARED)/datasets/polnear/train/text
 
 eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa

@@ -138,8 +138,10 @@ def spark_session(master: str | None = None, app_name: str = "storyline") -> Any
             "\"pip install 'storyline[spark]'\" or 'make setup'"
         ) from exc
     builder: Any = SparkSession.builder.appName(app_name)
-    builder = builder.config("spark.ui.enabled", "false").config(
-        "spark.sql.session.timeZone", "UTC"
+    builder = (
+        builder.config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
     )
     if master:
         builder = builder.master(master)
@@ -196,7 +198,7 @@ def write_results(
 
     local = [(i, p) for i, p in enumerate(paths) if not is_spark_uri(p)]
     for chunk in _local_chunks(local, fetcher):
-        run(sc.parallelize(chunk, min(slices * 4, len(chunk))))
+        run(sc.parallelize(chunk, max(1, min(slices * 4, len(chunk) // batch_size))))
     for input_no, uri in ((i, p) for i, p in enumerate(paths) if is_spark_uri(p)):
         files = (
             session.read.format("binaryFile")
