@@ -88,6 +88,8 @@ def framing_check(framing: Framing, item: dict[str, Any]) -> bool:
         return any(e.name == item["actor"] for e in o.emphasis)
     if kind == "omission":
         return any(x.name == item["actor"] for x in o.omissions)
+    if kind == "topic-omission":
+        return any(_fold(item["contains"]) in _fold(t.name) for t in o.topics_left_out)
     if kind == "claim":
         return any(_fold(item["contains"]) in _fold(c.text) for c in o.claims)
     raise ValueError(f"expected.json: unknown framing kind {kind!r}")

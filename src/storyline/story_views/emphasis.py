@@ -3,6 +3,8 @@
 * Emphasis: the actors (resolved entities) an outlet names that no other outlet names.
 * Omissions: the actors that most other outlets (more than half of them, at least two)
   name and this outlet does not.
+* Topics: the measures (figure groups) only this outlet's documents report, and those
+  most other outlets report and this one leaves out.
 * Exclusive claims: sentences reporting a figure no other outlet reports; and sentences
   naming a place, organisation or other non-person actor no other outlet names that have
   no near-duplicate in another outlet (people are covered by voices and emphasis).
@@ -63,6 +65,22 @@ class Omission:
             "entity": self.entity,
             "type": self.type,
             "named_by": list(self.named_by),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A measure (what a figure is about) one outlet reports alone, or leaves out."""
+
+    name: str
+    outlets: tuple[str, ...]  # who reports it
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "outlets": list(self.outlets),
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -156,6 +174,39 @@ def emphasis_and_omissions(
         omissions.sort(key=lambda o: (-len(o.named_by), o.name))
         del emphasis[MAX_ITEMS:]
         del omissions[MAX_ITEMS:]
+    return out
+
+
+def topics(scope: Scope) -> dict[str, tuple[list[Topic], list[Topic]]]:
+    """Per outlet: measures only it reports, and measures most others report but it doesn't.
+
+    A measure is a figure group (figures the figure resolver found to measure the same
+    thing); figures no other document reports are exclusive claims instead."""
+    outlets = sorted(set(scope.outlets.values()))
+    out: dict[str, tuple[list[Topic], list[Topic]]] = {o: ([], []) for o in outlets}
+    if len(outlets) < 2:
+        return out
+    by_key: dict[str, dict[str, list[FactFigure]]] = {}
+    names: dict[str, str] = {}
+    for f in scope.figures():
+        if not f.group:  # subjects alone are written too differently to compare
+            continue
+        key = f.group
+        names.setdefault(key, f.group_label or f.subject or "")
+        by_key.setdefault(key, {}).setdefault(scope.outlets[f.doc], []).append(f)
+    for key, per in sorted(by_key.items()):
+        reporters = tuple(sorted(per))
+        evidence = tuple(
+            sentence_evidence(scope, per[o][0].doc, per[o][0].start, per[o][0].end)
+            for o in reporters
+        )
+        topic = Topic(names[key], reporters, evidence)
+        if len(per) == 1:
+            out[reporters[0]][0].append(topic)
+            continue
+        for outlet in outlets:
+            if outlet not in per and len(per) >= 2 and len(per) * 2 > len(outlets) - 1:
+                out[outlet][1].append(topic)
     return out
 
 

@@ -1,7 +1,8 @@
 """The framing: how each outlet tells the story (or one event), from the evidence.
 
 For each outlet: its voices (whom it quotes, by type and side), its emphasis (actors only
-it names) and omissions (actors most others name and it leaves out), its wording (terms it
+it names) and omissions (actors most others name and it leaves out), the measures
+(figures' topics) only it reports or that it leaves out, its wording (terms it
 uses where others don't, with example sentences) and its exclusive claims; for the story,
 the figures outlets disagree on. Documents of unknown outlet each stand alone. Every item
 carries its evidence (document, offsets, text).
@@ -20,9 +21,11 @@ from storyline.story_views.emphasis import (
     Emphasis,
     FigureDisagreement,
     Omission,
+    Topic,
     emphasis_and_omissions,
     exclusive_claims,
     figure_disagreements,
+    topics,
 )
 from storyline.story_views.scope import Scope, story_scope
 from storyline.story_views.text import idf_table, tf_idf
@@ -41,6 +44,8 @@ class OutletFraming:
     voices: tuple[Voice, ...]
     emphasis: tuple[Emphasis, ...]
     omissions: tuple[Omission, ...]
+    topics: tuple[Topic, ...]
+    topics_left_out: tuple[Topic, ...]
     wording: tuple[Wording, ...]
     claims: tuple[Claim, ...]
 
@@ -53,6 +58,8 @@ class OutletFraming:
             "voices": [v.to_dict() for v in self.voices],
             "emphasis": [e.to_dict() for e in self.emphasis],
             "omissions": [o.to_dict() for o in self.omissions],
+            "topics": [t.to_dict() for t in self.topics],
+            "topics_left_out": [t.to_dict() for t in self.topics_left_out],
             "wording": [w.to_dict() for w in self.wording],
             "claims": [c.to_dict() for c in self.claims],
         }
@@ -92,6 +99,7 @@ def framing_from_facts(
     voices = outlet_voices(scope, scope.quotes(), gazetteer)
     emphasis = emphasis_and_omissions(scope)
     wording = outlet_wording(scope)
+    measures = topics(scope)
     claims = exclusive_claims(scope, _term_vectors(scope))
     docs: dict[str, list[str]] = {}
     for d in scope.documents:
@@ -100,6 +108,7 @@ def framing_from_facts(
     for outlet in sorted(docs, key=lambda o: (o.startswith("unknown outlet"), o.casefold())):
         said, groups = voices.get(outlet, ([], []))
         stressed, left_out = emphasis.get(outlet, ([], []))
+        own, missing = measures.get(outlet, ([], []))
         outlets.append(
             OutletFraming(
                 outlet=outlet,
@@ -109,6 +118,8 @@ def framing_from_facts(
                 voices=tuple(said),
                 emphasis=tuple(stressed),
                 omissions=tuple(left_out),
+                topics=tuple(own),
+                topics_left_out=tuple(missing),
                 wording=tuple(wording.get(outlet, [])),
                 claims=tuple(claims.get(outlet, [])),
             )

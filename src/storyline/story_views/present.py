@@ -56,6 +56,14 @@ def _outlet_lines(o: OutletFraming) -> list[str]:
             lines.append(f"    {om.name} ({om.type}), named by {', '.join(om.named_by)}")
             for example in om.evidence[:2]:
                 lines.append(f"      e.g. {example.text}  [{_cite(example)}]")
+    if o.topics or o.topics_left_out:
+        lines.append("  measures:")
+        for t in o.topics:
+            lines.append(f"    only here: {t.name}: {t.evidence[0].text}  [{_cite(t.evidence[0])}]")
+        for t in o.topics_left_out:
+            lines.append(f"    left out: {t.name}, reported by {', '.join(t.outlets)}")
+            for example in t.evidence[:2]:
+                lines.append(f"      e.g. {example.text}  [{_cite(example)}]")
     if o.claims:
         lines.append("  exclusive claims:")
         for c in o.claims:
