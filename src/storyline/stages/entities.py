@@ -131,6 +131,7 @@ class _Matchers:
     lower: Any
     titles: frozenset[tuple[str, ...]]
     longest_title: int
+    title_starts: frozenset[str]  # the first word of every title, to rule tokens out fast
 
 
 _CACHE: dict[int, tuple[Any, _Matchers]] = {}
@@ -164,7 +165,8 @@ def _matchers(vocab: Any, gaz: Gazetteer) -> _Matchers:
         else:
             lower.add(surface, [Doc(vocab, words=words)])
     titles = frozenset(tuple(t.lower_ for t in tokenizer(title)) for title in gaz.titles)
-    built = _Matchers(exact, lower, titles, max((len(t) for t in titles), default=1))
+    longest = max((len(t) for t in titles), default=1)
+    built = _Matchers(exact, lower, titles, longest, frozenset(t[0] for t in titles if t))
     _CACHE[id(vocab)] = (vocab, built)
     return built
 
@@ -226,8 +228,11 @@ def _inside_token_candidates(doc: Any, gaz: Gazetteer) -> list[_Cand]:
 
 def _title_at(doc: Any, i: int, end: int, m: _Matchers) -> int:
     """The length of the longest title starting at token ``i`` (0 if none)."""
+    if end <= i or i >= len(doc) or doc[i].lower_ not in m.title_starts:
+        return 0
+    words = [t.lower_ for t in doc[i : i + min(m.longest_title, end - i)]]
     for k in range(min(m.longest_title, end - i), 0, -1):
-        if tuple(t.lower_ for t in doc[i : i + k]) in m.titles:
+        if tuple(words[:k]) in m.titles:
             return k
     return 0
 
@@ -516,16 +521,20 @@ def _split_hyphenated_people(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def extract_mentions(doc: Any) -> tuple[Mention, ...]:
-    """The mentions of actors in a parsed document (see the module docstring)."""
+def extract_mentions(doc: Any, text: str | None = None) -> tuple[Mention, ...]:
+    """The mentions of actors in a parsed document (see the module docstring).
+
+    ``text`` is the parsed text when the caller has it (spaCy rebuilds ``Doc.text`` from
+    the tokens on every access).
+    """
     gaz = load_gazetteer()
     m = _matchers(doc.vocab, gaz)
     merged = _merge(_ner_candidates(doc, gaz, m), _gazetteer_candidates(doc, gaz, m), doc, m)
-    full = doc.text  # spaCy rebuilds Doc.text from its tokens on every access: read it once
+    full = doc.text if text is None else text
     mentions = [x for x in (_mention(doc, full, c, gaz, m) for c in merged) if x is not None]
     return tuple(_split_hyphenated_people(_propagate_surnames(doc, mentions, m)))
 
 
 @stage("entities", version=1, adds=["mentions"], needs=["parse", "sentences"])
 def entities(inp: StageInput) -> StageOutput:
-    return {"mentions": extract_mentions(inp.parse)}
+    return {"mentions": extract_mentions(inp.parse, inp.document.text)}

@@ -230,7 +230,7 @@ class QuoteFinder:
         self.sentences = sorted((s.start, s.end) for s in sentences) or [(0, len(text))]
         self._sent_starts = [s for s, _ in self.sentences]
         self.index = index
-        self.speakers = SpeakerResolver(doc, index)
+        self.speakers = SpeakerResolver(doc, index, text)
 
     def _sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._sent_starts, offset) - 1)

@@ -182,9 +182,10 @@ def speaker_token(cue: Any) -> Any | None:
 class SpeakerResolver:
     """Names the speaker of a cue: the subject phrase and the mention behind it."""
 
-    def __init__(self, doc: Any, index: MentionIndex) -> None:
+    def __init__(self, doc: Any, index: MentionIndex, text: str | None = None) -> None:
         self.doc = doc
-        self.text: str = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        # the parsed text; spaCy rebuilds Doc.text from the tokens on every access
+        self.text: str = doc.text if text is None else text
         self.index = index
         self.named: list[Mention] = []  # person speakers so far, in text order
         self.blocked: list[tuple[int, int]] = []  # the quotations' outer spans
