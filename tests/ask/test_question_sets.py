@@ -13,7 +13,7 @@ from storyline.store import StoreReader
 
 pytestmark = pytest.mark.slow
 
-# measured 2026-11-23: examples 0.931 (dev 0.979, held-out 0.833), seeds 0.978
+# measured 2026-11-23: examples 0.917 (dev 0.958, held-out 0.833), seeds 0.978
 EXAMPLES_FLOOR = 0.85
 SEEDS_FLOOR = 0.90
 
