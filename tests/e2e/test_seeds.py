@@ -82,9 +82,10 @@ def test_stated_dates_are_found(seeds_story: Story) -> None:
     docs = docs_by_source(seeds_story[0])
     assert docs["000"]["published"] == "2022-03-02"
     assert docs["000"]["published_origin"] == "text-cue"
-    # a bare header date is kept, and marked as such so a user can judge it
-    assert docs["004"]["published"] == "2024-06-19"
-    assert docs["004"]["published_origin"] == "page-header"
+    # a bare header date is the day the page was shown: kept as a claim, used for its year
+    assert docs["004"]["published"] is None
+    assert docs["004"]["published_inferred"] == "2024"
+    assert any(d["origin"] == "page-header" for d in docs["004"]["dates"])
 
 
 def test_authors_and_outlets_from_bylines(seeds_story: Story) -> None:

@@ -194,7 +194,10 @@ def test_date_priority_given_html_cue_url_header() -> None:
 
     header_only = "Menu\n\nMonday, May 6, 2024\n\nHubble at thirty-four\n\n" + BODY
     meta = build_metadata(raw(header_only), clean_text(header_only))
-    assert (meta.published, meta.published_origin) == ("2024-05-06", "page-header")
+    # the day the page was shown, not the day it was published: its year only
+    assert (meta.published, meta.published_origin) == (None, None)
+    assert meta.inferred_date == "2024" and meta.reference_date == "2024"
+    assert meta.inferred_from is not None and "Monday, May 6, 2024" in meta.inferred_from
     meta = build_metadata(raw(header_only, url=url), clean_text(header_only))
     assert (meta.published, meta.published_origin) == ("2024-05-05", "url")
 

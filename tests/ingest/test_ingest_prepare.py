@@ -54,7 +54,8 @@ def test_newspaper_metadata() -> None:
 def test_header_date_is_kept_with_its_origin() -> None:
     meta = prepared("header_menu_indented.txt").meta
     assert meta.title == "Orion capsule splashes down after 25-day trip around the Moon"
-    assert (meta.published, meta.published_origin) == ("2024-03-04", "page-header")
+    assert (meta.published, meta.inferred_date) == (None, "2024")
+    assert (meta.dates[0].value, meta.dates[0].origin) == ("2024-03-04", "page-header")
     assert meta.dates[0].evidence == "Monday, March 4, 2024"
 
 

@@ -86,3 +86,45 @@ def test_lead_date_of_a_nameless_summit_dates_the_named_meeting(run_events: Any)
     undated = [e for e in run_events(text, published=None) if e.trigger == "met"]
     assert undated[0].date is None and undated[0].time is not None
     assert text[undated[0].time[0] : undated[0].time[1]] == "Tuesday"
+
+
+@pytest.mark.slow
+def test_what_might_happen_or_happened_many_times_is_no_event(run_events: Any) -> None:
+    text = (
+        "The European Union has threatened sanctions against Serbia if Belgrade attacks "
+        "Kosovo. Officials warned of consequences in the event of Serbia invading Kosovo. "
+        "Emmanuel Macron had met his German counterpart on 12 occasions."
+    )
+    assert run_events(text) == []
+
+
+@pytest.mark.slow
+def test_a_state_visit_by_one_of_the_pair_is_a_visit_to_the_other(run_events: Any) -> None:
+    text = (
+        "Olaf Scholz and Emmanuel Macron have grown close. Scholz and Macron speak often."
+        "\n\nScholz praised the ties as he began his two-day state visit on Monday."
+    )
+    visits = [e for e in run_events(text) if e.trigger == "visit"]
+    assert len(visits) == 1 and _names(text, visits[0]) == {"Scholz", "Emmanuel Macron"}
+    assert visits[0].label == "Olaf Scholz visits Emmanuel Macron"
+
+
+@pytest.mark.slow
+def test_deals_signed_at_the_lead_meeting_take_its_date(run_events: Any) -> None:
+    text = (
+        "Emmanuel Macron met Olaf Scholz in Berlin on Monday.\n\n"
+        "The two sides signed 12 deals, including an agreement between Airbus and Siemens "
+        "on the supply of engines."
+    )
+    deals = [e for e in run_events(text) if e.type == "AGREE" and "Airbus" in e.label]
+    assert deals and deals[0].date == "2021-06-14"
+
+
+@pytest.mark.slow
+def test_a_vaguer_lead_date_does_not_replace_a_day(run_events: Any) -> None:
+    text = (
+        "Emmanuel Macron held talks with Olaf Scholz in Lyon on Monday, at the start of a "
+        "forum.\n\nIt was the third meeting between the two leaders this year."
+    )
+    talks = [e for e in run_events(text) if "Lyon" in e.label]
+    assert talks and talks[0].date == "2021-06-14"

@@ -89,13 +89,16 @@ def resolve_story(store: StoreWriter, *, infer_dates: bool = True) -> int:
     fields = store.document_fields()
     published = {doc: pub for doc, (pub, _) in fields.items()}
     outlets = {doc: outlet for doc, (_, outlet) in fields.items()}
+    pages = store.page_dates()
+    # an undated page's header date is independent evidence of its year
+    known = {d: pub or (pages[d][0][:4] if d in pages else None) for d, pub in published.items()}
     event_mentions = list(store.iter_event_mentions())
-    events = resolve_events(event_mentions, index, published)
+    events = resolve_events(event_mentions, index, known)
     if infer_dates:
         times = {key: TimeInfo(*row) for key, row in store.time_index().items()}
         before = independent_mentions(event_mentions, published, times)
         inferred = infer_document_dates(
-            before, resolve_events(before, index, published), published, times
+            before, resolve_events(before, index, known), published, times, pages
         )
         changed = store.set_inferred_dates(
             {doc: (d.value, d.evidence) for doc, d in inferred.items()}

@@ -25,6 +25,7 @@ from storyline.ingest.dates import (
     parse_given_date,
 )
 from storyline.ingest.html import HtmlPage
+from storyline.resolve.dating import page_date_inference
 
 __all__ = [
     "Byline",
@@ -437,7 +438,11 @@ def build_metadata(raw: RawArticle, cleaned: Cleaned, page: HtmlPage | None = No
         authors = tuple(found)
 
     dates = _date_claims(raw, cleaned, page, url)
-    best = dates[0] if dates else None
+    # a bare date in the page header (before the headline) is the day the page was shown:
+    # an upper bound of publication, used for its year only
+    best = next((d for d in dates if d.origin != "page-header"), None)
+    shown = next((d for d in dates if d.origin == "page-header"), None)
+    inferred = page_date_inference(shown.value, shown.evidence) if best is None and shown else None
     return Metadata(
         title=title,
         outlet=outlet,
@@ -448,4 +453,6 @@ def build_metadata(raw: RawArticle, cleaned: Cleaned, page: HtmlPage | None = No
         dates=tuple(dates),
         language=detect_language(cleaned.text),
         url=url,
+        inferred_date=inferred.value if inferred else None,
+        inferred_from=inferred.evidence if inferred else None,
     )

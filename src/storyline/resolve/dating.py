@@ -75,6 +75,15 @@ def independent_mentions(
     ]
 
 
+def page_date_inference(value: str, line: str) -> InferredDate:
+    """The date an article shown under a page-header date ("Wednesday, June 19, 2024")
+    gets: its year. The header shows the day the page was displayed — an upper bound of
+    publication, not the day itself."""
+    return InferredDate(
+        value[:4], f'the page header "{line}" (the day the page was shown; its year only)'
+    )
+
+
 def _weekday_fits(day: str, text: str) -> bool:
     m = _WEEKDAY.search(text)
     if m is None or len(day) < 10:
@@ -90,14 +99,18 @@ def infer_dates(
     events: Sequence[Event],
     published: Mapping[str, str | None],
     times: Mapping[tuple[str, int, int], TimeInfo],
+    page_dates: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, InferredDate]:
     """An inferred date for each undated document that reports a dated event.
 
     ``mentions`` are ``(event_mention_id, doc_id, mention)`` as
     :func:`independent_mentions` gives them; ``events`` the resolved events over those;
     ``published`` maps each document to its own publication date;
-    ``times`` maps ``(doc, start, end)`` of a time expression to its text, value, anchor.
+    ``times`` maps ``(doc, start, end)`` of a time expression to its text, value, anchor;
+    ``page_dates`` maps a document to the (date, line) of its page header: no event dated
+    after it counts, and with no event its year is the inferred date.
     """
+    page_dates = page_dates or {}
     by_id = {mid: (doc, m) for mid, doc, m in mentions}
     candidates: dict[str, list[tuple[str, EventMention, str]]] = {}
     for event in events:
@@ -111,6 +124,8 @@ def infer_dates(
                 if (d := _independent(other_doc, other, published, times)) is not None
                 and len(d) >= 7
             ]
+            bound = page_dates.get(doc, ("9999", ""))[0]
+            dates = [(d, o) for d, o in dates if d[: len(bound)] <= bound]
             if not dates:
                 continue
             best, source = max(dates, key=lambda x: (len(x[0]), x[0], x[1]))
@@ -135,4 +150,7 @@ def infer_dates(
             value = latest
             why = f'its latest dated event, "{mention.label}", dated {day} by {where}'
         inferred[doc] = InferredDate(value, why)
+    for doc, (value, line) in sorted(page_dates.items()):
+        if doc not in inferred and not published.get(doc):
+            inferred[doc] = page_date_inference(value, line)
     return inferred

@@ -27,10 +27,11 @@ and place, the most precise date its mentions agree on, and every participant.
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.document import Event, EventMention, content_hash
 
@@ -47,6 +48,7 @@ class _Item:
     participants: frozenset[str]
     place: str | None
     published: date | None
+    reference: tuple[date, date] | None  # the days the article's date may stand for
 
 
 def _day(value: str | None) -> date | None:
@@ -113,6 +115,7 @@ def resolve_events(
                 ),
                 entity_of.get((doc, *m.place)) if m.place else None,
                 _day(published.get(doc)),
+                _span_of(published.get(doc)),
             )
             for mid, doc, m in mentions
         ),
@@ -155,14 +158,28 @@ def _matching(item: _Item, groups: list[list[_Item]]) -> list[_Item] | None:
 
 def _near_publication(item: _Item, group: list[_Item]) -> bool:
     """An undated mention in a dated article is news of its time: it may be an event dated
-    within :data:`MAX_UNDATED_DISTANCE_DAYS` of the article's publication, not one years
-    before."""
-    if item.published is None:
+    within :data:`MAX_UNDATED_DISTANCE_DAYS` of the article's date (a day, or a month or
+    year it is known to), not one years before."""
+    if item.reference is None:
         return True
+    lo, hi = item.reference
+    slack = timedelta(days=MAX_UNDATED_DISTANCE_DAYS)
     days = [_first_day(it.mention.date) for it in group if it.mention.date]
-    return any(
-        d is not None and abs((item.published - d).days) <= MAX_UNDATED_DISTANCE_DAYS for d in days
-    )
+    return any(d is not None and lo - slack <= d <= hi + slack for d in days)
+
+
+def _span_of(value: str | None) -> tuple[date, date] | None:
+    """The first and last day of an ISO prefix ("2024" → 1 January to 31 December)."""
+    first = _first_day(value) if value else None
+    if first is None or value is None:
+        return None
+    parts = len(value.split("-"))
+    if parts == 1:
+        return first, date(first.year, 12, 31)
+    if parts == 2:
+        last = calendar.monthrange(first.year, first.month)[1]
+        return first, date(first.year, first.month, last)
+    return first, first
 
 
 def _first_day(value: str) -> date | None:

@@ -281,6 +281,17 @@ def _trim(
         or (label in _NUMBERLESS and doc[e - 1].like_num)
     ):
         e -= 1
+    # "[Photo] Xi Jinping": a closing bracket whose opening one lies outside the span ends
+    # what came before, a label, not part of the name
+    opened = 0
+    for i in range(s, e):
+        if doc[i].text in ("(", "["):
+            opened += 1
+        elif doc[i].text in (")", "]"):
+            if opened:
+                opened -= 1
+            else:
+                s = i + 1
     role = None
     while s < e:
         if doc[s].lower_ in _DETERMINERS or doc[s].is_punct or doc[s].is_space:

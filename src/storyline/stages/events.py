@@ -39,6 +39,7 @@ from storyline.stages.events_context import (
     pronoun_participants,
     travel,
     verbless_caption,
+    visit_host,
 )
 from storyline.stages.registry import StageInput, StageOutput, stage
 
@@ -258,6 +259,47 @@ def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> 
     return bool(found.subjects and found.others) or (verb.endswith("with") and len(people) >= 2)
 
 
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_UNREAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
+_UNREAL_HEADS = frozenset({"threaten", "warn", "fear", "risk", "consider", "avoid", "prevent"})
+_CASE_NOUNS = frozenset({"event", "case"})
+
+
+def hypothetical(tok: Any) -> bool:
+    """A trigger that says what might happen, not what did: in a condition ("if Moscow
+    invades"), "in the event of … invading", under "would"/"could", or what someone
+    threatens, warns of or fears ("threatened sanctions")."""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
+            return True
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL_MODALS for c in t.children):
+            return True
+        head = t.head
+        if head.i == t.i:
+            return False
+        if head.lemma_.lower() in _UNREAL_HEADS and t.dep_ in ("dobj", "xcomp", "ccomp"):
+            return True
+        if head.lower_ == "of" and head.head.lemma_.lower() in _CASE_NOUNS:
+            return True
+        if t.dep_ in ("advcl", "ccomp", "conj", "relcl", "ROOT"):
+            return False
+        t = head
+    return False
+
+
+def repeated(tok: Any) -> bool:
+    """ "had met his counterpart on 38 occasions", "have met 40 times": many events counted,
+    not one."""
+    for c in tok.children:
+        objs = [c] if c.dep_ == "npadvmod" else [o for o in c.children if o.dep_ == "pobj"]
+        for o in objs:
+            counted = any(n.dep_ == "nummod" for n in o.children)
+            if counted and o.lemma_.lower() in ("time", "occasion"):
+                return True
+    return False
+
+
 def _title_cased(tok: Any) -> bool:
     """A trigger inside a title-like phrase ("the Joint Statement on the ...")."""
     if not tok.text[:1].isupper() or tok.text.isupper():
@@ -304,7 +346,12 @@ def _time_of(
 
 
 def _past(trigger: Any) -> bool:
-    tok = trigger if trigger.pos_ == "VERB" else trigger.head
+    """Whether the trigger's verb (a noun's nearest verb above it) is in a past tense."""
+    tok = trigger
+    for _ in range(5):
+        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep") or tok.head.i == tok.i:
+            break  # "including" is a preposition here
+        tok = tok.head
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     return (
         tok.tag_ == "VBD"
@@ -413,7 +460,8 @@ def events(inp: StageInput) -> StageOutput:
             date=when.value if when else None,
             time=(when.start, when.end) if when else None,
         )
-        found.append((event, _FAMILIES.get(tok.lemma_.lower()), loose))
+        family = _FAMILIES.get(tok.lemma_.lower())
+        found.append((event, family if family != "sign" or _past(tok) else None, loose))
 
     for tok in inp.parse:
         sentence = next((s for s in sentences if s.start <= tok.idx < s.end), None)
@@ -439,7 +487,7 @@ def events(inp: StageInput) -> StageOutput:
                 continue
         else:
             continue
-        if _title_cased(tok):
+        if _title_cased(tok) or hypothetical(tok) or repeated(tok):
             continue
         got = _collect(tok, mentions, etype)
         got.subjects[:0] = [m for m in shown if m not in got.subjects + got.others]
@@ -448,6 +496,9 @@ def events(inp: StageInput) -> StageOutput:
         place = got.places[0] if got.places else None
         if place is None and etype == "CONSULT":
             place = place_below(tok, mentions)
+        host = visit_host(tok, got.subjects + got.others, pair) if place is None else None
+        if host is not None:
+            got.others.append(host)
         if not _acceptable(etype, verb, got, place):
             family = _FAMILIES.get(tok.lemma_.lower())
             timed = _time_of(tok, None, times)
@@ -467,7 +518,7 @@ def events(inp: StageInput) -> StageOutput:
             if place is not None:
                 add(span.root, sentence, "CONSULT", _label("meets", people[:1], people[1:],
                     place), got, place)  # fmt: skip
-    return {"events": tuple(_dedupe(date_from_lead(found, orphans, sentences)))}
+    return {"events": tuple(_dedupe(date_from_lead(found, orphans, sentences, inp.document.text)))}
 
 
 def _dedupe(found: list[EventMention]) -> list[EventMention]:

@@ -6,15 +6,20 @@
 * **Photo captions**: "A (left) seen with B in Beijing on 4 February" (a participle of
   *see*, *picture*, *photograph* or *pose* with "with"), and a caption with no verb at all,
   "A and B in Beijing on February 4": two people shown together at a place are meeting.
+* **State visits**: "as he began his state visit" by one of the document's main pair of
+  people, with no place named, is a visit to the other one.
 * **Travel**: "flew to Beijing", "travelled to Moscow", "arrived in Harbin" is a visit to
   that place by the person who travels.
 * **Lead dating**: the opening sentences of a news article describe its main news. A
   meeting word there with a date but no names ("after a summit on Friday ended …") dates
-  the named mentions of the same kind of event in those sentences ("Xi met Putin …").
+  the named mentions of the same kind of event in those sentences ("Xi met Putin …"); and
+  deals the article says were signed, with no date of their own, take the date of the
+  meeting its lead dates.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -83,6 +88,20 @@ def pronoun_participants(
     lo = sentences[max(0, here - 1)].start
     before = [m for m in mentions if m.label == "PERSON" and lo <= m.start < trigger.idx]
     return [before[-1]] if before else []
+
+
+def visit_host(
+    trigger: Any, people: Sequence[Mention], pair: tuple[Mention, Mention] | None
+) -> Mention | None:
+    """ "as he began his state visit": a visit by one of the document's main pair of people,
+    with no place named, is a visit to the other."""
+    if trigger.lemma_.lower() != "visit" or pair is None or len(people) != 1:
+        return None
+    keys = [_key(m) for m in pair]
+    visitor = _key(people[0])
+    if people[0].label != "PERSON" or visitor not in keys:
+        return None
+    return pair[1 - keys.index(visitor)]
 
 
 def caption_participants(trigger: Any, mentions: Sequence[Mention]) -> list[Mention]:
@@ -158,15 +177,30 @@ def verbless_caption(sentence_span: Any, mentions: Sequence[Mention]) -> list[Me
     return people if len(people) >= 2 else []
 
 
+_DAY_LEVEL = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
+
+
+def day_level(text: str) -> bool:
+    """Whether a time expression names a day ("on Friday", "4 February") — more than a
+    year or month ("this year", "last year")."""
+    return bool(_DAY_LEVEL.search(text))
+
+
 def date_from_lead(
     found: Sequence[tuple[EventMention, str | None, bool]],
     orphans: Sequence[tuple[str, int, TimeExpression]],
     sentences: Sequence[Sentence],
+    text: str,
 ) -> list[EventMention]:
-    """Give the named mentions of the lead that have no date of their own (or only one from
-    outside their own phrase) the date of a nameless one of the same family there (see
-    the module doc). ``found`` is (mention, its trigger's family, whether its time is only
-    from outside its phrase); ``orphans`` are (family, offset, time) of nameless triggers."""
+    """Give the named mentions of the lead that have no date of their own (or only a vaguer
+    one from outside their own phrase: "last year" against "on Friday") the date of a
+    nameless one of the same family there (see the module doc). ``found`` is (mention, its
+    trigger's family, whether its time is only from outside its phrase); ``orphans`` are
+    (family, offset, time) of nameless triggers."""
     if not sentences:
         return [e for e, _, _ in found]
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
@@ -174,7 +208,17 @@ def date_from_lead(
     out = []
     for e, fam, loose in found:
         t = dates.get(fam) if fam is not None else None
-        if t is not None and e.start < lead_end and (e.time is None or loose):
-            e = replace(e, date=t.value, time=(t.start, t.end))
+        if t is not None and e.start < lead_end and e.time != (t.start, t.end):
+            own = text[e.time[0] : e.time[1]] if e.time else ""
+            if e.time is None or (loose and day_level(t.text) and not day_level(own)):
+                e = replace(e, date=t.value, time=(t.start, t.end))
         out.append(e)
-    return out
+    # deals signed (past tense) with no date of their own were signed at the article's main
+    # meeting, when the lead dates it
+    lead = next((e for e in out if e.start < lead_end and e.type == "CONSULT" and e.time), None)
+    if lead is None or lead.time is None:
+        return out
+    return [
+        replace(e, date=lead.date, time=lead.time) if fam == "sign" and e.time is None else e
+        for e, (_, fam, _) in zip(out, found, strict=True)
+    ]

@@ -143,7 +143,7 @@ def find_times(inp: StageInput) -> list[Timex]:
         )
         res = f.resolve(ctx)
         value = res.value
-        if coarse is not None and not within_precision(f.rule, value, coarse[1]):
+        if coarse is not None and not within_precision(f, value, coarse[1]):
             value = None
         anchor = published if res.kind == "relative" and value is not None else None
         if res.kind == "anchored":

@@ -616,17 +616,19 @@ def coarse_reference(value: str | None) -> tuple[date, Literal["month", "year"]]
     return date(int(m.group(1)), 7, 1), "year"
 
 
-def within_precision(rule: str, value: str | None, precision: Literal["month", "year"]) -> bool:
+def within_precision(found: Found, value: str | None, precision: Literal["month", "year"]) -> bool:
     """Whether a TimeML value resolved against a coarse reference is as sure as the reference:
     against a month, a day only when the text names it ("February 4"), never a weekday or
-    a week; against a year, a year only."""
+    a week; against a year, a year only (or a month of a year the text names relative to
+    it, "March last year")."""
     if value is None:
         return True
     iso = iso_prefix(value)
     if iso is None or "-W" in value:
         return False
-    if precision == "year":
-        return len(iso) == 4
+    rule = found.rule
+    if precision == "year":  # only what the year and the text settle: "March last year"
+        return len(iso) == 4 or (rule == "month" and bool(found.match.groupdict().get("ry")))
     if rule in ("mdy", "dmy"):
         return True
     return len(iso) <= 7 and rule not in ("day", "weekday")

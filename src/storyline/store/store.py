@@ -393,6 +393,16 @@ class StoreWriter:
             for r in self.conn.execute("SELECT doc_id, start, end, text, value, anchor FROM times")
         }
 
+    def page_dates(self) -> dict[str, tuple[str, str]]:
+        """doc → (date, line) of the first date shown in its page header, if any."""
+        out: dict[str, tuple[str, str]] = {}
+        for r in self.conn.execute(
+            "SELECT doc_id, value, evidence FROM document_dates WHERE origin = 'page-header' "
+            "ORDER BY doc_id, value"
+        ):
+            out.setdefault(r[0], (r[1], r[2]))
+        return out
+
     def set_inferred_dates(self, inferred: Mapping[str, tuple[str, str]]) -> list[str]:
         """Store ``doc → (date, evidence)`` for undated documents (clearing the rest); the
         ids of the documents whose inferred date changed, in order."""
