@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from storyline.document import DateClaim, DateOrigin, Metadata, RawArticle
@@ -328,6 +329,7 @@ _SCRIPT_LANGUAGE = {
 }
 
 
+@lru_cache(maxsize=8192)  # called for up to 2,000 letters per article, from a few dozen
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     first = name.split(" ", 1)[0]
