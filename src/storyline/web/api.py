@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
-from storyline.web.app import Reader, cached
+from storyline.web.app import Reader
 from storyline.web.render import PAGE_SIZE, TEMPLATES
 
 router = APIRouter(prefix="/api", tags=["story"])
@@ -144,13 +144,23 @@ def ask(reader: Reader, q: Annotated[str, Query(min_length=1, max_length=300)]) 
     return answer(reader, q).to_dict()
 
 
-@router.get("/brief", summary="The story's brief: its most central lines with citations")
+@router.get(
+    "/brief",
+    summary="The story's brief: its most central lines with citations",
+    description="On a big database the brief is computed in the background: until it is "
+    'ready the answer is `{"ready": false}`; ask again later.',
+)
 def brief(
     request: Request, reader: Reader, length: Annotated[int, Query(ge=1, le=50)] = 10
 ) -> Json:
     from storyline.story_views.brief import build_brief
 
-    return cached(request, f"brief:{length}", lambda: build_brief(reader, length=length)).to_dict()
+    ready, result = request.app.state.slow.get(
+        reader, f"brief:{length}", lambda r: build_brief(r, length=length)
+    )
+    if not ready:
+        return {"ready": False}
+    return {"ready": True, **(result.to_dict() if result is not None else {"lines": []})}
 
 
 @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)

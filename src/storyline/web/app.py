@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, cast
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,6 +22,7 @@ from storyline import __version__
 from storyline.errors import StorylineError
 from storyline.store import StoreReader
 from storyline.web.render import STATIC, TEMPLATES
+from storyline.web.slow import SlowResults
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -41,32 +42,6 @@ def open_reader(request: Request) -> Iterator[StoreReader]:
 
 
 Reader = Annotated[StoreReader, Depends(open_reader)]
-
-T = TypeVar("T")
-
-
-def _signature(db: Path) -> tuple[int, ...]:
-    """Changes whenever a writer commits: size and mtime of the file and its WAL."""
-    out: list[int] = []
-    for path in (db, db.with_name(db.name + "-wal")):
-        try:
-            st = path.stat()
-            out += [st.st_mtime_ns, st.st_size]
-        except OSError:
-            out += [0, 0]
-    return tuple(out)
-
-
-def cached(request: Request, name: str, compute: Callable[[], T]) -> T:
-    """A whole-story result (the brief) kept until the database changes."""
-    cache: dict[str, tuple[tuple[int, ...], Any]] = request.app.state.cache
-    signature = _signature(request.app.state.db)
-    hit = cache.get(name)
-    if hit is not None and hit[0] == signature:
-        return cast(T, hit[1])
-    value = compute()
-    cache[name] = (signature, value)
-    return value
 
 
 def _wants_json(request: Request) -> bool:
@@ -97,7 +72,7 @@ def create_app(db: Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = Path(db)
-    app.state.cache = {}
+    app.state.slow = SlowResults(Path(db))
 
     @app.middleware("http")
     async def security_headers(

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
-from storyline.web.app import Reader, cached
+from storyline.web.app import Reader
 from storyline.web.charts import figure_chart, graph_chart, timeline_chart
 from storyline.web.highlight import Highlight, document_spans, highlight
 from storyline.web.render import PAGE_SIZE, TEMPLATES, Pager, web_url
@@ -37,8 +37,10 @@ def overview(request: Request, reader: Reader) -> HTMLResponse:
 
     data = reader.queries.overview()
     charts = [(g, figure_chart(g, web_url)) for g in data["figure_groups"]]
-    brief = cached(request, "brief", lambda: build_brief(reader, length=5))
-    return render(request, "overview.html", "overview", data=data, charts=charts, brief=brief)
+    ready, brief = request.app.state.slow.get(reader, "brief:5", lambda r: build_brief(r, length=5))
+    return render(
+        request, "overview.html", "overview", data=data, charts=charts, brief=brief, ready=ready
+    )
 
 
 @router.get("/ask", response_class=HTMLResponse)
