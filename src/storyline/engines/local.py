@@ -16,7 +16,7 @@ from typing import Any
 from storyline.clock import Clock
 from storyline.document import Analysis, Document, RawArticle, Skipped
 from storyline.engines.loader import Outcome, ProgressCallback, RunReport, StoryLoader
-from storyline.engines.workers import analyse_in_workers
+from storyline.engines.workers import analyse_in_workers, prefetched
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
@@ -168,7 +168,8 @@ def _analyse_here(
     specs: Sequence[StageSpec],
     batch_size: int,
 ) -> None:
-    """Ingest and analyse in this process, parsing the documents in batches."""
+    """Ingest and analyse in this process, parsing the documents in batches (the next
+    articles are read and prepared in a thread meanwhile)."""
     pending: list[Document] = []
 
     def flush() -> None:
@@ -176,8 +177,8 @@ def _analyse_here(
             loader.write(analysis)
         pending.clear()
 
-    for item in items:
-        prepared = item if isinstance(item, Skipped) else prepare(item)
+    stream = (item if isinstance(item, Skipped) else prepare(item) for item in items)
+    for prepared in prefetched(stream, 2 * batch_size):
         if isinstance(prepared, Skipped):
             loader.skip(prepared)
         elif loader.decide(prepared) == "analyse":

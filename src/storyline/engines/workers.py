@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 from storyline.document import Analysis, Document, RawArticle, Skipped
 from storyline.engines.loader import needs_analysis
@@ -134,6 +137,52 @@ def _unwire(wired: list[_Wire], sig: str) -> Iterator[Result]:
             yield prepared, None
         else:
             yield prepared, Analysis(prepared, MappingProxyType(layers), sig)
+
+
+T = TypeVar("T")
+
+
+def prefetched(items: Iterable[T], depth: int) -> Iterator[T]:
+    """Yield ``items`` while a thread produces the next ``depth`` of them.
+
+    The one-process run prepares (reads, cleans, detects the language of) the next
+    articles in this thread while the NLP backbone parses the current batch: spaCy's
+    matrix products release the GIL, so ingest mostly fits into that time. An error in
+    the thread is raised here; closing the generator stops the thread.
+    """
+    box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=max(1, depth))
+    stop = threading.Event()
+
+    def put(entry: tuple[str, Any]) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(("item", item)):
+                    return
+            put(("end", None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            put(("error", exc))
+
+    thread = threading.Thread(target=produce, name="storyline-prefetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, value = box.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
 
 
 def worker_count(requested: int | None) -> int:
