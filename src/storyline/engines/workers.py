@@ -17,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -24,6 +25,7 @@ from typing import Any, TypeVar
 
 from storyline.document import Analysis, Document, RawArticle, Skipped
 from storyline.engines.loader import needs_analysis
+from storyline.errors import StorylineError
 
 Prepared = Document | Skipped
 Result = tuple[Prepared, Analysis | None]
@@ -127,6 +129,11 @@ def analyse_in_workers(
                 yield from _unwire(window.popleft().result(), sig)
         while window:
             yield from _unwire(window.popleft().result(), sig)
+    except BrokenProcessPool as exc:
+        raise StorylineError(
+            f"a worker process died ({exc}); every document stored so far is complete: "
+            "run the same command again, with --workers 1 to see the error in this process"
+        ) from exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
