@@ -60,6 +60,7 @@ from typing import Any
 from storyline.document import EntityType, Mention
 from storyline.gazetteer import AliasHit, GazEntry, Gazetteer, load_gazetteer
 from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
+from storyline.stages.entities_works import work_mentions
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 _NER_LABELS: dict[str, EntityType] = {
@@ -546,6 +547,9 @@ def extract_mentions(doc: Any, text: str | None = None) -> tuple[Mention, ...]:
     return tuple(_split_hyphenated_people(_propagate_surnames(doc, mentions, m)))
 
 
-@stage("entities", version=1, adds=["mentions"], needs=["parse", "sentences"])
+@stage("entities", version=2, adds=["mentions"], needs=["parse", "sentences"])
 def entities(inp: StageInput) -> StageOutput:
-    return {"mentions": extract_mentions(inp.parse, inp.document.text)}
+    text = inp.document.text
+    names = extract_mentions(inp.parse, text)
+    works = work_mentions(inp.parse, text, names, inp.document.meta.reference_date)
+    return {"mentions": tuple(sorted((*names, *works), key=lambda m: (m.start, m.end)))}

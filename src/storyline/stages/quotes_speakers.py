@@ -188,6 +188,7 @@ class SpeakerResolver:
         self.text: str = doc.text if text is None else text
         self.index = index
         self.named: list[Mention] = []  # person speakers so far, in text order
+        self.things: list[Mention] = []  # other speakers so far (works, organisations)
         self.blocked: list[tuple[int, int]] = []  # the quotations' outer spans
 
     def _quoted(self, tok: Any) -> bool:
@@ -201,7 +202,12 @@ class SpeakerResolver:
         if tok is None:
             return Speaker(None, None)
         if tok.pos_ == "PRON" or tok.lower_ in PERSONAL_PRONOUNS:
-            mention = self._antecedent(tok) if tok.lower_ in PERSONAL_PRONOUNS else None
+            if tok.lower_ in PERSONAL_PRONOUNS:
+                mention = self._antecedent(tok)
+            elif tok.lower_ == "it":
+                mention = self._thing_before(tok)
+            else:
+                mention = None
             return Speaker(tok.text, mention)
         a, b = _speaker_phrase(tok)
         mention = _phrase_mention(tok, a, b, self.index)
@@ -209,7 +215,20 @@ class SpeakerResolver:
             mention = self._issuer(tok)
         if mention is not None and mention.label == "PERSON":
             self.named.append(mention)
+        elif mention is not None:
+            self.things.append(mention)
         return Speaker(self.text[a:b], mention)
+
+    def _thing_before(self, pron: Any) -> Mention | None:
+        """ "It said": the last speaker that was not a person (a statement, a ministry),
+        when it spoke in the previous two sentences."""
+        if not self.things:
+            return None
+        last = self.things[-1]
+        sent = pron.sent
+        earlier = [s for s in self.doc.sents if s.end <= sent.start][-2:]
+        lo = earlier[0].start_char if earlier else sent.start_char
+        return last if last.start >= lo else None
 
     def _antecedent(self, pron: Any) -> Mention | None:
         """The most recent person who was a subject or a speaker before the pronoun."""
