@@ -128,3 +128,27 @@ def test_a_vaguer_lead_date_does_not_replace_a_day(run_events: Any) -> None:
     )
     talks = [e for e in run_events(text) if "Lyon" in e.label]
     assert talks and talks[0].date == "2021-06-14"
+
+
+@pytest.mark.slow
+def test_the_ministers_meeting_a_day_ahead_of_the_summit(run_events: Any) -> None:
+    text = (
+        "Emmanuel Macron met Olaf Scholz in Berlin on Friday.\n\n"
+        "A day ahead of the Macron-Scholz meeting, French Foreign Minister Catherine Colonna "
+        "and her German counterpart Annalena Baerbock said both nations opposed new tariffs."
+        "\n\nThe French foreign ministry said in a statement after the foreign ministers' "
+        "meeting that talks were useful."
+    )
+    events = run_events(text)
+    ministers = [e for e in events if "Colonna" in e.label]
+    assert ministers and _names(text, ministers[0]) == {"Catherine Colonna", "Annalena Baerbock"}
+    assert ministers[0].date == "2021-06-10"  # the Thursday before Friday 11 June
+    summit = [e for e in events if "Scholz" in e.label]
+    assert summit and all(e.date == "2021-06-11" for e in summit)
+
+
+@pytest.mark.slow
+def test_a_group_meeting_at_a_place(run_events: Any) -> None:
+    text = "At the Quad Foreign Ministers' meeting in Melbourne on Friday, Antony Blinken spoke."
+    quad = [e for e in run_events(text) if e.label == "Quad meets in Melbourne"]
+    assert quad and quad[0].date == "2021-06-11"

@@ -33,10 +33,12 @@ from typing import Any
 from storyline.document import EventMention, Mention, Sentence, TimeExpression
 from storyline.stages.events_context import (
     caption_participants,
+    date_from_anchors,
     date_from_lead,
     main_pair,
     place_below,
     pronoun_participants,
+    role_participants,
     travel,
     verbless_caption,
     visit_host,
@@ -175,7 +177,7 @@ def _collect(trigger: Any, mentions: list[Mention], etype: str) -> _Found:
                 found.add(child, found.subjects, place_ok=True)
                 continue
             found.add(child, found.subjects)
-            if child.dep_ == "compound":
+            if child.dep_ in ("compound", "poss"):  # "the Quad foreign ministers' meeting"
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod"):
                         found.add(grand, found.subjects)
@@ -248,6 +250,8 @@ def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> 
         if len(people) >= 2:
             return True
         alone = people[0]
+        if alone.label == "ORG":  # a group meeting somewhere: "the Quad meeting in Melbourne"
+            return place is not None
         if alone.label not in ("PERSON", "GPE"):
             return False
         return (
@@ -441,9 +445,18 @@ def events(inp: StageInput) -> StageOutput:
     orphans: list[tuple[str, int, TimeExpression]] = []
 
     def add(
-        tok: Any, sentence: Sentence, etype: str, label: str, got: _Found, place: Mention | None
+        tok: Any,
+        sentence: Sentence,
+        etype: str,
+        label: str,
+        got: _Found,
+        place: Mention | None,
+        named_in: Sentence | None = None,
     ) -> None:
         timed = _time_of(tok, sentence, times)
+        if timed is None and named_in is not None:  # dated like the sentence naming them
+            near = [t for t in times if named_in.start <= t.start < named_in.end]
+            timed = (near[0], True) if near else None
         when, loose = timed if timed is not None else (None, False)
         if when is None or when.value is None:
             better = dater.borrowed(tok, sentence) or dater.main_news(tok, sentence)
@@ -491,8 +504,12 @@ def events(inp: StageInput) -> StageOutput:
             continue
         got = _collect(tok, mentions, etype)
         got.subjects[:0] = [m for m in shown if m not in got.subjects + got.others]
+        named_in: Sentence | None = None
         if not got.subjects and not got.others and tok.pos_ in ("NOUN", "PROPN"):
             got.subjects.extend(pronoun_participants(tok, mentions, sentences, pair))
+        if not got.subjects and not got.others and tok.pos_ == "NOUN":
+            people, named_in = role_participants(tok, mentions, sentences, inp.document.text)
+            got.subjects.extend(people)
         place = got.places[0] if got.places else None
         if place is None and etype == "CONSULT":
             place = place_below(tok, mentions)
@@ -507,7 +524,7 @@ def events(inp: StageInput) -> StageOutput:
             continue
         counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
         add(tok, sentence, etype, _label(verb, got.subjects, got.others, place, counterpart),
-            got, place)  # fmt: skip
+            got, place, named_in)  # fmt: skip
     for sentence in sentences:
         span = inp.parse.char_span(sentence.start, sentence.end, alignment_mode="expand")
         people = verbless_caption(span, mentions) if span is not None and len(span) else []
@@ -518,7 +535,8 @@ def events(inp: StageInput) -> StageOutput:
             if place is not None:
                 add(span.root, sentence, "CONSULT", _label("meets", people[:1], people[1:],
                     place), got, place)  # fmt: skip
-    return {"events": tuple(_dedupe(date_from_lead(found, orphans, sentences, inp.document.text)))}
+    dated = date_from_lead(found, orphans, sentences, inp.document.text)
+    return {"events": tuple(_dedupe(date_from_anchors(dated, inp.document.text)))}
 
 
 def _dedupe(found: list[EventMention]) -> list[EventMention]:

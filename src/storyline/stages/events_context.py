@@ -6,10 +6,15 @@
 * **Photo captions**: "A (left) seen with B in Beijing on 4 February" (a participle of
   *see*, *picture*, *photograph* or *pose* with "with"), and a caption with no verb at all,
   "A and B in Beijing on February 4": two people shown together at a place are meeting.
+* **Roles**: "the foreign ministers' meeting" is a meeting of the people named together
+  as a clause's subject in this or the two sentences before ("Foreign Minister A and his
+  counterpart B said …"), dated like that sentence.
 * **State visits**: "as he began his state visit" by one of the document's main pair of
   people, with no place named, is a visit to the other one.
 * **Travel**: "flew to Beijing", "travelled to Moscow", "arrived in Harbin" is a visit to
   that place by the person who travels.
+* **Anchored dates**: "a day ahead of the Xi-Putin meeting" dates what it modifies the
+  day before that meeting, when another mention of the same people dates the meeting.
 * **Lead dating**: the opening sentences of a news article describe its main news. A
   meeting word there with a date but no names ("after a summit on Friday ended …") dates
   the named mentions of the same kind of event in those sentences ("Xi met Putin …"); and
@@ -23,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -88,6 +94,53 @@ def pronoun_participants(
     lo = sentences[max(0, here - 1)].start
     before = [m for m in mentions if m.label == "PERSON" and lo <= m.start < trigger.idx]
     return [before[-1]] if before else []
+
+
+ROLE_NOUNS = frozenset(
+    {"minister", "leader", "president", "head", "chief", "envoy", "premier", "diplomat"}
+)
+
+
+_JOINED = re.compile(r"\s*,?\s*and\s+(?:(?:his|her|their)\s+)?(?:[\w-]+\s+){0,4}", re.IGNORECASE)
+
+
+def role_participants(
+    trigger: Any, mentions: Sequence[Mention], sentences: Sequence[Sentence], text: str
+) -> tuple[list[Mention], Sentence | None]:
+    """ "after the foreign ministers' meeting": the people a plural role possessing a
+    meeting stands for — two people named together ("Foreign Minister A and his Russian
+    counterpart B") in this or the two sentences before, the latest such pair — and the
+    sentence they were named in."""
+    poss = next((c for c in trigger.children if c.dep_ == "poss"), None)
+    if poss is None or poss.tag_ != "NNS" or poss.lemma_.lower() not in ROLE_NOUNS:
+        return [], None
+    here = next((i for i, s in enumerate(sentences) if s.start <= trigger.idx < s.end), None)
+    if here is None:
+        return [], None
+    for sentence in reversed(sentences[max(0, here - 2) : here + 1]):
+        people = sorted(
+            (
+                m
+                for m in mentions
+                if m.label == "PERSON" and sentence.start <= m.start < sentence.end
+            ),
+            key=lambda m: m.start,
+        )
+        for a, b in reversed(list(pairwise(people))):
+            between = text[a.end : b.start]
+            if _JOINED.fullmatch(between) and len(between) <= 50 and _key(a) != _key(b):
+                return [a, b], sentence
+    return [], None
+
+
+def _coordinated(tok: Any) -> list[Any]:
+    """A subject and what is coordinated or in apposition with it ("A and his counterpart
+    B": A, counterpart, B)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos"):
+            out.extend(_coordinated(c))
+    return out
 
 
 def visit_host(
@@ -222,3 +275,53 @@ def date_from_lead(
         replace(e, date=lead.date, time=lead.time) if fam == "sign" and e.time is None else e
         for e, (_, fam, _) in zip(out, found, strict=True)
     ]
+
+
+_ANCHORED = re.compile(
+    r"^(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+"
+    r"(?P<dir>ahead|before|earlier|after|later)$",
+    re.IGNORECASE,
+)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7}  # fmt: skip
+
+
+def date_from_anchors(events: list[EventMention], text: str) -> list[EventMention]:
+    """ "A day ahead of the Xi-Putin meeting, the foreign ministers said …": the meeting
+    the expression is anchored on is dated elsewhere in the article (by a mention with the
+    same people); what the expression dates is that day shifted. The meeting's own mention
+    takes the meeting's date, not the shifted one."""
+    out = list(events)
+    for e in list(out):
+        if e.time is None or e.date is not None:
+            continue
+        m = _ANCHORED.match(text[e.time[0] : e.time[1]].strip())
+        if m is None or not re.match(r"\s+(?:of|than)\s+the\b", text[e.time[1] :]):
+            continue
+        anchor_at = e.time
+        # the meeting anchored on: a mention of this sentence dated by the same expression
+        # whose people are dated elsewhere
+        for j, ref in enumerate(out):
+            if ref.time != anchor_at or ref.start != e.start:
+                continue
+            dated = next(
+                (o for o in out if o.date and len(o.date) == 10 and o is not ref
+                 and set(_people(text, o)) == set(_people(text, ref))),
+                None,
+            )  # fmt: skip
+            if dated is None or dated.date is None:
+                continue
+            n = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n").lower()]
+            days = n * (7 if m.group("unit").lower() == "week" else 1)
+            sign = -1 if m.group("dir").lower() in ("ahead", "before", "earlier") else 1
+            shifted = (date.fromisoformat(dated.date) + timedelta(days=sign * days)).isoformat()
+            out[j] = replace(ref, date=dated.date, time=dated.time)
+            for k, other in enumerate(out):
+                if other.time == anchor_at and k != j:
+                    out[k] = replace(other, date=shifted)
+            break
+    return out
+
+
+def _people(text: str, e: EventMention) -> list[str]:
+    return sorted(text[a:b].split()[-1].lower() for a, b in e.participants)
