@@ -152,3 +152,17 @@ def test_a_group_meeting_at_a_place(run_events: Any) -> None:
     text = "At the Quad Foreign Ministers' meeting in Melbourne on Friday, Antony Blinken spoke."
     quad = [e for e in run_events(text) if e.label == "Quad meets in Melbourne"]
     assert quad and quad[0].date == "2021-06-11"
+
+
+@pytest.mark.slow
+def test_attending_a_fair_in_a_city(run_events: Any) -> None:
+    text = (
+        "On Friday, Olaf Scholz is scheduled to attend the opening of the German-French "
+        "trade fair in Strasbourg, highlighting ties."
+    )
+    (event,) = run_events(text)
+    assert (
+        event.label
+        == "Olaf Scholz attends the opening of the German-French trade fair in Strasbourg"
+    )
+    assert event.date == "2021-06-18"  # the coming Friday

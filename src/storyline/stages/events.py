@@ -49,6 +49,7 @@ from storyline.stages.registry import StageInput, StageOutput, stage
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     "meet": ("CONSULT", "meets"), "visit": ("CONSULT", "visits"), "host": ("CONSULT", "hosts"),
     "call": ("CONSULT", "calls"), "phone": ("CONSULT", "calls"), "sign": ("AGREE", "signs"),
+    "attend": ("CONSULT", "attends"),
     "agree": ("AGREE", "agrees with"), "sanction": ("SANCTION", "sanctions"),
     "invade": ("ASSAULT", "invades"), "attack": ("ASSAULT", "attacks"),
     "bomb": ("ASSAULT", "bombs"), "shell": ("ASSAULT", "shells"), "strike": ("ASSAULT", "strikes"),
@@ -185,6 +186,11 @@ def _collect(trigger: Any, mentions: list[Mention], etype: str) -> _Found:
             found.add(child, found.others, place_ok=is_visit)
         elif child.dep_ == "prep":
             found.prep(child, etype)
+    # "X is scheduled to attend": the subject of the verb it completes
+    if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and not found.subjects:
+        for child in trigger.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                found.add(child, found.subjects)
     # a noun trigger's verb: "X and Y held talks", "X signed a deal with Y"
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
         verb = trigger.head
@@ -239,6 +245,18 @@ def _label(
     if place is not None:
         label += (" " if verb == "visits" and not others else " in ") + _name(place)
     return label
+
+
+def _attended(tok: Any, place: Mention | None) -> str | None:
+    """What is attended, without its place: "the opening of the trade fair"."""
+    what = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if what is None:
+        return None
+    cut = place.start if place is not None else None
+    words = [t for t in what.subtree if cut is None or t.idx < cut]
+    while words and (words[-1].pos_ in ("ADP", "PUNCT", "CCONJ") or words[-1].is_space):
+        words.pop()
+    return "".join(t.text_with_ws for t in words[:10]).strip() or None
 
 
 def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> bool:
@@ -513,6 +531,20 @@ def events(inp: StageInput) -> StageOutput:
         place = got.places[0] if got.places else None
         if place is None and etype == "CONSULT":
             place = place_below(tok, mentions)
+            what = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if place is None and what is not None and verb == "attends":
+                # "attend the opening of the trade fair in Harbin"
+                place = next(
+                    (
+                        m
+                        for t in what.subtree
+                        if t.dep_ == "pobj"
+                        and t.head.lower_ in ("in", "at")
+                        and (m := _mention_at(t, mentions)) is not None
+                        and m.label in _PLACES
+                    ),
+                    None,
+                )
         host = visit_host(tok, got.subjects + got.others, pair) if place is None else None
         if host is not None:
             got.others.append(host)
@@ -523,6 +555,8 @@ def events(inp: StageInput) -> StageOutput:
                 orphans.append((family, tok.idx, timed[0]))
             continue
         counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
+        if verb == "attends" and not got.others:
+            counterpart = _attended(tok, place)
         add(tok, sentence, etype, _label(verb, got.subjects, got.others, place, counterpart),
             got, place, named_in)  # fmt: skip
     for sentence in sentences:
