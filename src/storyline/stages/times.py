@@ -147,8 +147,11 @@ def find_times(inp: StageInput) -> list[Timex]:
             value = None
         anchor = published if res.kind == "relative" and value is not None else None
         if res.kind == "anchored":
+            # what it is anchored on: the last date of its sentence, else of the sentence before
+            here = sentences.index(sentence) if sentence in sentences else None
+            lo = sentences[max(0, here - 1)].start if here is not None else f.start
             before = next(
-                (t for t in reversed(found) if t.timeml and sentence and t.start >= sentence.start
+                (t for t in reversed(found) if t.timeml and t.start >= lo
                  and t.kind in ("absolute", "relative")),
                 None,
             )  # fmt: skip
