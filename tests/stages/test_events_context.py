@@ -166,3 +166,11 @@ def test_attending_a_fair_in_a_city(run_events: Any) -> None:
         == "Olaf Scholz attends the opening of the German-French trade fair in Strasbourg"
     )
     assert event.date == "2021-06-18"  # the coming Friday
+
+
+@pytest.mark.slow
+def test_a_visit_to_a_country_is_made_by_the_clauses_subject(run_events: Any) -> None:
+    text = "Olaf Scholz left Paris on Monday at the end of a two-day state visit to France."
+    (event,) = run_events(text)
+    assert event.label == "Olaf Scholz visits France"
+    assert event.place is not None and text[event.place[0] : event.place[1]] == "France"

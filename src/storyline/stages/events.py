@@ -184,8 +184,21 @@ def _collect(trigger: Any, mentions: list[Mention], etype: str) -> _Found:
                         found.add(grand, found.subjects)
         elif child.dep_ in ("dobj", "attr", "dative"):
             found.add(child, found.others, place_ok=is_visit)
+        elif child.dep_ == "prep" and is_visit and child.lower_ == "to":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found.add(pobj, found.others, place_ok=True)  # "a visit to Russia": where
         elif child.dep_ == "prep":
             found.prep(child, etype)
+    # "Xi left Moscow at the end of a state visit to Russia": who made the visit
+    if is_visit and trigger.pos_ == "NOUN" and not found.subjects and not found.others:
+        verb = trigger.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and verb.pos_ == "VERB":
+            found.add(subject, found.subjects)
     # "X is scheduled to attend": the subject of the verb it completes
     if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and not found.subjects:
         for child in trigger.head.children:
@@ -254,7 +267,7 @@ def _attended(tok: Any, place: Mention | None) -> str | None:
         return None
     cut = place.start if place is not None else None
     words = [t for t in what.subtree if cut is None or t.idx < cut]
-    while words and (words[-1].pos_ in ("ADP", "PUNCT", "CCONJ") or words[-1].is_space):
+    while words and (words[-1].pos_ in ("ADP", "PUNCT", "CCONJ", "DET") or words[-1].is_space):
         words.pop()
     return "".join(t.text_with_ws for t in words[:10]).strip() or None
 

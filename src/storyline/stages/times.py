@@ -22,6 +22,7 @@ its month when it lies in one month (see :func:`~storyline.stages.times_rules.is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,6 +157,8 @@ def find_times(inp: StageInput) -> list[Timex]:
                 None,
             )  # fmt: skip
             anchor = before.timeml if before else None
+            if re.match(r"\s+(?:of|than)\s", text[f.end : f.end + 8]):
+                anchor = None  # "a day ahead of the summit": anchored on an event, not a date
             value = shift_from(f.text, anchor, ctx)
             if value is not None and anchor is None:
                 anchor = published
