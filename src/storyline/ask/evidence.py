@@ -10,6 +10,7 @@ name) and its content words (by stem, or a related word).
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -259,26 +260,7 @@ class Scorer:
         return self.support(s.doc, s.start, s.end, s.text)
 
 
-MONTH_NUMBERS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+MONTH_NUMBERS = {calendar.month_name[i].lower(): i for i in range(1, 13)}
 
 
 def date_of(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str | None, int | None] | None]:

@@ -9,6 +9,7 @@ about something the articles never mention can be answered "not found".
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,29 +102,7 @@ FRAME_WORDS = frozenset(
     ]
 )
 # capitalised but no names: a question about "September" is no question about an unknown actor
-DATE_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+DATE_WORDS = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 
 _FOCUS = {
     "person": "person",
