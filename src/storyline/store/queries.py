@@ -306,26 +306,44 @@ class StoryQueries:
         offset: int = 0,
         limit: int = 50,
     ) -> tuple[list[Row], int]:
-        """Quotes with speaker (resolved entity) and source, filtered by speaker and outlet."""
+        """Quotes with speaker (resolved entity) and source, filtered by speaker and outlet.
+
+        The page is chosen first (quotes and documents only), then its speakers are joined,
+        so a page costs the same on a big database as on a small one.
+        """
         clauses, params = [], []
         if speaker:
-            clauses.append("se.id = ?")
+            clauses.append(
+                "q.id IN (SELECT q2.id FROM entity_mentions em "
+                "JOIN mentions m ON m.id = em.mention_id JOIN quotes q2 ON q2.doc_id = m.doc_id "
+                "AND q2.speaker_start = m.start AND q2.speaker_end = m.end "
+                "WHERE em.entity_id = ?)"
+            )
             params.append(speaker)
         if outlet:
             clauses.append("d.outlet = ?")
             params.append(outlet)
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
-        base = f"FROM quotes q JOIN documents d ON d.id = q.doc_id {SPEAKER_JOIN} {where}"
-        rows = _rows(
-            self.conn.execute(
-                "SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, q.cue, "
-                f"se.id AS speaker, se.name AS speaker_name, {_DOC_COLUMNS} {base} "
-                "ORDER BY d.published IS NULL, d.published DESC, q.doc_id, q.start "
-                "LIMIT ? OFFSET ?",
+        base = f"FROM quotes q JOIN documents d ON d.id = q.doc_id {where}"
+        page = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT q.id {base} ORDER BY d.published IS NULL, d.published DESC, q.doc_id, "
+                "q.start LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             )
-        )
-        return rows, self._count(f"SELECT count(*) {base}", params)
+        ]
+        rows: dict[str, Row] = {}
+        if page:
+            marks = ",".join("?" * len(page))
+            for r in self.conn.execute(
+                "SELECT q.id, q.start, q.end, q.text, q.direct, q.speaker_text, q.cue, "
+                f"se.id AS speaker, se.name AS speaker_name, {_DOC_COLUMNS} FROM quotes q "
+                f"JOIN documents d ON d.id = q.doc_id {SPEAKER_JOIN} WHERE q.id IN ({marks})",
+                page,
+            ):
+                rows[r["id"]] = dict(r)
+        return [rows[i] for i in page], self._count(f"SELECT count(*) {base}", params)
 
     def speakers(self, limit: int = 300) -> list[Row]:
         """Resolved speakers by number of quotes."""

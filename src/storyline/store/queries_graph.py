@@ -101,14 +101,13 @@ def _co_mentions(conn: sqlite3.Connection, keep: set[str], add: AddEdge) -> None
             chunk,
         ):
             by_doc[r[0]].append((int(r[1]), r[2]))
+    sentences: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in conn.execute("SELECT doc_id, start, end FROM sentences ORDER BY doc_id, idx"):
+        if r[0] in by_doc:  # one pass over the table beats a query per document
+            sentences[r[0]].append((int(r[1]), int(r[2])))
     for doc, mentions in sorted(by_doc.items()):
-        sentences = [
-            (int(r[0]), int(r[1]))
-            for r in conn.execute(
-                "SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx", (doc,)
-            )
-        ]
-        starts = [s for s, _ in sentences]
+        spans = sentences[doc]
+        starts = [s for s, _ in spans]
         in_sentence: dict[int, set[str]] = defaultdict(set)
         for start, entity in mentions:
             i = bisect.bisect_right(starts, start) - 1
@@ -116,7 +115,7 @@ def _co_mentions(conn: sqlite3.Connection, keep: set[str], add: AddEdge) -> None
                 in_sentence[i].add(entity)
         for i, entities in sorted(in_sentence.items()):
             ordered = sorted(entities)
-            cite = {"doc": doc, "start": sentences[i][0], "end": sentences[i][1]}
+            cite = {"doc": doc, "start": spans[i][0], "end": spans[i][1]}
             for j, a in enumerate(ordered):
                 for b in ordered[j + 1 :]:
                     add(a, b, "co-mention", "named in one sentence", cite)

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
+from storyline.web import slow
 from storyline.web.app import Reader
 from storyline.web.render import PAGE_SIZE, TEMPLATES
 
@@ -120,8 +121,13 @@ def timeline(
 
 
 @router.get("/graph", summary="Actors as nodes; co-mentions, events and positions as edges")
-def graph(reader: Reader, nodes: Annotated[int, Query(ge=2, le=200)] = 60) -> Json:
-    return reader.queries.actor_graph(max_nodes=nodes)
+def graph(
+    request: Request, reader: Reader, nodes: Annotated[int, Query(ge=2, le=200)] = 60
+) -> Json:
+    result: Json = request.app.state.slow.cached(
+        reader, f"graph:{nodes}", lambda r: r.queries.actor_graph(max_nodes=nodes)
+    )
+    return result
 
 
 @router.get("/search", summary="Full text over sentences, and matching facts")
@@ -153,11 +159,7 @@ def ask(reader: Reader, q: Annotated[str, Query(min_length=1, max_length=300)]) 
 def brief(
     request: Request, reader: Reader, length: Annotated[int, Query(ge=1, le=50)] = 10
 ) -> Json:
-    from storyline.story_views.brief import build_brief
-
-    ready, result = request.app.state.slow.get(
-        reader, f"brief:{length}", lambda r: build_brief(r, length=length)
-    )
+    ready, result = request.app.state.slow.get(reader, f"brief:{length}", slow.brief(length))
     if not ready:
         return {"ready": False}
     return {"ready": True, **(result.to_dict() if result is not None else {"lines": []})}

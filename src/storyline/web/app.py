@@ -8,7 +8,8 @@ scripts only from this server, nothing from the network.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -62,7 +63,15 @@ def create_app(db: Path) -> FastAPI:
     from storyline.web.api import router as api_router
     from storyline.web.pages import router as page_router
 
+    slow = SlowResults(Path(db))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        slow.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="storyline",
         version=__version__,
         description="A cited, cross-checked story database, read only. Every fact carries "
@@ -72,7 +81,7 @@ def create_app(db: Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = Path(db)
-    app.state.slow = SlowResults(Path(db))
+    app.state.slow = slow
 
     @app.middleware("http")
     async def security_headers(

@@ -14,6 +14,7 @@ from storyline.web.app import Reader
 from storyline.web.charts import figure_chart, graph_chart, timeline_chart
 from storyline.web.highlight import Highlight, document_spans, highlight
 from storyline.web.render import PAGE_SIZE, TEMPLATES, Pager, web_url
+from storyline.web.slow import brief
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,13 +34,17 @@ def _not_found(what: str, ident: str) -> HTTPException:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, reader: Reader) -> HTMLResponse:
-    from storyline.story_views.brief import build_brief
-
     data = reader.queries.overview()
     charts = [(g, figure_chart(g, web_url)) for g in data["figure_groups"]]
-    ready, brief = request.app.state.slow.get(reader, "brief:5", lambda r: build_brief(r, length=5))
+    ready, story_brief = request.app.state.slow.get(reader, "brief:5", brief(5))
     return render(
-        request, "overview.html", "overview", data=data, charts=charts, brief=brief, ready=ready
+        request,
+        "overview.html",
+        "overview",
+        data=data,
+        charts=charts,
+        brief=story_brief,
+        ready=ready,
     )
 
 
@@ -188,7 +193,12 @@ def graph(
     reader: Reader,
     nodes: Annotated[int, Query(ge=2, le=200)] = 60,
 ) -> HTMLResponse:
-    data = reader.queries.actor_graph(max_nodes=nodes)
+    data = request.app.state.slow.cached(
+        reader, f"graph:{nodes}", lambda r: r.queries.actor_graph(max_nodes=nodes)
+    )
+    chart = request.app.state.slow.cached(
+        reader, f"graph-svg:{nodes}", lambda r: graph_chart(data, web_url)
+    )
     names = {n["id"]: n["name"] for n in data["nodes"]}
     edges = sorted(data["edges"], key=lambda e: (-e["weight"], e["kind"]))
     return render(
@@ -196,7 +206,7 @@ def graph(
         "graph.html",
         "graph",
         data=data,
-        chart=graph_chart(data, web_url),
+        chart=chart,
         edges=edges[:300],
         names=names,
         nodes=nodes,

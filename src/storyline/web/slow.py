@@ -1,26 +1,37 @@
-"""Whole-story results that take long on big databases (the brief), kept until the database
-changes. On a small database they are computed during the request; on a big one in a
-background thread, so a page never waits for them: until the result is ready the page
-shows that it is being prepared.
+"""Whole-story results that take long on big databases (the brief, the actor graph), kept
+until the database changes.
+
+:meth:`SlowResults.get` computes a result during the request on a small database and in a
+separate worker process on a big one, so no page waits for it (and, being another process,
+it does not slow the server's own threads down): until it is ready the page says that it is
+being prepared. :meth:`SlowResults.cached` always computes during the request and keeps
+the result.
+
+A job is a module-level function of the database path (or a :func:`functools.partial` of
+one), so it can run in the worker process.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
 
 from storyline.store import StoreReader
 
 INLINE_DOCUMENTS = 300
-"""Up to this many documents a result is computed during the request."""
+"""Up to this many documents :meth:`SlowResults.get` computes during the request."""
 
-Compute = Callable[[StoreReader], Any]
+Job = Callable[[Path], Any]
+Signature = tuple[int, ...]
 
 
-def signature(db: Path) -> tuple[int, ...]:
+def signature(db: Path) -> Signature:
     """Changes whenever a writer commits: size and mtime of the file and its WAL."""
     out: list[int] = []
     for path in (db, db.with_name(db.name + "-wal")):
@@ -32,49 +43,87 @@ def signature(db: Path) -> tuple[int, ...]:
     return tuple(out)
 
 
+def brief_job(db: Path, length: int) -> Any:
+    """The story's brief (:func:`storyline.story_views.brief.build_brief`)."""
+    from storyline.story_views.brief import build_brief
+
+    with StoreReader(db) as reader:
+        return build_brief(reader, length=length)
+
+
+def brief(length: int) -> Job:
+    return partial(brief_job, length=length)
+
+
 @dataclass
 class SlowResults:
     """Results by name, each with the database signature it was computed for."""
 
     db: Path
     inline_documents: int = INLINE_DOCUMENTS
-    done: dict[str, tuple[tuple[int, ...], Any]] = field(default_factory=dict)
-    running: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    done: dict[str, tuple[Signature, Any]] = field(default_factory=dict)
+    running: dict[str, Signature] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    pool: Pool | None = None
 
-    def get(self, reader: StoreReader, name: str, compute: Compute) -> tuple[bool, Any]:
-        """(True, result) when ready (result None if computing it failed, see ``errors``);
-        (False, None) while a background thread computes it."""
-        sig = signature(self.db)
+    def _hit(self, name: str, sig: Signature) -> tuple[bool, Any]:
         with self.lock:
             hit = self.done.get(name)
             if hit is not None and hit[0] == sig:
                 return True, hit[1]
+        return False, None
+
+    def get(self, reader: StoreReader, name: str, job: Job) -> tuple[bool, Any]:
+        """(True, result) when ready (result None if the job failed, see ``errors``);
+        (False, None) while the worker process computes it."""
+        sig = signature(self.db)
+        found, value = self._hit(name, sig)
+        if found:
+            return True, value
         if reader.counts()["documents"] <= self.inline_documents:
-            value = compute(reader)
+            value = job(self.db)
             with self.lock:
                 self.done[name] = (sig, value)
             return True, value
         with self.lock:
             if self.running.get(name) != sig:
                 self.running[name] = sig
-                threading.Thread(
-                    target=self._background, args=(name, sig, compute), daemon=True
-                ).start()
+                if self.pool is None:
+                    self.pool = multiprocessing.get_context("spawn").Pool(1)
+                self.pool.apply_async(
+                    job,
+                    (self.db,),
+                    callback=partial(self._finished, name, sig),
+                    error_callback=partial(self._failed, name, sig),
+                )
         return False, None
 
-    def _background(self, name: str, sig: tuple[int, ...], compute: Compute) -> None:
-        try:
-            with StoreReader(self.db) as reader:
-                value = compute(reader)
-        except Exception as exc:  # a failed brief must not take the server down
-            with self.lock:
-                self.errors[name] = f"{type(exc).__name__}: {exc}"
-                self.done[name] = (sig, None)  # shown as no result, not retried until a change
-                self.running.pop(name, None)
-            return
+    def cached(self, reader: StoreReader, name: str, compute: Callable[[StoreReader], Any]) -> Any:
+        """Computed during the request, then kept until the database changes."""
+        sig = signature(self.db)
+        found, value = self._hit(name, sig)
+        if found:
+            return value
+        value = compute(reader)
+        with self.lock:
+            self.done[name] = (sig, value)
+        return value
+
+    def _finished(self, name: str, sig: Signature, value: Any) -> None:
         with self.lock:
             self.done[name] = (sig, value)
             if self.running.get(name) == sig:
                 self.running.pop(name)
+
+    def _failed(self, name: str, sig: Signature, error: BaseException) -> None:
+        with self.lock:  # a failed job must not take the server down: no result, say why
+            self.errors[name] = f"{type(error).__name__}: {error}"
+        self._finished(name, sig, None)
+
+    def close(self) -> None:
+        """Stop the worker process at once (at server shutdown), even mid-job."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
