@@ -306,3 +306,15 @@ def test_ask_answers_with_cited_sentences(client: Any) -> None:
     assert 'data-slot="ask"' in client.get("/").text
     missing = client.get("/ask", params={"q": "What did Zorblax say?"}).text
     assert "Not found" in missing
+
+
+def test_serve_and_report_name_a_missing_database(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    missing = tmp_path / "none.db"
+    for command in (["serve", "--db", str(missing)], ["report", "--db", str(missing)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, command
+        assert "none.db" in result.output and "storyline analyze" in result.output
