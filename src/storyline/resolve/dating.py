@@ -140,7 +140,12 @@ def infer_dates(
             return info.text if info is not None else ""
 
         fitting = [x for x in at_latest if _weekday_fits(x[0], weekday_text(x[1]))]
-        day, mention, source = max(fitting or at_latest, key=lambda x: (len(x[0]), x[0], x[2]))
+        pool = fitting or at_latest
+        top = max((len(d), d, s) for d, _, s in pool)
+        # the article's first words for that event, so the evidence reads the same each run
+        day, mention, source = min(
+            (x for x in pool if (len(x[0]), x[0], x[2]) == top), key=lambda x: x[1].start
+        )
         where = "this article" if source == doc else source
         if fitting:
             value = day[:10]
