@@ -28,6 +28,9 @@ relative to its publication date, that date — but only when a weekday, "today"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from storyline.document import EventMention, Mention, Sentence, TimeExpression
@@ -461,6 +464,23 @@ class _Dater:
         )
 
 
+def _sentence_finder(sentences: list[Sentence]) -> Callable[[int], Sentence | None]:
+    """The first of ``sentences`` (sorted by start) that holds an offset, or None.
+
+    Sentences from the sentences stage do not overlap, so a binary search finds it; the
+    linear scan stays for any that do.
+    """
+    starts = [s.start for s in sentences]
+    if all(a.end <= b.start for a, b in pairwise(sentences)):
+
+        def search(idx: int) -> Sentence | None:
+            k = bisect_right(starts, idx) - 1
+            return sentences[k] if k >= 0 and idx < sentences[k].end else None
+
+        return search
+    return lambda idx: next((s for s in sentences if s.start <= idx < s.end), None)
+
+
 @stage("events", version=3, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
 def events(inp: StageInput) -> StageOutput:
     mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]
@@ -507,8 +527,9 @@ def events(inp: StageInput) -> StageOutput:
         family = _FAMILIES.get(tok.lemma_.lower())
         found.append((event, family if family != "sign" or _past(tok) else None, loose))
 
+    sentence_at = _sentence_finder(sentences)
     for tok in inp.parse:
-        sentence = next((s for s in sentences if s.start <= tok.idx < s.end), None)
+        sentence = sentence_at(tok.idx)
         if sentence is None:
             continue
         trip = travel(tok, mentions)
