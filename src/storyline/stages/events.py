@@ -35,6 +35,8 @@ from typing import Any
 
 from storyline.document import EventMention, Mention, Sentence, TimeExpression
 from storyline.stages.events_context import (
+    CAPTION_VERBS,
+    TRAVEL_VERBS,
     caption_participants,
     date_from_anchors,
     date_from_lead,
@@ -71,6 +73,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "sanction": ("SANCTION", "sanctions"), "invasion": ("ASSAULT", "invades"),
     "strike": ("ASSAULT", "strikes"), "attack": ("ASSAULT", "attacks"),
 }  # fmt: skip
+_CANDIDATES = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | CAPTION_VERBS | TRAVEL_VERBS
 _ACTORS = frozenset({"PERSON", "GPE", "ORG"})
 _PLACES = frozenset({"GPE", "LOC"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "agent", "poss", "compound", "amod", "nmod"})
@@ -401,14 +404,20 @@ def _past(trigger: Any) -> bool:
 class _Dater:
     """The date of an event whose sentence has no time expression (see the module doc)."""
 
-    def __init__(self, inp: StageInput, sentences: list[Sentence], times: list[TimeExpression]):
+    def __init__(
+        self,
+        inp: StageInput,
+        sentences: list[Sentence],
+        times: list[TimeExpression],
+        candidates: list[tuple[Any, str]],
+    ):
         text = inp.document.text
         self.text = text
         self.sentences = sorted(sentences, key=lambda s: s.start)
         self.times = times
         self.triggers: list[tuple[int, str]] = []  # (char offset, family)
-        for tok in inp.parse:
-            family = _FAMILIES.get(tok.lemma_.lower())
+        for tok, lemma in candidates:
+            family = _FAMILIES.get(lemma)
             if family and tok.pos_ in ("VERB", "NOUN", "PROPN"):
                 self.triggers.append((tok.idx, family))
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -490,7 +499,9 @@ def events(inp: StageInput) -> StageOutput:
         (s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)),
         key=lambda s: s.start,
     )
-    dater = _Dater(inp, sentences, [t for t in times if t.value is not None])
+    # the tokens that can start an event, found once (most tokens can't)
+    candidates = [(t, lemma) for t in inp.parse if (lemma := t.lemma_.lower()) in _CANDIDATES]
+    dater = _Dater(inp, sentences, [t for t in times if t.value is not None], candidates)
     pair = main_pair(mentions, inp.document.text)
     found: list[tuple[EventMention, str | None, bool]] = []
     orphans: list[tuple[str, int, TimeExpression]] = []
@@ -528,7 +539,7 @@ def events(inp: StageInput) -> StageOutput:
         found.append((event, family if family != "sign" or _past(tok) else None, loose))
 
     sentence_at = _sentence_finder(sentences)
-    for tok in inp.parse:
+    for tok, _lemma in candidates:
         sentence = sentence_at(tok.idx)
         if sentence is None:
             continue
