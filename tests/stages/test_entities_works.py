@@ -49,3 +49,18 @@ def test_the_statement_and_it_speak_as_the_work(layers: Any) -> None:
     assert any("meet again in June" in t for t in said)
     # "Officials said in a statement" is not the joint statement
     assert not any("more talks" in t for t in said)
+
+
+@pytest.mark.slow
+def test_the_work_is_named_after_the_articles_main_states(nlp: Any) -> None:
+    import storyline.stages  # noqa: F401
+
+    text = (
+        "Brazilian President Lula met Argentina's president in Brasilia. Brazil wants more "
+        "trade with Argentina, and Buenos Aires agrees. Canada and Australia watched.\n\n"
+        "In a joint statement, the two sides promised lower tariffs."
+    )
+    doc = Document(document_id(text), "t", text, Metadata(published="2023-05-02"))
+    out = run_stages([REGISTRY["sentences"], REGISTRY["entities"]], doc, nlp(text))
+    works = [m for m in out["mentions"] if isinstance(m, Mention) and m.label == "WORK"]
+    assert [m.canonical for m in works] == ["Argentina-Brazil joint statement (2023)"]

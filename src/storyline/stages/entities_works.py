@@ -2,9 +2,9 @@
 document", "the 5,300-word document" — one WORK that can speak and be cited.
 
 A joint text ("joint statement", "joint declaration", "joint communique") is named after
-the two states the article is about (the pair it names together, "China and Russia", most
-often, else its two most named states) and the year of the article's reference date:
-"China-Russia joint statement (2022)" (a joint declaration or communique of the same
+the two states the article is about (its two most named states, counting demonyms and
+capitals; on a tie those it names together, "China and Russia") and the year of the article's
+reference date: "China-Russia joint statement (2022)" (a joint declaration or communique of the same
 pair and year is taken to be the same text). Within the article a later definite "the
 statement", "the document", "the declaration", "the text" is that same work. The mention
 covers the noun (with "joint"), never a figure inside the phrase ("5,300-word").
@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from storyline.document import Mention
+from storyline.gazetteer import load_gazetteer
 
 JOINT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "agreement"})
 LATER_NOUNS = frozenset(
@@ -28,19 +29,30 @@ LATER_NOUNS = frozenset(
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
+def _state_of(m: Mention) -> str | None:
+    """The state a mention names or stands for: "China", "Chinese", "Beijing" → China;
+    None for anything that is no state."""
+    gaz = load_gazetteer()
+    hit = gaz.hit(m.text)
+    if hit is None or hit.entry.type != "GPE":
+        return None
+    if hit.kind == "capital":
+        state = gaz.by_key.get(hit.entry.stands_for or "")
+        return state.name if state is not None else None
+    return hit.entry.name if hit.entry.stands_for is None else None
+
+
 def _pair_of_states(mentions: Sequence[Mention], text: str) -> list[str]:
-    states = sorted((m for m in mentions if m.label == "GPE"), key=lambda m: m.start)
-    names = [_name(m) for m in states]
-    pairs: Counter[tuple[str, str]] = Counter()
-    for a, b in pairwise(states):
-        x, y = sorted((_name(a), _name(b)))
-        if text[a.end : b.start].strip().lower() in ("and", "&") and x != y:
-            pairs[(x, y)] += 1
-    if pairs:
-        best: tuple[str, str] = min(pairs, key=lambda k: (-pairs[k], k))
-        return list(best)
-    top = [n for n, _ in Counter(names).most_common(2)]
-    return sorted(top) if len(top) == 2 else []
+    """The two states an article is about: its two most named states (names, demonyms
+    and capitals counted together); on a tie, those it names together ("A and B")."""
+    states = [(m, s) for m in sorted(mentions, key=lambda m: m.start) if (s := _state_of(m))]
+    freq = Counter(s for _, s in states)
+    together: Counter[str] = Counter()
+    for (a, x), (b, y) in pairwise(states):
+        if x != y and text[a.end : b.start].strip().lower() in ("and", "&"):
+            together.update((x, y))
+    ranked = sorted(freq, key=lambda s: (-freq[s], -together[s], s))
+    return sorted(ranked[:2]) if len(ranked) >= 2 else []
 
 
 def _name(m: Mention) -> str:
