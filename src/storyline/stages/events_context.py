@@ -33,6 +33,7 @@ from itertools import pairwise
 from typing import Any
 
 from storyline.document import EventMention, Mention, Sentence, TimeExpression
+from storyline.stages.times_rules import WEEKDAYS, days_before_event
 
 CAPTION_VERBS = frozenset({"see", "picture", "photograph", "pose", "show"})
 TRAVEL_VERBS = frozenset({"fly", "travel", "arrive", "jet"})
@@ -231,7 +232,7 @@ def verbless_caption(sentence_span: Any, mentions: Sequence[Mention]) -> list[Me
 
 
 _DAY_LEVEL = re.compile(
-    r"\b(?:today|tonight|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"\b(?:today|tonight|yesterday|tomorrow|" + "|".join(WEEKDAYS) + r")\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
@@ -277,15 +278,6 @@ def date_from_lead(
     ]
 
 
-_ANCHORED = re.compile(
-    r"^(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+"
-    r"(?P<dir>ahead|before|earlier|after|later)$",
-    re.IGNORECASE,
-)
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7}  # fmt: skip
-
-
 def date_from_anchors(events: list[EventMention], text: str) -> list[EventMention]:
     """ "A day ahead of the Xi-Putin meeting, the foreign ministers said …": the meeting
     the expression is anchored on is dated elsewhere in the article (by a mention with the
@@ -295,8 +287,8 @@ def date_from_anchors(events: list[EventMention], text: str) -> list[EventMentio
     for e in list(out):
         if e.time is None or e.date is not None:
             continue
-        m = _ANCHORED.match(text[e.time[0] : e.time[1]].strip())
-        if m is None or not re.match(r"\s+(?:of|than)\s+the\b", text[e.time[1] :]):
+        shift = days_before_event(text[e.time[0] : e.time[1]])
+        if shift is None or not re.match(r"\s+(?:of|than)\s+the\b", text[e.time[1] :]):
             continue
         anchor_at = e.time
         # the meeting anchored on: a mention of this sentence dated by the same expression
@@ -311,10 +303,7 @@ def date_from_anchors(events: list[EventMention], text: str) -> list[EventMentio
             )  # fmt: skip
             if dated is None or dated.date is None:
                 continue
-            n = int(m.group("n")) if m.group("n").isdigit() else _SMALL[m.group("n").lower()]
-            days = n * (7 if m.group("unit").lower() == "week" else 1)
-            sign = -1 if m.group("dir").lower() in ("ahead", "before", "earlier") else 1
-            shifted = (date.fromisoformat(dated.date) + timedelta(days=sign * days)).isoformat()
+            shifted = (date.fromisoformat(dated.date) + timedelta(days=shift)).isoformat()
             out[j] = replace(ref, date=dated.date, time=dated.time)
             for k, other in enumerate(out):
                 if other.time == anchor_at and k != j:

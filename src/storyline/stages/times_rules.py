@@ -422,6 +422,18 @@ def shift_from(text: str, anchor: str | None, ctx: Context) -> str | None:
     return (when + timedelta(days=sign * days)).isoformat()
 
 
+def days_before_event(text: str) -> int | None:
+    """How many days a "<n> <days|weeks> ahead/before/after" expression anchored on a
+    named event ("a day ahead of the summit") lies from it: negative before, positive
+    after; None when it is no such expression."""
+    m = _SHIFT.fullmatch(text.strip())
+    n = _number(m.group("n")) if m else None
+    if m is None or n is None or m.group("unit").lower() not in ("day", "week"):
+        return None
+    days = n * (7 if m.group("unit").lower() == "week" else 1)
+    return days if m.group("dir").lower() in ("later", "after") else -days
+
+
 def _number(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.lower())
     if word.isdigit():
