@@ -100,6 +100,38 @@ def test_failed_write_leaves_nothing_half_written(tmp_path: Path) -> None:
         assert reader.counts()["sentences"] == 2
 
 
+def test_batched_writes_commit_in_groups_and_keep_completed_ones_on_interrupt(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "s.db"
+    texts = [f"Envoy number {n} met the trade minister in Hanoi on Monday." for n in range(5)]
+    analyses = [make_analysis(t, f"{n}.txt") for n, t in enumerate(texts)]
+    broken = make_analysis("An article that fails half way.", "x.txt")
+    broken = broken.with_layers({"sentences": (object(),)})
+
+    def visible() -> int:
+        with StoreReader(db) as reader:
+            return reader.counts()["documents"]
+
+    with StoreWriter(db, CLOCK) as store:
+        with pytest.raises(KeyboardInterrupt), store.batched(documents=2, seconds=3600):
+            store.write_analysis(analyses[0])
+            assert visible() == 0  # not committed yet: the group holds one write
+            store.write_analysis(analyses[1])
+            assert visible() == 2  # the second write completed the group
+            store.write_analysis(analyses[2])
+            with pytest.raises(AttributeError):  # a failed write rolls back alone
+                store.write_analysis(broken)
+            store.write_analysis(analyses[3])
+            raise KeyboardInterrupt  # leaving the batch commits what was completed
+        assert not store.conn.in_transaction
+        store.write_analysis(analyses[4])  # unbatched again: committed at once
+    with StoreReader(db) as reader:
+        stored = {d.document.source for d in reader.documents()}
+        assert stored == {"0.txt", "1.txt", "2.txt", "3.txt", "4.txt"}
+        assert reader.counts()["sentences"] == 10
+
+
 def test_entities_are_replaced_atomically(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     analysis = make_analysis()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.clock import Clock
-from storyline.document import Analysis, Document, RawArticle, Skipped
+from storyline.document import Analysis, Document, Entity, RawArticle, Skipped, StoredMention
 from storyline.engines.loader import Outcome, ProgressCallback, RunReport, StoryLoader
 from storyline.engines.workers import analyse_in_workers, prefetched
 from storyline.ingest import iter_inputs, prepare
@@ -74,16 +74,25 @@ def analyse_documents(
         yield from flush()
 
 
-def resolve_story(store: StoreWriter, *, infer_dates: bool = True) -> int:
+def resolve_story(
+    store: StoreWriter,
+    *,
+    infer_dates: bool = True,
+    known_entities: tuple[list[StoredMention], list[Entity]] | None = None,
+) -> int:
     """Rebuild every cross-document view from the stored annotations; returns entity count.
 
     Entities first: every other view refers to name mentions through the entity they
     resolve to. Then events; an undated article that reports an event dated elsewhere gets
     an inferred date (:mod:`storyline.resolve.dating`) and, when that date changed, its
     stages run again against it — the one time stored documents are re-analysed — and the
-    story is resolved once more.
+    story is resolved once more (reusing the entities when no name mention changed).
     """
-    entities = resolve_entities(list(store.iter_mentions()))
+    mentions = list(store.iter_mentions())
+    if known_entities is not None and known_entities[0] == mentions:
+        entities = known_entities[1]
+    else:
+        entities = resolve_entities(mentions)
     store.replace_entities(entities)
     index = store.entity_index()
     fields = store.document_fields()
@@ -106,7 +115,7 @@ def resolve_story(store: StoreWriter, *, infer_dates: bool = True) -> int:
         if changed:
             for analysis in analyse_documents(store.load_documents(changed)):
                 store.write_analysis(analysis)
-            return resolve_story(store, infer_dates=False)
+            return resolve_story(store, infer_dates=False, known_entities=(mentions, entities))
     store.replace_views(
         aggregate_positions(list(store.iter_stances()), index),
         group_figures(list(store.iter_figures()), outlets),
@@ -143,20 +152,21 @@ def analyze(
         items: Iterator[RawArticle | Skipped] = iter_inputs(paths, fetcher)
         head = list(islice(items, workers * batch_size)) if workers > 1 else []
         items = chain(head, items)
-        if workers > 1 and len(head) >= workers * batch_size:
-            results = analyse_in_workers(
-                items, db=store.path, sig=sig, workers=workers, batch_size=batch_size
-            )
-            for prepared, analysis in results:
-                if isinstance(prepared, Skipped):
-                    loader.skip(prepared)
-                elif loader.decide(prepared) == "analyse":
-                    if analysis is None:  # stored by another run since the worker looked
-                        (analysis,) = analyse_documents([prepared], specs)
-                    loader.write(analysis)
-        else:
-            _analyse_here(loader, items, specs, batch_size)
-        loader.finish()
+        with store.batched(documents=batch_size):
+            if workers > 1 and len(head) >= workers * batch_size:
+                results = analyse_in_workers(
+                    items, db=store.path, sig=sig, workers=workers, batch_size=batch_size
+                )
+                for prepared, analysis in results:
+                    if isinstance(prepared, Skipped):
+                        loader.skip(prepared)
+                    elif loader.decide(prepared) == "analyse":
+                        if analysis is None:  # stored by another run since the worker looked
+                            (analysis,) = analyse_documents([prepared], specs)
+                        loader.write(analysis)
+            else:
+                _analyse_here(loader, items, specs, batch_size)
+            loader.finish()
         report.entities = resolve_story(store)
     report.seconds = time.perf_counter() - began
     return report

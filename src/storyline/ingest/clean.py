@@ -29,7 +29,9 @@ cut apply, not the positional rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from storyline.ingest.dates import CUE, cue_segments, is_bare_date, is_date_line
@@ -53,11 +55,12 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=2048)  # the same line is measured by several rules in a row
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
-def _lower_share(words: list[str]) -> float | None:
+def _lower_share(words: Sequence[str]) -> float | None:
     """The share of cased words that start lowercase; None for scripts without case."""
     cased = [w for w in words if w[0].isupper() or w[0].islower()]
     if len(cased) * 2 < len(words) or not cased:
@@ -119,8 +122,60 @@ def _compile(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at ``|`` outside groups,
+    classes and escapes)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+@dataclass(frozen=True, slots=True)
+class _LinePatterns:
+    """Case-blind patterns tested against one line, most of them anchored at its start.
+
+    The anchored alternatives are tried at the start only and the rest anywhere; one
+    regex of both would be tried at every character (``^`` inside an alternation does not
+    let the engine skip ahead).
+    """
+
+    at_start: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, *patterns: str) -> _LinePatterns:
+        alternatives = [a for p in patterns for a in _alternatives(p)]
+        anchored = [a for a in alternatives if a.startswith("^")]
+        floating = [a for a in alternatives if not a.startswith("^")]
+        return cls(
+            _compile(*anchored) if anchored else None, _compile(*floating) if floating else None
+        )
+
+    def search(self, line: str) -> bool:
+        """Whether any of the patterns occurs in ``line`` (a line has no newline)."""
+        return bool(
+            (self.at_start is not None and self.at_start.match(line))
+            or (self.anywhere is not None and self.anywhere.search(line))
+        )
+
+
 # Sign-in walls and subscription prompts; a block that starts with one is dropped whole.
-_WALL = _compile(
+_WALL = _LinePatterns.of(
     r"^(?:sign|log)\s?(?:in|on|up|out)\b",
     r"\b(?:reset|forgot(?:ten)?|change)\s+(?:your\s+)?password\b",
     r"^(?:register|create\s+(?:an?|your)\s+(?:free\s+)?account)\b",
@@ -137,7 +192,7 @@ _WALL = _compile(
     r"^(?:support|fund)\s+(?:our|independent|quality)\s+journalism\b",
 )
 # Menus, buttons, ads, footers, share bars, follow/app/newsletter prompts, teasers.
-_CHROME = _compile(
+_CHROME = _LinePatterns.of(
     r"^(?:main\s+)?menu$|^navigation$|^search(?:\s+\w+)?$|^home(?:\s*page)?$|^close$",
     r"^skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article)$",
     r"^(?:back\s+to\s+top|top|next|previous|prev|more|load\s+more|show\s+more|see\s+more)$",
@@ -163,7 +218,7 @@ _CHROME = _compile(
     r"\s*[:|\-–—]\s*\S",
 )
 # A comment section or its furniture; once the article has begun, the page is cut there.
-_COMMENTS = _compile(
+_COMMENTS = _LinePatterns.of(
     r"^(?:leave|post|add|write|submit)\s+a\s+(?:reply|comment|response)\b",
     r"^(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:responses?|comments?|replies|thoughts?|reactions?)(?:\s+(?:to|on|for)\b|\W*$)",
@@ -436,10 +491,10 @@ def _classify(line: _Line) -> None:
         line.kind = "tags"
     elif _RELATED.match(body) and n <= 10:
         line.kind = "related"
-    elif _WALL.search(body) and n <= 25:
+    elif n <= 25 and _WALL.search(body):
         line.kind, line.wall = "chrome", True
     elif (
-        (_CHROME.search(body) and n <= 25)
+        (n <= 25 and _CHROME.search(body))
         or _is_menu(body)
         or _is_share_bar(body)
         or _is_chrome_parts(body)

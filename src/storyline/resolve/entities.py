@@ -37,6 +37,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.document import ENTITY_TYPES, Entity, EntityType, StoredMention, content_hash
 from storyline.gazetteer import Gazetteer, load_gazetteer
@@ -113,6 +114,11 @@ def _title_words(gaz: Gazetteer) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(t.casefold().split()) for t in gaz.titles)
 
 
+@lru_cache(maxsize=8)
+def _longest(titles: frozenset[tuple[str, ...]]) -> int:
+    return max((len(t) for t in titles), default=0)
+
+
 def clean_name(text: str, label: EntityType, titles: frozenset[tuple[str, ...]]) -> str:
     """A mention's name without quotes, a leading "the", titles or a trailing possessive."""
     words = text.translate(_QUOTES).split()
@@ -122,7 +128,7 @@ def clean_name(text: str, label: EntityType, titles: frozenset[tuple[str, ...]])
         last = words[-1].removesuffix("'s").removesuffix("'")
         words = [*words[:-1], last] if last else words[:-1]
     if label == "PERSON":
-        longest = max((len(t) for t in titles), default=0)
+        longest = _longest(titles)
         stripped = True
         while stripped and len(words) > 1:
             stripped = False

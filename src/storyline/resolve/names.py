@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Family names written first in English-language news (Chinese pinyin, Korean, Vietnamese).
 EAST_ASIAN_SURNAMES = frozenset(
@@ -47,16 +48,20 @@ _DROP = re.compile(r"[.'’`\"“”()]")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, accents, dots, quotes and hyphens folded; words separated by one space."""
     text = _DROP.sub("", strip_accents(text).casefold())
     return " ".join(w for w in _SEPARATORS.split(text) if w)
 
 
+@lru_cache(maxsize=65536)
 def person_word_key(word: str) -> str:
     """One word of a person's name, folded and transliteration-normalised."""
     w = fold(word).replace(" ", "")

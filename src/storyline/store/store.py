@@ -1,7 +1,8 @@
 """All SQL of storyline: one writer, any number of read-only readers.
 
-The writer commits each document with all its annotations in one transaction, so a
-crash or Ctrl-C mid-run leaves every stored document complete. Cross-document views
+The writer stores each document with all its annotations atomically (a transaction, or
+a savepoint inside a batch of them, see :meth:`StoreWriter.batched`), so a crash or
+Ctrl-C mid-run leaves every stored document complete. Cross-document views
 (entities) are rebuilt in one transaction of their own. Readers open the file
 read-only, so a web server or an export can run while ``analyze`` writes (WAL mode).
 """
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -129,6 +132,7 @@ class StoreWriter:
         self.path = Path(path)
         self.clock = clock or SystemClock()
         self.conn = _connect(self.path, read_only=False)
+        self._batch: _Batch | None = None
         self._migrate()
 
     def __enter__(self) -> StoreWriter:
@@ -194,7 +198,8 @@ class StoreWriter:
                     "SELECT source FROM document_sources WHERE doc_id = ?", (doc.id,)
                 )
             ]
-            self._delete_document_rows(doc.id)
+            if old:  # a new document has no rows to delete (and FTS5 deletes scan)
+                self._delete_document_rows(doc.id)
             self.conn.execute(
                 """INSERT INTO documents(id, source, url, title, outlet, outlet_origin, authors,
                    published, published_origin, language, status, status_reason, pipeline, text,
@@ -454,8 +459,70 @@ class StoreWriter:
 
     # ----------------------------------------------------------------- helpers
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.conn)
+    @contextmanager
+    def batched(self, documents: int = 16, seconds: float = 1.0) -> Iterator[None]:
+        """Commit the writes made inside in groups rather than one by one.
+
+        Each write (a document with all its annotations, a skipped input, a source) stays
+        all or nothing: it runs in a savepoint, and a failure or Ctrl-C inside it rolls
+        back that write alone. The group is committed once it holds ``documents`` writes
+        or is ``seconds`` old, and on leaving, however that happens, so every completed
+        write is kept. Fewer commits write each shared page (indexes, the full-text
+        index) once per group instead of once per document.
+        """
+        if self._batch is not None:  # already batched by a caller
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._batch = _Batch(documents, seconds, time.monotonic())
+        try:
+            yield
+        finally:
+            self._batch = None
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def _transaction(self) -> _Transaction | _Savepoint:
+        if self._batch is None:
+            return _Transaction(self.conn)
+        return _Savepoint(self.conn, self._batch)
+
+
+@dataclass(slots=True)
+class _Batch:
+    """The open group of :meth:`StoreWriter.batched`: when to commit it."""
+
+    documents: int
+    seconds: float
+    began: float
+    writes: int = 0
+
+    def due(self) -> bool:
+        return self.writes >= self.documents or time.monotonic() - self.began >= self.seconds
+
+
+class _Savepoint:
+    """One write inside a batch: SAVEPOINT … RELEASE, or ROLLBACK TO it on any error; the
+    batch is committed (and a new one begun) when it is due."""
+
+    def __init__(self, conn: sqlite3.Connection, batch: _Batch) -> None:
+        self.conn = conn
+        self.batch = batch
+
+    def __enter__(self) -> None:
+        self.conn.execute("SAVEPOINT write")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is not None:
+            self.conn.execute("ROLLBACK TO write")
+            self.conn.execute("RELEASE write")
+            return
+        self.conn.execute("RELEASE write")
+        self.batch.writes += 1
+        if self.batch.due():
+            self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.batch.writes, self.batch.began = 0, time.monotonic()
 
 
 class _Transaction:
