@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from storyline.document import Sentence, TimeExpression
@@ -139,8 +140,8 @@ def find_times(inp: StageInput) -> list[Timex]:
         sentence = next((s for s in sentences if s.start <= f.start < s.end), None)
         ctx = Context(
             reference,
-            clause_tense(inp.parse, f.start, f.end),
-            text[sentence.start : sentence.end] if sentence else "",
+            sentence=text[sentence.start : sentence.end] if sentence else "",
+            tense_of=partial(clause_tense, inp.parse, f.start, f.end),  # if a rule needs it
         )
         res = f.resolve(ctx)
         value = res.value

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from storyline.stages.times_search import Core, Scan, shapes, words
+
 Tense = Literal["past", "present", "future"]
 Kind = Literal["absolute", "relative", "anchored", "vague", "period", "duration"]
 
@@ -55,11 +57,20 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What resolution may use: the reference date, the clause's tense, the sentence."""
+    """What resolution may use: the reference date, the clause's tense, the sentence.
+
+    The tense can be given instead as ``tense_of``, a function that works it out from the
+    parse: resolution calls it only for the rules that need the tense (a weekday, a month
+    without a year), which saves the work for the other expressions.
+    """
 
     reference: date | None = None
     tense: Tense | None = None
     sentence: str = ""
+    tense_of: Callable[[], Tense | None] | None = None
+
+    def clause_tense(self) -> Tense | None:
+        return self.tense if self.tense_of is None else self.tense_of()
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +129,27 @@ _CUE_BEFORE = re.compile(
 
 Handler = Callable[[re.Match[str], Context], Resolved]
 _RULES: dict[str, tuple[re.Pattern[str], Handler]] = {}
+_CORES: dict[str, Core] = {}
 
 
-def _rule(name: str, pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
+def _rule(name: str, pattern: str, flags: int = 0, *, core: Core) -> Callable[[Handler], Handler]:
+    """Register a rule: its pattern, its handler, and its core, the piece every match
+    contains and the most runs of word characters a match can have before it (which
+    :func:`find` uses to try the pattern only where it can match)."""
+
     def register(func: Handler) -> Handler:
         _RULES[name] = (re.compile(r"(?<![\w$£€])" + pattern + r"(?!\w)", flags), func)
+        _CORES[name] = core
         return func
 
     return register
+
+
+# Cores (see storyline.stages.times_search): a month name as the rules read one (always
+# followed by a character that is not a word character), a year's four digits.
+_MONTH_NAME = _MON + r"(?!\w)"
+_YEAR_DIGITS = (r"1[6-9]\d\d", r"20\d\d")
+_AGO = r"ago|earlier|later|before|after|ahead|previously|from\s+now"
 
 
 _I = re.IGNORECASE
@@ -152,6 +176,7 @@ def _pick_year(month: int, day: int | None, ctx: Context) -> int | None:
         return None
     here = ref.year * 12 + ref.month - 1
     options = [ref.year - 1, ref.year, ref.year + 1]
+    tense = ctx.clause_tense()
 
     def distance(year: int) -> float:
         months: float = year * 12 + month - 1 - here
@@ -159,20 +184,28 @@ def _pick_year(month: int, day: int | None, ctx: Context) -> int | None:
             months += (day - ref.day) / 31
         return months
 
-    if ctx.tense == "past":
+    if tense == "past":
         return max((y for y in options if distance(y) <= 1), default=ref.year)
-    if ctx.tense == "future":
+    if tense == "future":
         return min((y for y in options if distance(y) >= -1), default=ref.year)
     return min(options, key=lambda y: (abs(distance(y)), -y))
 
 
-@_rule("iso", r"(?P<year>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+@_rule(
+    "iso",
+    r"(?P<year>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
+    core=shapes(r"-[01]\d-[0-3]\d", runs_before=1),  # the year's 4 digits before
+)
 def _iso(m: re.Match[str], ctx: Context) -> Resolved:
     y, mo, d = int(m.group("year")), int(m.group("m")), int(m.group("d"))
     return Resolved(f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None, "absolute")
 
 
-@_rule("slash", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:1[6-9]|20)\d\d)(?![\d/])")
+@_rule(
+    "slash",
+    r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:1[6-9]|20)\d\d)(?![\d/])",
+    core=shapes(r"/[0-3]?\d/", runs_before=1),  # the month's digits before
+)
 def _slash(m: re.Match[str], ctx: Context) -> Resolved:
     y, mo, d = int(m.group("year")), int(m.group("m")), int(m.group("d"))
     if not _valid(y, mo, d) and _valid(y, d, mo):
@@ -198,22 +231,30 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(f"{year:04d}-{month:02d}-{day:02d}", kind)
 
 
-_rule("mdy", _WDOPT + r"(?:the\s+)?" + _MON + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?")(
-    _day_month
-)
+_rule(
+    "mdy",
+    _WDOPT + r"(?:the\s+)?" + _MON + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?",
+    core=shapes(_MONTH_NAME, runs_before=2),  # "Monday, the"
+)(_day_month)
 _rule(
     "dmy",
     _WDOPT + r"(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MON + r"(?:,?\s+" + _YEAR + r")?",
+    core=shapes(_MONTH_NAME, runs_before=4),  # "Monday, the 4th of"
 )(_day_month)
 
 
-@_rule("my", _EDGE + _MON + r"(?:\s+of)?,?\s+" + _YEAR)
+@_rule(
+    "my",
+    _EDGE + _MON + r"(?:\s+of)?,?\s+" + _YEAR,
+    core=shapes(_MONTH_NAME, runs_before=4),  # "the second half of"
+)
 def _month_year(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(f"{int(m.group('year')):04d}-{MONTHS[_mkey(m)]:02d}", "absolute")
 
 
 @_rule("month", r"(?:(?P<rel>last|this|next|past|coming)\s+)?" + _EDGE + _MONFULL
-       + r"(?:(?:,\s*|\s+)(?P<ry>last|this|next)\s+year)?")  # fmt: skip
+       + r"(?:(?:,\s*|\s+)(?P<ry>last|this|next)\s+year)?",
+       core=shapes(_MONTH_NAME, runs_before=5))  # "last" "the second half of"  # fmt: skip
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolved:
     month = MONTHS[_mkey(m)]
     ref = ctx.reference
@@ -234,17 +275,28 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 @_rule("year", r"(?:(?P<pre>fiscal|calendar|the\s+(?:fiscal\s+)?year)\s+)?" + _EDGE
-       + r"(?:fiscal\s+)?" + _YEAR + r"(?:[-–/](?P<y2>\d{2}|\d{4})(?!\d))?")  # fmt: skip
+       + r"(?:fiscal\s+)?" + _YEAR + r"(?:[-–/](?P<y2>\d{2}|\d{4})(?!\d))?",
+       # before the year's digits: "the fiscal year", "the first half of", "fiscal"
+       core=shapes(*_YEAR_DIGITS, runs_before=8))  # fmt: skip
 def _year(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(m.group("year"), "absolute")
 
 
-@_rule("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s")
+@_rule(
+    "decade",
+    r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d)0'?s",
+    core=shapes(*_YEAR_DIGITS, runs_before=2),  # "the mid"
+)
 def _decade(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(m.group("dec"), "period")
 
 
-@_rule("day", r"(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow)" + _PART, _I)
+@_rule(
+    "day",
+    r"(?:(?:early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow)" + _PART,
+    _I,
+    core=words("to(?:day|night|morrow)", "yesterday", runs_before=1),  # "early"
+)
 def _day(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.reference is None:
         return Resolved(None, "relative")
@@ -256,6 +308,7 @@ def _day(m: re.Match[str], ctx: Context) -> Resolved:
     "weekday",
     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?)?"
     r"(?:(?P<rel>last|this|next|past|coming)\s+)?" + _WD + r"(?:'s)?" + _PART,
+    core=shapes(_WD, runs_before=6),  # "10:30 a.m. EST last"
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
     ref = ctx.reference
@@ -269,12 +322,14 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
         shift = -(back or 7)
     elif rel in ("next", "coming"):
         shift = ahead or 7
-    elif ctx.tense == "future":
-        shift = ahead
-    elif ctx.tense == "past" or back <= ahead:
-        shift = -back
     else:
-        shift = ahead
+        tense = ctx.clause_tense()
+        if tense == "future":
+            shift = ahead
+        elif tense == "past" or back <= ahead:
+            shift = -back
+        else:
+            shift = ahead
     return Resolved((ref + timedelta(days=shift)).isoformat(), "relative")
 
 
@@ -298,6 +353,8 @@ def _prev_quarter(d: date) -> tuple[int, int]:
     + r"\s+(?P<unit>year|month|week|weekend|quarter|summer|spring|fall|autumn|winter)"
     + r"(?:'s)?",
     _I,
+    core=words("year", "month", "week", "quarter", "summer", "spring", "fall", "autumn",
+               "winter", runs_before=3),  # "earlier" "the" "last"
 )  # fmt: skip
 def _unit(m: re.Match[str], ctx: Context) -> Resolved:
     ref = ctx.reference
@@ -335,13 +392,24 @@ def _unit(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(f"{year:04d}-{season}", "relative")
 
 
-@_rule("season", r"(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?" + _YEAR, _I)
+@_rule(
+    "season",
+    r"(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?" + _YEAR,
+    _I,
+    core=shapes(*_YEAR_DIGITS, runs_before=3),  # "the summer of"
+)
 def _season(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(f"{m.group('year')}-{SEASONS[m.group('s').lower()]}", "absolute")
 
 
+_AGO_CORE = words(
+    *(unit + r"s?\s+(?:" + _AGO + ")" for unit in ("day", "week", "month", "year", "decade")),
+    runs_before=4,  # "more than a few"
+)
+
+
 @_rule("ago", r"(?:(?:almost|nearly|about|some|more\s+than|over)\s+)?" + _NUM + r"\s+" + _UNIT
-       + r"\s+(?P<dir>ago|earlier|later|before|after|ahead|previously|from\s+now)", _I)  # fmt: skip
+       + r"\s+(?P<dir>" + _AGO + ")", _I, core=_AGO_CORE)  # fmt: skip
 def _ago(m: re.Match[str], ctx: Context) -> Resolved:
     direction = m.group("dir").lower()
     if direction not in ("ago", "from now"):
@@ -448,6 +516,7 @@ def _number(word: str) -> int | None:
     r"|the\s+(?:next|following|previous|preceding)\s+(?:day|morning|week|month|year)"
     r"|(?:earlier|later)\s+that\s+(?:day|week|month|year)|that\s+same\s+day|the\s+same\s+day)",
     _I,
+    core=words("day", "morning", "week", "month", "year", runs_before=2),  # "earlier that"
 )
 def _day_anchor(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(None, "anchored")
@@ -459,6 +528,7 @@ def _day_anchor(m: re.Match[str], ctx: Context) -> Resolved:
     r"|the\s+(?:latest|current|fiscal|year-(?:ago|earlier)))\s+)?(?:fiscal\s+)?"
     + _QORD + r"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?" + _YEAR + r")?",
     _I,
+    core=words("quarter", runs_before=6),  # "the year-ago fiscal first fiscal"
 )  # fmt: skip
 def _quarter(m: re.Match[str], ctx: Context) -> Resolved:
     q = ORDINALS[m.group("q").lower()]
@@ -470,11 +540,12 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved:
         return Resolved(None, "relative")
     pre = (m.group("pre") or "").lower()
     year, current = _quarter_of(ref)
+    tense = ctx.clause_tense()
     if "year-" in pre or pre == "last":
         year -= 1
-    elif pre == "next" or (ctx.tense == "future" and q < current):
+    elif pre == "next" or (tense == "future" and q < current):
         year += 1 if q < current else 0
-    elif q > current and ctx.tense != "future":
+    elif q > current and tense != "future":
         year -= 1
     return Resolved(f"{year:04d}-Q{q}", "relative")
 
@@ -485,6 +556,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved:
     r"(?:fiscal\s+)?(?:quarter|period)|the\s+quarter|year-(?:earlier|ago)(?=\s+(?:quarter|"
     r"period|levels?|results?|figures?|profits?|earnings|net)))",
     _I,
+    core=words("quarter", "period", "year-", runs_before=4),  # "the most recent fiscal"
 )
 def _the_quarter(m: re.Match[str], ctx: Context) -> Resolved:
     ref = ctx.reference
@@ -500,7 +572,8 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 @_rule("half", r"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?P<ry>last|this|next)\s+"
-       r"year|(?:fiscal\s+)?" + _YEAR + r"))?", _I)  # fmt: skip
+       r"year|(?:fiscal\s+)?" + _YEAR + r"))?", _I,
+       core=words("half", runs_before=2))  # "the first"  # fmt: skip
 def _half(m: re.Match[str], ctx: Context) -> Resolved:
     h = 1 if m.group("h").lower() == "first" else 2
     if m.group("year"):
@@ -518,7 +591,9 @@ def _half(m: re.Match[str], ctx: Context) -> Resolved:
     r"|recently|lately|in\s+recent\s+(?:years|months|weeks|days)|recent\s+(?:years|months)"
     r"|the\s+past|previously|formerly|the\s+future|future|soon|shortly)",
     _I,
-)
+    core=words("now", "current", "these", "present", "moment", "recent", "lately", "past",
+               "previously", "formerly", "future", "soon", "shortly", runs_before=2),  # "at the"
+)  # fmt: skip
 def _vague(m: re.Match[str], ctx: Context) -> Resolved:
     v = m.group("v").lower()
     if v in ("recently", "lately", "the past", "previously", "formerly") or "recent" in v:
@@ -534,7 +609,10 @@ _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "jul", "sep"
 _MONTH_RULES = frozenset({"month"})
 
 
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]+(?:[ \t,]+[A-Z][A-Z'’]*)+\b")
+# A run of capitalised words: r"\b[A-Z][A-Z'’]+…" written with the first letter before the
+# word-boundary test (a capital not preceded by a word character), so that re can look for
+# capitals instead of trying the pattern at every character; the matches are the same.
+_CAPS_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z'’]+(?:[ \t,]+[A-Z][A-Z'’]*)+\b")
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
@@ -550,11 +628,16 @@ def _decapitalised(text: str) -> str:
 
 
 def find(text: str) -> list[Found]:
-    """Every temporal expression in ``text``, longest first where they overlap."""
+    """Every temporal expression in ``text``, longest first where they overlap.
+
+    Each rule's matches are those of ``pattern.finditer`` over the decapitalised text,
+    found by trying the pattern only around its core (:mod:`storyline.stages.times_search`).
+    """
     original, text = text, _decapitalised(text)
+    scan = Scan(text)
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     for order, (name, (pattern, _)) in enumerate(_RULES.items()):
-        for m in pattern.finditer(text):
+        for m in scan.matches(pattern, _CORES[name]):
             if m.end() <= m.start() or not _plausible(name, m, text):
                 continue
             cands.append((m.start(), -(m.end() - m.start()), order, name, m))
