@@ -42,9 +42,10 @@ else None.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from storyline.document import Mention, Quote, Sentence
@@ -56,6 +57,7 @@ from storyline.stages.quotes_speakers import (
     SpeakerResolver,
     speaker_token,
 )
+from storyline.stages.quotes_tokens import AUX, VERB, TokenTable
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 __all__ = [
@@ -96,11 +98,13 @@ REPORT_LEMMAS = frozenset(
 _OPEN_DOUBLE = frozenset("“„«")
 _CLOSE_DOUBLE = frozenset("”»")
 _STRAIGHT = '"'
+_DOUBLE_MARK = re.compile('[“„«”»"]')
+_SINGLE_MARK = re.compile("[‘’]")
 _QUOTE_CHARS = frozenset('“”„«»"‘’')
 _FULL_QUOTE_OPENERS = frozenset(".?!:,;—–-([…") | _QUOTE_CHARS
 _MAX_CUE_DISTANCE = 140  # characters between a quotation and its speech verb
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_FINITE_HINT = frozenset({"VERB", "AUX"})
+_FINITE_HINT = frozenset({VERB, AUX})  # parts of speech (``tok.pos``)
 
 
 # --------------------------------------------------------------------- quote marks
@@ -131,16 +135,15 @@ def _double_marks(text: str, a: int, b: int) -> list[tuple[int, str]]:
     """The double quote marks of text[a:b] as (offset, "open"|"close")."""
     marks: list[tuple[int, str]] = []
     open_now = False
-    for i in range(a, b):
+    for found in _DOUBLE_MARK.finditer(text, a, b):
+        i = found.start()
         c = text[i]
         if c in _OPEN_DOUBLE:
             kind = "open"
         elif c in _CLOSE_DOUBLE:
             kind = "close"
-        elif c == _STRAIGHT:
+        else:  # a straight mark
             kind = "close" if open_now else "open"
-        else:
-            continue
         open_now = kind == "open"
         marks.append((i, kind))
     return marks
@@ -150,7 +153,8 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
     """Every quotation between double marks (and curly single marks outside them)."""
     regions: list[QuoteRegion] = []
     pending: int | None = None  # an open quote carried over from the previous paragraph
-    for a, b in _paragraphs(text):
+    paragraphs = _paragraphs(text)
+    for a, b in paragraphs:
         first = a
         while first < b and text[first].isspace():
             first += 1
@@ -176,24 +180,32 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
             if nxt >= len(text) or text[nxt] not in _OPEN_DOUBLE | {_STRAIGHT}:
                 regions.append(QuoteRegion(opener + 1, b, opener, b))
                 pending = None
-    regions.extend(_single_regions(text, regions))
+    regions.extend(_single_regions(text, regions, paragraphs))
     trimmed = (_trimmed(text, r) for r in regions)
     return sorted((r for r in trimmed if r.end > r.start), key=lambda r: (r.start, r.end))
 
 
-def _single_regions(text: str, doubles: Sequence[QuoteRegion]) -> list[QuoteRegion]:
+def _single_regions(
+    text: str, doubles: Sequence[QuoteRegion], paragraphs: Sequence[tuple[int, int]]
+) -> list[QuoteRegion]:
     found: list[QuoteRegion] = []
-    for a, b in _paragraphs(text):
+    for a, b in paragraphs:
         opener: int | None = None
-        for i in range(a, b):
+        for mark in _SINGLE_MARK.finditer(text, a, b):
+            i = mark.start()
             c = text[i]
-            if c not in "‘’" or any(r.outer_start <= i < r.outer_end for r in doubles):
-                continue
             before = text[i - 1] if i > a else " "
             after = text[i + 1] if i + 1 < b else " "
-            if c == "‘" and (before.isspace() or before in "([—–-"):
+            opens = c == "‘" and (before.isspace() or before in "([—–-")
+            closes = (
+                c == "’" and opener is not None and not after.isalnum() and not before.isspace()
+            )
+            # most ’ are apostrophes: only a mark that opens or closes is looked up
+            if not (opens or closes) or any(r.outer_start <= i < r.outer_end for r in doubles):
+                continue
+            if opens:
                 opener = i
-            elif c == "’" and opener is not None and not after.isalnum() and not before.isspace():
+            elif opener is not None:  # it closes
                 found.append(QuoteRegion(opener + 1, i, opener, i + 1))
                 opener = None
     return found
@@ -210,6 +222,11 @@ def _trimmed(text: str, r: QuoteRegion) -> QuoteRegion:
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def _words_upto(text: str, limit: int) -> int:
+    """``min(word_count(text), limit)``, without finding the words past the limit."""
+    return sum(1 for _ in islice(_WORD.finditer(text), limit))
 
 
 # -------------------------------------------------------------------------- cues
@@ -231,6 +248,15 @@ class QuoteFinder:
         self._sent_starts = [s for s, _ in self.sentences]
         self.index = index
         self.speakers = SpeakerResolver(doc, index, text)
+        # the tokens that can be cues, found once: most tokens are no speech verb
+        table = TokenTable(doc)
+        according = table.with_lower(["according"])
+        verbs = table.with_pos(VERB, AUX)
+        speech = table.with_lemma(SPEECH_LEMMAS, verbs)
+        reporting = table.with_lemma(REPORT_LEMMAS, verbs)
+        self._reporting = table.tokens(according, reporting)
+        self._cues = [tok for tok in table.tokens(according, speech) if _is_cue(tok)]
+        self._cue_ids = [tok.i for tok in self._cues]
 
     def _sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._sent_starts, offset) - 1)
@@ -239,7 +265,17 @@ class QuoteFinder:
         span = self.doc.char_span(a, b, alignment_mode="expand")
         return list(span) if span is not None else []
 
-    def _cue_for(self, r: QuoteRegion, regions: Sequence[QuoteRegion]) -> Any | None:
+    def _cues_in(self, a: int, b: int) -> list[Any]:
+        """The cue tokens among the tokens of text[a:b] (as ``_tokens`` finds them)."""
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return []
+        lo = bisect_left(self._cue_ids, span.start)
+        hi = bisect_left(self._cue_ids, span.end, lo)
+        return self._cues[lo:hi]
+
+    def _cue_for(self, r: QuoteRegion, blocked: Sequence[tuple[int, int]]) -> Any | None:
+        """The speech cue of the quotation ``r`` (``blocked``: every quotation's outer span)."""
         text = self.text
         si = self._sentence_at(r.outer_start)
         sj = self._sentence_at(max(r.outer_start, r.outer_end - 1))
@@ -260,10 +296,9 @@ class QuoteFinder:
             prev = self.sentences[si - 1]
             if text[prev[0] : prev[1]].rstrip().endswith(":"):
                 a = max(prev[0], prev[1] - 120)
-        blocked = [(q.outer_start, q.outer_end) for q in regions]
         best: tuple[int, Any] | None = None
-        for tok in self._tokens(a, b):
-            if any(s <= tok.idx < e for s, e in blocked) or not _is_cue(tok):
+        for tok in self._cues_in(a, b):
+            if any(s <= tok.idx < e for s, e in blocked):
                 continue
             if tok.idx >= r.outer_end:
                 gap = (r.outer_end, tok.idx)
@@ -291,15 +326,16 @@ class QuoteFinder:
 
     def direct(self) -> tuple[list[Quote], list[QuoteRegion]]:
         regions = find_quote_regions(self.text)
-        self.speakers.blocked = [(r.outer_start, r.outer_end) for r in regions]
+        blocked = [(r.outer_start, r.outer_end) for r in regions]
+        self.speakers.blocked = blocked
         quotes: list[Quote] = []
         kept: list[QuoteRegion] = []
         last: tuple[Quote, int] | None = None  # the previous quote and its paragraph end
         for r in regions:
-            words = word_count(self.text[r.start : r.end])
+            words = _words_upto(self.text[r.start : r.end], 4)  # none, up to three, more
             if words == 0:
                 continue
-            cue = self._cue_for(r, regions)
+            cue = self._cue_for(r, blocked)
             if words <= 3 and (cue is None or not self._governs(cue, r)):
                 continue
             full = not self.is_partial(r)
@@ -342,13 +378,13 @@ class QuoteFinder:
 
     def _is_clause(self, r: QuoteRegion) -> bool:
         toks = self._tokens(r.start, r.end)
-        return word_count(self.text[r.start : r.end]) >= 6 and any(
-            t.pos_ in _FINITE_HINT for t in toks
+        return _words_upto(self.text[r.start : r.end], 6) >= 6 and any(
+            t.pos in _FINITE_HINT for t in toks
         )
 
     def reported(self, regions: Sequence[QuoteRegion]) -> list[Quote]:
         found: list[Quote] = []
-        for tok in self.doc:
+        for tok in self._reporting:  # no other token is "according" or a reporting verb
             if tok.lower_ == "according" and _is_cue(tok):
                 q = self._according(tok, regions)
                 if q is not None:
@@ -361,11 +397,11 @@ class QuoteFinder:
                 continue
             sub = list(comps[0].subtree)
             a, b = _trim_clause(self.text, sub)
-            if b <= a or word_count(self.text[a:b]) < 3:
+            if b <= a or _words_upto(self.text[a:b], 3) < 3:
                 continue
             if any(self._crosses(r, a, b) for r in regions):
                 continue
-            if not any(t.pos_ in _FINITE_HINT for t in sub):
+            if not any(t.pos in _FINITE_HINT for t in sub):
                 continue
             who = self.speakers.resolve(tok)
             if who.text is None:
@@ -395,7 +431,7 @@ class QuoteFinder:
         else:
             a, b = p_end, s_end
         a, b = _strip(self.text, a, b)
-        if word_count(self.text[a:b]) < 3:
+        if _words_upto(self.text[a:b], 3) < 3:
             return None
         if any(self._crosses(r, a, b) for r in regions):
             return None

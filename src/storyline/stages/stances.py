@@ -43,6 +43,7 @@ from typing import Any
 
 from storyline.document import Mention, Polarity, Quote, Sentence, Stance
 from storyline.stages.quotes import MentionIndex
+from storyline.stages.quotes_tokens import ADJ, NOUN, VERB, TokenTable
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 VERB_POLARITY: dict[str, Polarity] = {
@@ -105,6 +106,9 @@ NOUN_POLARITY: dict[tuple[str, str], Polarity] = {
     ("endorsement", "of"): "support",
 }
 _STANCE_NOUNS = frozenset(n for n, _ in NOUN_POLARITY)
+_PREP_HEADS = frozenset(w for w, _ in PREP_POLARITY)
+# the lemmas of the verbs that can be cues: with an object, of compliance, with a preposition
+_VERB_CUES = frozenset(VERB_POLARITY) | COMPLY_OBJ | frozenset(COMPLY_PREP) | _PREP_HEADS
 # a document that states the positions of its issuers ("a joint statement issued by X and Y")
 _STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué"})
 STATING_VERBS = frozenset(
@@ -393,7 +397,7 @@ class StanceFinder:
     def _cues(self) -> list[Cue]:
         """Every cue of the document, with the token whose subject holds it."""
         found: list[Cue] = []
-        for tok in self.doc:
+        for tok in _cue_candidates(TokenTable(self.doc)):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and self._verb_cues(tok, lemma, found):
                 continue
@@ -561,6 +565,23 @@ class StanceFinder:
             if a <= offset < b:
                 return a, b
         return 0, len(self.text)
+
+
+def _cue_candidates(table: TokenTable) -> list[Any]:
+    """The tokens that ``StanceFinder._cues`` can read as a cue, in text order: a verb with
+    an object, of compliance or with a listed preposition (by its lemma or its word), an
+    adjective with a listed preposition, "concerned" whatever its part of speech, and a
+    listed stance noun. No other token adds a cue, so the Token objects of the rest of
+    the document are never built."""
+    lemmas = table.lemmas  # every token's, as "concerned" is looked for everywhere
+    verbs, adjectives, nouns = table.with_pos(VERB), table.with_pos(ADJ), table.with_pos(NOUN)
+    return table.tokens(
+        [i for i in verbs if lemmas[i] in _VERB_CUES],
+        [i for i in adjectives if lemmas[i] in _PREP_HEADS],
+        set(table.with_lower(_PREP_HEADS)).intersection([*verbs, *adjectives]),
+        [i for i in nouns if lemmas[i] in _STANCE_NOUNS],
+        table.with_lemma({"concerned"}),
+    )
 
 
 def find_stances(
