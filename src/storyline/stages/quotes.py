@@ -250,10 +250,11 @@ class QuoteFinder:
         self.speakers = SpeakerResolver(doc, index, text)
         # the tokens that can be cues, found once: most tokens are no speech verb
         table = TokenTable(doc)
-        according = table.with_lower(["according"])
+        according = table.with_lower("according").tolist()
         verbs = table.with_pos(VERB, AUX)
-        speech = table.with_lemma(SPEECH_LEMMAS, verbs)
-        reporting = table.with_lemma(REPORT_LEMMAS, verbs)
+        verb_lemmas = list(zip(verbs.tolist(), table.lemmas_at(verbs), strict=True))
+        speech = [i for i, lemma in verb_lemmas if lemma in SPEECH_LEMMAS]
+        reporting = [i for i, lemma in verb_lemmas if lemma in REPORT_LEMMAS]
         self._reporting = table.tokens(according, reporting)
         self._cues = [tok for tok in table.tokens(according, speech) if _is_cue(tok)]
         self._cue_ids = [tok.i for tok in self._cues]

@@ -43,7 +43,7 @@ from typing import Any
 
 from storyline.document import Mention, Polarity, Quote, Sentence, Stance
 from storyline.stages.quotes import MentionIndex
-from storyline.stages.quotes_tokens import ADJ, NOUN, VERB, TokenTable
+from storyline.stages.quotes_tokens import ADJ, NOUN, VERB, Positions, TokenTable
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 VERB_POLARITY: dict[str, Polarity] = {
@@ -107,8 +107,8 @@ NOUN_POLARITY: dict[tuple[str, str], Polarity] = {
 }
 _STANCE_NOUNS = frozenset(n for n, _ in NOUN_POLARITY)
 _PREP_HEADS = frozenset(w for w, _ in PREP_POLARITY)
-# the lemmas of the verbs that can be cues: with an object, of compliance, with a preposition
-_VERB_CUES = frozenset(VERB_POLARITY) | COMPLY_OBJ | frozenset(COMPLY_PREP) | _PREP_HEADS
+# the lemmas of the verbs that can be cues with an object or of compliance
+_VERB_CUES = frozenset(VERB_POLARITY) | COMPLY_OBJ | frozenset(COMPLY_PREP)
 # a document that states the positions of its issuers ("a joint statement issued by X and Y")
 _STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué"})
 STATING_VERBS = frozenset(
@@ -569,19 +569,30 @@ class StanceFinder:
 
 def _cue_candidates(table: TokenTable) -> list[Any]:
     """The tokens that ``StanceFinder._cues`` can read as a cue, in text order: a verb with
-    an object, of compliance or with a listed preposition (by its lemma or its word), an
-    adjective with a listed preposition, "concerned" whatever its part of speech, and a
-    listed stance noun. No other token adds a cue, so the Token objects of the rest of
-    the document are never built."""
-    lemmas = table.lemmas  # every token's, as "concerned" is looked for everywhere
-    verbs, adjectives, nouns = table.with_pos(VERB), table.with_pos(ADJ), table.with_pos(NOUN)
+    an object or of compliance, a listed stance noun, and a verb, an adjective or
+    "concerned" heading a preposition (``_prep_cues``). No other token adds a cue, so the
+    Token objects of the rest of the document are never built."""
     return table.tokens(
-        [i for i in verbs if lemmas[i] in _VERB_CUES],
-        [i for i in adjectives if lemmas[i] in _PREP_HEADS],
-        set(table.with_lower(_PREP_HEADS)).intersection([*verbs, *adjectives]),
-        [i for i in nouns if lemmas[i] in _STANCE_NOUNS],
-        table.with_lemma({"concerned"}),
+        table.with_lemma(_VERB_CUES, table.with_pos(VERB)),
+        table.with_lemma(_STANCE_NOUNS, table.with_pos(NOUN)),
+        _prep_cues(table, table.heads_of("prep")),
     )
+
+
+def _prep_cues(table: TokenTable, heads: Positions) -> list[int]:
+    """The ``heads`` of a preposition that can start a listed pair (``PREP_POLARITY``):
+    a verb or an adjective, or "concerned" whatever its part of speech, whose lemma or
+    word comes first in a pair."""
+    by_lemma: list[int] = []
+    others: list[int] = []  # verbs and adjectives whose lemma is not listed: by their word
+    for i, pos, lemma in zip(
+        heads.tolist(), table.pos_at(heads), table.lemmas_at(heads), strict=True
+    ):
+        if (pos in (VERB, ADJ) or lemma == "concerned") and lemma in _PREP_HEADS:
+            by_lemma.append(i)
+        elif pos in (VERB, ADJ):
+            others.append(i)
+    return by_lemma + table.with_lower_among(_PREP_HEADS, others)
 
 
 def find_stances(
