@@ -54,14 +54,24 @@ are not nouns ("Seemingly"), and time zones ("GMT").
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
+
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 
 from storyline.document import EntityType, Mention
 from storyline.gazetteer import AliasHit, GazEntry, Gazetteer, load_gazetteer
 from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
 from storyline.stages.entities_works import work_mentions
 from storyline.stages.registry import StageInput, StageOutput, stage
+from storyline.stages.token_table import strings_of
 
 _NER_LABELS: dict[str, EntityType] = {
     "PERSON": "PERSON",
@@ -75,7 +85,10 @@ _NER_LABELS: dict[str, EntityType] = {
     "LAW": "WORK",
     "PRODUCT": "OTHER",
 }
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DETERMINERS = frozenset(
+    get_string_id(w) for w in ("the", "a", "an", "this", "that", "these", "those")
+)  # as hashes of the lowercased word, like _Tokens.lower
+_THE = get_string_id("the")
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
 _PLACE_PREPOSITIONS = frozenset(
     {
@@ -104,8 +117,10 @@ _TIME_ZONES = frozenset(
 _DASHES = frozenset({"-", "–", "—", "--"})
 _NUMBERLESS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 _NOT_NAME_POS = frozenset(
-    {"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "INTJ", "PART"}
+    POS_IDS[p]
+    for p in ("ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "INTJ", "PART")
 )
+_PROPN: int = POS_IDS["PROPN"]
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "expl"})
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -123,6 +138,88 @@ class _Cand:
     role: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """The token attributes the rules below read, as lists indexed by token number.
+
+    Read once per document through ``Doc.to_array``: reading them from the ``Doc``
+    builds a ``Token`` for every access, and the rules look at most tokens of a document
+    several times. ``full`` is the document's text; token ``i`` is ``full[idx[i]:ends[i]]``
+    (:meth:`word`); ``lower`` holds the hashes of the tokens' ``lower_`` (spaCy's
+    ``LOWER``: the titles and determiners below are compared by hash), ``pos`` their
+    part-of-speech ids.
+    """
+
+    full: str
+    lower: list[int]
+    idx: list[int]
+    ends: list[int]
+    pos: list[int]
+
+    @classmethod
+    def of(cls, doc: Any, full: str) -> _Tokens:
+        """The table of ``doc``, whose text is ``full``."""
+        cols = doc.to_array([LOWER, IDX, LENGTH, POS])
+        ends = cols[:, 1] + cols[:, 2]
+        lower, idx, pos = (cols[:, k].tolist() for k in (0, 1, 3))
+        return cls(full, lower, idx, ends.tolist(), pos)
+
+    def word(self, i: int) -> str:
+        """The text of token ``i``."""
+        return self.full[self.idx[i] : self.ends[i]]
+
+    def end(self, i: int) -> int:
+        """The character offset where token ``i`` ends."""
+        return self.ends[i]
+
+    def at(self, offset: int) -> int:
+        """The token holding character ``offset`` (or the space after it)."""
+        return bisect_right(self.idx, offset) - 1
+
+    def with_hyphen(self) -> list[int]:
+        """The tokens with a "-" in them, in order (found in the text: few have one)."""
+        found: list[int] = []
+        at = self.full.find("-")
+        while at >= 0:
+            i = self.at(at)
+            if not found or found[-1] != i:
+                found.append(i)
+            at = self.full.find("-", at + 1)
+        return found
+
+    def spelled(self, words: set[str]) -> list[int]:
+        """The tokens whose text is one of ``words``, in order (found in the text)."""
+        found: set[int] = set()
+        for word in words:
+            at = self.full.find(word)
+            while at >= 0:
+                i = self.at(at)
+                if self.idx[i] == at and self.ends[i] == at + len(word):
+                    found.add(i)
+                at = self.full.find(word, at + 1)
+        return sorted(found)
+
+
+_Flags = tuple[bool, bool, bool]  # is_punct, is_space, like_num
+_FLAGS: tuple[Any, dict[str, _Flags]] | None = None  # the last vocabulary's, by word
+
+
+def _lexical_flags(vocab: Any, word: str) -> _Flags:
+    """``is_punct``, ``is_space`` and ``like_num`` of a word, as its tokens have them: read
+    from the vocabulary's entry once per process (a token would be built for each read)."""
+    global _FLAGS
+    if _FLAGS is None or _FLAGS[0] is not vocab:
+        _FLAGS = (vocab, {})
+    known = _FLAGS[1]
+    flags = known.get(word)
+    if flags is None:
+        if len(known) > 1_000_000:
+            known.clear()
+        lex = vocab[word]
+        flags = known[word] = (lex.is_punct, lex.is_space, lex.like_num)
+    return flags
+
+
 # --------------------------------------------------------------------------- matchers
 
 
@@ -130,9 +227,9 @@ class _Cand:
 class _Matchers:
     exact: Any
     lower: Any
-    titles: frozenset[tuple[str, ...]]
+    titles: frozenset[tuple[int, ...]]  # as hashes of the lowercased words
     longest_title: int
-    title_starts: frozenset[str]  # the first word of every title, to rule tokens out fast
+    title_starts: frozenset[int]  # the first word of every title, to rule tokens out fast
 
 
 _CACHE: dict[int, tuple[Any, _Matchers]] = {}
@@ -155,17 +252,20 @@ def _matchers(vocab: Any, gaz: Gazetteer) -> _Matchers:
     tokenizer = English().tokenizer  # the rules en_core_web_sm tokenizes with
     exact = PhraseMatcher(vocab, attr="ORTH")
     lower = PhraseMatcher(vocab, attr="LOWER")
+    # The patterns are made in the tokenizer's own vocabulary: a phrase matcher compares
+    # the words' hashes, the same in every vocabulary, and the document's vocabulary is
+    # spared an entry for every word of the gazetteer.
     for surface in gaz.aliases:
-        words = [t.text for t in tokenizer(surface)]
-        if len(words) == 1:
+        pattern = tokenizer(surface)
+        if len(pattern) == 1:
             # an all-capitals variant for headlines, but not for acronyms or short words
             # ("XI" is a numeral in "WORLD XI", not Xi Jinping)
             short = _is_acronym(surface) or len(surface) < 4
             variants = {surface} if short else {surface, surface.upper()}
-            exact.add(surface, [Doc(vocab, words=[v]) for v in sorted(variants)])
+            exact.add(surface, [Doc(pattern.vocab, words=[v]) for v in sorted(variants)])
         else:
-            lower.add(surface, [Doc(vocab, words=words)])
-    titles = frozenset(tuple(t.lower_ for t in tokenizer(title)) for title in gaz.titles)
+            lower.add(surface, [pattern])
+    titles = frozenset(tuple(t.lower for t in tokenizer(title)) for title in gaz.titles)
     longest = max((len(t) for t in titles), default=1)
     built = _Matchers(exact, lower, titles, longest, frozenset(t[0] for t in titles if t))
     _CACHE[id(vocab)] = (vocab, built)
@@ -175,15 +275,16 @@ def _matchers(vocab: Any, gaz: Gazetteer) -> _Matchers:
 # ------------------------------------------------------------------------ gazetteer
 
 
-def _capitalised_like(alias_words: list[str], tokens: Any) -> bool:
-    """A case-insensitive match counts if the alias's first capitalised word is capitalised."""
-    for word, tok in zip(alias_words, tokens, strict=False):
-        if any(c.isupper() for c in word):
-            return any(c.isupper() for c in tok.text)
+def _capitalised_like(alias_words: list[str], toks: _Tokens, s: int, e: int) -> bool:
+    """A case-insensitive match (tokens ``s`` to ``e``) counts if the alias's first
+    capitalised word is capitalised."""
+    for alias_word, i in zip(alias_words, range(s, e), strict=False):
+        if any(c.isupper() for c in alias_word):
+            return any(c.isupper() for c in toks.word(i))
     return True
 
 
-def _gazetteer_candidates(doc: Any, gaz: Gazetteer, m: _Matchers) -> list[_Cand]:
+def _gazetteer_candidates(doc: Any, toks: _Tokens, gaz: Gazetteer, m: _Matchers) -> list[_Cand]:
     found: list[_Cand] = []
     vocab = doc.vocab
     for matcher, exact in ((m.exact, True), (m.lower, False)):
@@ -192,34 +293,35 @@ def _gazetteer_candidates(doc: Any, gaz: Gazetteer, m: _Matchers) -> list[_Cand]
             hit = gaz.hit(surface)
             if hit is None:
                 continue
-            if not exact and not _capitalised_like(surface.split(), doc[s:e]):
+            if not exact and not _capitalised_like(surface.split(), toks, s, e):
                 continue
-            while s < e - 1 and doc[s].lower_ == "the":
+            while s < e - 1 and toks.lower[s] == _THE:
                 s += 1
-            found.append(_Cand(s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "GPE", hit))
-    found.extend(_inside_token_candidates(doc, gaz))
+            found.append(_Cand(s, e, toks.idx[s], toks.end(e - 1), "GPE", hit))
+    found.extend(_inside_token_candidates(toks, gaz))
     chosen: list[_Cand] = []
     taken: set[int] = set()
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(i in taken for i in range(cand.tok_start, cand.tok_end)):
-            continue
-        chosen.append(cand)
-        taken.update(range(cand.tok_start, cand.tok_end))
+        tokens = range(cand.tok_start, cand.tok_end)
+        if taken.isdisjoint(tokens):
+            chosen.append(cand)
+            taken.update(tokens)
     return chosen
 
 
-def _inside_token_candidates(doc: Any, gaz: Gazetteer) -> list[_Cand]:
+def _inside_token_candidates(toks: _Tokens, gaz: Gazetteer) -> list[_Cand]:
     """Names glued to other words by a hyphen inside one token: "U.S.-led", "EU-wide"."""
     found: list[_Cand] = []
-    for tok in doc:
-        if "-" not in tok.text or len(tok.text) < 4:
+    for i in toks.with_hyphen():
+        word = toks.word(i)
+        if len(word) < 4:
             continue
         offset = 0
-        for part in tok.text.split("-"):
+        for part in word.split("-"):
             hit = gaz.hit(part) if part else None
             if hit is not None and hit.kind in ("name", "demonym", "short"):
-                start = tok.idx + offset
-                found.append(_Cand(tok.i, tok.i + 1, start, start + len(part), "GPE", hit))
+                start = toks.idx[i] + offset
+                found.append(_Cand(i, i + 1, start, start + len(part), "GPE", hit))
             offset += len(part) + 1
     return found
 
@@ -227,143 +329,174 @@ def _inside_token_candidates(doc: Any, gaz: Gazetteer) -> list[_Cand]:
 # ------------------------------------------------------------------------------ NER
 
 
-def _title_at(doc: Any, i: int, end: int, m: _Matchers) -> int:
+def _title_at(toks: _Tokens, i: int, end: int, m: _Matchers) -> int:
     """The length of the longest title starting at token ``i`` (0 if none)."""
-    if end <= i or i >= len(doc) or doc[i].lower_ not in m.title_starts:
+    if end <= i or i >= len(toks.lower) or toks.lower[i] not in m.title_starts:
         return 0
-    words = [t.lower_ for t in doc[i : i + min(m.longest_title, end - i)]]
+    words = toks.lower[i : i + min(m.longest_title, end - i)]
     for k in range(min(m.longest_title, end - i), 0, -1):
         if tuple(words[:k]) in m.titles:
             return k
     return 0
 
 
-def _in_title(doc: Any, s: int, e: int, m: _Matchers) -> bool:
+def _in_title(toks: _Tokens, s: int, e: int, m: _Matchers) -> bool:
     """Is ``doc[s:e]`` (part of) a title: "Energy" in "Energy Minister", "State" in
     "Secretary of State"?"""
     for i in range(max(0, s - m.longest_title + 1), s + 1):
-        if i + _title_at(doc, i, len(doc), m) >= e:
+        if toks.lower[i] in m.title_starts and i + _title_at(toks, i, len(toks.lower), m) >= e:
             return True
     return False
 
 
-def _title_before(doc: Any, i: int, m: _Matchers) -> str | None:
+def _title_before(doc: Any, toks: _Tokens, i: int, m: _Matchers) -> str | None:
     """The title just before token ``i`` ("Foreign Minister" in "Foreign Minister Wang Yi")."""
     for k in range(min(m.longest_title, i), 0, -1):
-        if tuple(t.lower_ for t in doc[i - k : i]) in m.titles:
+        if toks.lower[i - k] in m.title_starts and tuple(toks.lower[i - k : i]) in m.titles:
             return str(doc[i - k : i].text)
     return None
 
 
-def _pieces(doc: Any, s: int, e: int, label: EntityType) -> list[tuple[int, int]]:
+def _pieces(doc: Any, toks: _Tokens, s: int, e: int, label: EntityType) -> list[tuple[int, int]]:
     """An NER span cut at line breaks and spaced dashes (and commas, for places and people)."""
     out: list[tuple[int, int]] = []
     start = s
     for i in range(s, e):
-        tok = doc[i]
-        spaced_dash = tok.text in _DASHES and bool(tok.whitespace_) and i > 0
-        spaced_dash = spaced_dash and bool(doc[i - 1].whitespace_)
-        comma = tok.text == "," and label in ("GPE", "LOC", "PERSON")
-        if "\n" in tok.text or spaced_dash or comma:
+        word = toks.word(i)
+        spaced_dash = word in _DASHES and i > 0 and _spaced(doc, i)
+        comma = word == "," and label in ("GPE", "LOC", "PERSON")
+        if "\n" in word or spaced_dash or comma:
             out.append((start, i))
             start = i + 1
     out.append((start, e))
     return [(a, b) for a, b in out if b > a]
 
 
+def _spaced(doc: Any, i: int) -> bool:
+    """Is token ``i`` preceded and followed by whitespace?"""
+    return bool(doc[i].whitespace_) and bool(doc[i - 1].whitespace_)
+
+
 def _trim(
-    doc: Any, s: int, e: int, label: EntityType, gaz: Gazetteer, m: _Matchers
+    doc: Any, toks: _Tokens, s: int, e: int, label: EntityType, gaz: Gazetteer, m: _Matchers
 ) -> tuple[int, int, str | None]:
     """Strip determiners, titles, possessives, punctuation (and, for names, numbers)."""
-    while e > s and (
-        doc[e - 1].text in _POSSESSIVES
-        or doc[e - 1].is_punct
-        or doc[e - 1].is_space
-        or (label in _NUMBERLESS and doc[e - 1].like_num)
-    ):
+    lower = toks.lower
+    while e > s:
+        word = toks.word(e - 1)
+        punct, space, like_num = _lexical_flags(doc.vocab, word)
+        if not (word in _POSSESSIVES or punct or space or (label in _NUMBERLESS and like_num)):
+            break
         e -= 1
     # "[Photo] Xi Jinping": a closing bracket whose opening one lies outside the span ends
     # what came before, a label, not part of the name
     opened = 0
     for i in range(s, e):
-        if doc[i].text in ("(", "["):
+        word = toks.word(i)
+        if word in ("(", "["):
             opened += 1
-        elif doc[i].text in (")", "]"):
+        elif word in (")", "]"):
             if opened:
                 opened -= 1
             else:
                 s = i + 1
     role = None
     while s < e:
-        if doc[s].lower_ in _DETERMINERS or doc[s].is_punct or doc[s].is_space:
+        if lower[s] in _DETERMINERS or any(_lexical_flags(doc.vocab, toks.word(s))[:2]):
             s += 1
             continue
-        k = _title_at(doc, s, e, m) if label == "PERSON" else 0
+        k = _title_at(toks, s, e, m) if label == "PERSON" else 0
         if k and s + k < e:
             role = str(doc[s : s + k].text)
             s += k
             continue
-        hit = gaz.hit(doc[s].text) if label == "PERSON" else None
-        if hit is not None and hit.kind == "demonym" and _title_at(doc, s + 1, e, m):
+        hit = gaz.hit(toks.word(s)) if label == "PERSON" else None
+        if hit is not None and hit.kind == "demonym" and _title_at(toks, s + 1, e, m):
             s += 1
             continue
         break
     return s, e, role
 
 
-def _ner_candidates(doc: Any, gaz: Gazetteer, m: _Matchers) -> list[_Cand]:
+def _entity_spans(doc: Any) -> list[tuple[int, int, str]]:
+    """``doc.ents`` as (start, end, label) triples, read from the tokens' IOB tags the way
+    ``Doc.ents`` reads them, without building a ``Span`` for every entity."""
+    cols = doc.to_array([ENT_IOB, ENT_TYPE]).astype(np.int64)
+    iob, types = cols[:, 0], cols[:, 1]
+    begins = (iob == 3) & (types != 0)  # "B" with a label; any other token but "I" ends one
+    inside = iob == 1
+    opened = np.concatenate(([False], begins[:-1] | inside[:-1]))
+    if np.any(inside & ~opened):
+        return [(e.start, e.end, e.label_) for e in doc.ents]  # an "I" outside: spaCy raises
+    starts = np.flatnonzero(begins)
+    stops = np.flatnonzero(~inside)  # the tokens that end the entity before them
+    nexts = np.searchsorted(stops, starts, side="right")
+    ends = np.append(stops, len(iob))[nexts]
+    labels = strings_of(types[starts].tolist(), doc.vocab)
+    return list(zip(starts.tolist(), ends.tolist(), labels, strict=True))
+
+
+def _ner_candidates(doc: Any, toks: _Tokens, gaz: Gazetteer, m: _Matchers) -> list[_Cand]:
     found: list[_Cand] = []
-    for ent in doc.ents:
-        label = _NER_LABELS.get(ent.label_)
+    for start, end, ner_label in _entity_spans(doc):
+        label = _NER_LABELS.get(ner_label)
         if label is None:
             continue
-        for a, b in _pieces(doc, ent.start, ent.end, label):
-            s, e, role = _trim(doc, a, b, label, gaz, m)
-            if s >= e or _in_title(doc, s, e, m):
+        for a, b in _pieces(doc, toks, start, end, label):
+            s, e, role = _trim(doc, toks, a, b, label, gaz, m)
+            if s >= e or _in_title(toks, s, e, m):
                 continue
-            if e - s == 1 and label != "NORP" and doc[s].pos_ in _NOT_NAME_POS:
+            if e - s == 1 and label != "NORP" and toks.pos[s] in _NOT_NAME_POS:
                 continue  # "Seemingly", "Unlock": a capitalised word that is not a name
-            end = doc[e - 1].idx + len(doc[e - 1])
-            found.append(_Cand(s, e, doc[s].idx, end, label, role=role))
+            found.append(_Cand(s, e, toks.idx[s], toks.end(e - 1), label, role=role))
     return found
 
 
-def _title_tokens(doc: Any, s: int, e: int, m: _Matchers) -> set[int]:
+def _title_tokens(toks: _Tokens, s: int, e: int, m: _Matchers) -> set[int]:
     """The tokens of ``doc[s:e]`` that are part of a title ("Quad Foreign Ministers")."""
     found: set[int] = set()
     for i in range(s, e):
-        found.update(range(i, i + _title_at(doc, i, e, m)))
+        found.update(range(i, i + _title_at(toks, i, e, m)))
     return found
 
 
-def _merge(ner: list[_Cand], gazetteer: list[_Cand], doc: Any, m: _Matchers) -> list[_Cand]:
-    """Gazetteer wins on overlap, unless the NER span is a longer proper name around it."""
+def _merge(
+    ner: list[_Cand], gazetteer: list[_Cand], doc: Any, toks: _Tokens, m: _Matchers
+) -> list[_Cand]:
+    """Gazetteer wins on overlap, unless the NER span is a longer proper name around it.
+
+    The gazetteer candidates do not share tokens, so the ones an NER span overlaps are
+    found through the tokens it covers.
+    """
+    owner = {i: j for j, g in enumerate(gazetteer) for i in range(g.tok_start, g.tok_end)}
     dropped: set[int] = set()
     kept: list[_Cand] = []
     for cand in ner:
+        tokens = range(cand.tok_start, cand.tok_end)
+        if owner.keys().isdisjoint(tokens):
+            kept.append(cand)
+            continue
+        overlapping = {owner[i] for i in tokens if i in owner}
         inside = [
             j
-            for j, g in enumerate(gazetteer)
-            if g.tok_start >= cand.tok_start and g.tok_end <= cand.tok_end
+            for j in sorted(overlapping)
+            if gazetteer[j].tok_start >= cand.tok_start and gazetteer[j].tok_end <= cand.tok_end
         ]
-        crossing = any(
-            g.tok_start < cand.tok_end and g.tok_end > cand.tok_start
-            for j, g in enumerate(gazetteer)
-            if j not in inside
-        )
-        if crossing:
-            continue
+        if len(inside) < len(overlapping):
+            continue  # a gazetteer name crosses the span's edge
         if inside:
             covered = {
                 i for j in inside for i in range(gazetteer[j].tok_start, gazetteer[j].tok_end)
             }
-            covered |= _title_tokens(doc, cand.tok_start, cand.tok_end, m)
+            covered |= _title_tokens(toks, cand.tok_start, cand.tok_end, m)
             extra = [
-                doc[i]
+                toks.word(i)
                 for i in range(cand.tok_start, cand.tok_end)
-                if i not in covered and not doc[i].is_punct and doc[i].text not in _POSSESSIVES
+                if i not in covered
+                and not _lexical_flags(doc.vocab, toks.word(i))[0]
+                and toks.word(i) not in _POSSESSIVES
             ]
-            if not any(t.text[:1].isupper() for t in extra):
+            if not any(word[:1].isupper() for word in extra):
                 continue
             dropped.update(inside)
         kept.append(cand)
@@ -397,10 +530,12 @@ def _acts(doc: Any, cand: _Cand) -> bool:
 # ------------------------------------------------------------------------- mentions
 
 
+@lru_cache(maxsize=65536)  # names recur within and across documents
 def _normalise(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
 
 
+@lru_cache(maxsize=65536)
 def _is_junk(text: str) -> bool:
     """One letter ("R."), no capital letter, no letters at all, or a time zone: not a name."""
     letters = [c for c in text if c.isalpha()]
@@ -433,7 +568,9 @@ def _publication_named(doc: Any, text: str, cand: _Cand) -> Mention | None:
     return Mention(start, end, name, "ORG", _normalise(name), None, None, "publication")
 
 
-def _mention(doc: Any, full: str, cand: _Cand, gaz: Gazetteer, m: _Matchers) -> Mention | None:
+def _mention(
+    doc: Any, toks: _Tokens, full: str, cand: _Cand, gaz: Gazetteer, m: _Matchers
+) -> Mention | None:
     text = full[cand.start : cand.end]
     if _is_junk(text):
         return None
@@ -458,7 +595,7 @@ def _mention(doc: Any, full: str, cand: _Cand, gaz: Gazetteer, m: _Matchers) -> 
         kb_id, canonical = entry.kb_id, entry.name
     role = cand.role
     if label == "PERSON" and role is None:
-        role = _title_before(doc, cand.tok_start, m)
+        role = _title_before(doc, toks, cand.tok_start, m)
     return Mention(
         cand.start, cand.end, text, label, _normalise(text), kb_id, canonical, origin, role
     )
@@ -476,7 +613,9 @@ def _surnames(mentions: list[Mention]) -> set[str]:
     return found
 
 
-def _propagate_surnames(doc: Any, mentions: list[Mention], m: _Matchers) -> list[Mention]:
+def _propagate_surnames(
+    doc: Any, toks: _Tokens, mentions: list[Mention], m: _Matchers
+) -> list[Mention]:
     """A person's surname alone is that person, not a place or a firm, and is a mention.
 
     Once "Alexander Lebed" or "Michael Jordan" is in the document, a bare "Lebed" that
@@ -486,9 +625,7 @@ def _propagate_surnames(doc: Any, mentions: list[Mention], m: _Matchers) -> list
     if not surnames:
         return mentions
     out: list[Mention] = []
-    covered: set[int] = set()
     for x in mentions:
-        covered.update(range(x.start, x.end))
         relabel = (
             x.text in surnames
             and x.label in ("ORG", "GPE", "LOC")
@@ -498,21 +635,32 @@ def _propagate_surnames(doc: Any, mentions: list[Mention], m: _Matchers) -> list
             out.append(Mention(x.start, x.end, x.text, "PERSON", x.name, origin="propagated"))
         else:
             out.append(x)
-    for tok in doc:
-        if (
-            tok.text in surnames
-            and tok.idx not in covered
-            and tok.pos_ == "PROPN"
-            and _title_at(doc, tok.i, tok.i + 1, m) == 0
-        ):
-            role = _title_before(doc, tok.i, m)
+    named = toks.spelled(surnames)
+    covered = _coverage(mentions)
+    for i in named:
+        word = toks.word(i)
+        if not covered(toks.idx[i]) and toks.pos[i] == _PROPN and _title_at(toks, i, i + 1, m) == 0:
+            role = _title_before(doc, toks, i, m)
             out.append(
                 Mention(
-                    tok.idx, tok.idx + len(tok), tok.text, "PERSON", tok.text,
+                    toks.idx[i], toks.end(i), word, "PERSON", word,
                     origin="propagated", role=role,
                 )
             )  # fmt: skip
     return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _coverage(mentions: list[Mention]) -> Callable[[int], bool]:
+    """A test of whether a character offset lies inside one of ``mentions``."""
+    spans = sorted((x.start, x.end) for x in mentions)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def covered(offset: int) -> bool:
+        k = bisect_right(starts, offset)
+        return k > 0 and reach[k - 1] > offset
+
+    return covered
 
 
 def _split_hyphenated_people(mentions: list[Mention]) -> list[Mention]:
@@ -541,10 +689,13 @@ def extract_mentions(doc: Any, text: str | None = None) -> tuple[Mention, ...]:
     """
     gaz = load_gazetteer()
     m = _matchers(doc.vocab, gaz)
-    merged = _merge(_ner_candidates(doc, gaz, m), _gazetteer_candidates(doc, gaz, m), doc, m)
     full = doc.text if text is None else text
-    mentions = [x for x in (_mention(doc, full, c, gaz, m) for c in merged) if x is not None]
-    return tuple(_split_hyphenated_people(_propagate_surnames(doc, mentions, m)))
+    toks = _Tokens.of(doc, full)
+    ner = _ner_candidates(doc, toks, gaz, m)
+    merged = _merge(ner, _gazetteer_candidates(doc, toks, gaz, m), doc, toks, m)
+    found = (_mention(doc, toks, full, c, gaz, m) for c in merged)
+    mentions = [x for x in found if x is not None]
+    return tuple(_split_hyphenated_people(_propagate_surnames(doc, toks, mentions, m)))
 
 
 @stage("entities", version=2, adds=["mentions"], needs=["parse", "sentences"])

@@ -19,14 +19,18 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
+from spacy.parts_of_speech import NOUN
+
 from storyline.document import Mention
 from storyline.gazetteer import load_gazetteer
+from storyline.stages.token_table import LemmaFinder
 
 JOINT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "agreement"})
 LATER_NOUNS = frozenset(
     {"statement", "document", "declaration", "communique", "communiqué", "text"}
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+_NOUN_FINDER = LemmaFinder(JOINT_NOUNS | LATER_NOUNS)
 
 
 def _state_of(m: Mention) -> str | None:
@@ -70,7 +74,8 @@ def work_mentions(
     taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     current: str | None = None
-    for tok in doc:
+    for i in _NOUN_FINDER.positions(doc, NOUN):  # the few tokens that can name a work
+        tok = doc[i]
         if tok.pos_ != "NOUN":
             continue
         lemma = tok.lemma_.lower()

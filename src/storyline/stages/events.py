@@ -28,10 +28,13 @@ relative to its publication date, that date — but only when a weekday, "today"
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
+
+from spacy.attrs import IDX, POS
+from spacy.parts_of_speech import AUX, VERB
 
 from storyline.document import EventMention, Mention, Sentence, TimeExpression
 from storyline.stages.events_context import (
@@ -49,6 +52,7 @@ from storyline.stages.events_context import (
     visit_host,
 )
 from storyline.stages.registry import StageInput, StageOutput, stage
+from storyline.stages.token_table import LemmaFinder
 
 # lemma → (PLOVER type, verb used in the label)
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -73,7 +77,9 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "sanction": ("SANCTION", "sanctions"), "invasion": ("ASSAULT", "invades"),
     "strike": ("ASSAULT", "strikes"), "attack": ("ASSAULT", "attacks"),
 }  # fmt: skip
-_CANDIDATES = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | CAPTION_VERBS | TRAVEL_VERBS
+_CANDIDATES = LemmaFinder(
+    frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | CAPTION_VERBS | TRAVEL_VERBS
+)
 _ACTORS = frozenset({"PERSON", "GPE", "ORG"})
 _PLACES = frozenset({"GPE", "LOC"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "agent", "poss", "compound", "amod", "nmod"})
@@ -376,8 +382,8 @@ def _time_of(
     """The time expression dating a trigger: the nearest valued one in the smallest window;
     else (an undated article) the nearest one without a value, kept for later dating. And
     whether it was found outside the trigger's own phrase (a weaker link)."""
+    windows = _windows(trigger, sentence)
     for valued in (True, False):
-        windows = _windows(trigger, sentence)
         for i, (a, b) in enumerate(windows):
             found = [t for t in times if a <= t.start < b and (t.value is not None) == valued]
             if found:
@@ -500,7 +506,8 @@ def events(inp: StageInput) -> StageOutput:
         key=lambda s: s.start,
     )
     # the tokens that can start an event, found once (most tokens can't)
-    candidates = [(t, lemma) for t in inp.parse if (lemma := t.lemma_.lower()) in _CANDIDATES]
+    starts = [inp.parse[i] for i in _CANDIDATES.positions(inp.parse)]
+    candidates = [(t, t.lemma_.lower()) for t in starts]
     dater = _Dater(inp, sentences, [t for t in times if t.value is not None], candidates)
     pair = main_pair(mentions, inp.document.text)
     found: list[tuple[EventMention, str | None, bool]] = []
@@ -595,16 +602,21 @@ def events(inp: StageInput) -> StageOutput:
             got.others.append(host)
         if not _acceptable(etype, verb, got, place):
             family = _FAMILIES.get(tok.lemma_.lower())
-            timed = _time_of(tok, None, times)
-            if family is not None and timed is not None and not (got.subjects or got.others):
-                orphans.append((family, tok.idx, timed[0]))
+            if family is not None and not (got.subjects or got.others):
+                timed = _time_of(tok, None, times)
+                if timed is not None:
+                    orphans.append((family, tok.idx, timed[0]))
             continue
         counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
         if verb == "attends" and not got.others:
             counterpart = _attended(tok, place)
         add(tok, sentence, etype, _label(verb, got.subjects, got.others, place, counterpart),
             got, place, named_in)  # fmt: skip
+    verbs = _verb_offsets(inp.parse)
     for sentence in sentences:
+        k = bisect_left(verbs, sentence.start)
+        if k < len(verbs) and verbs[k] < sentence.end:
+            continue  # a verb starts in the sentence: no verbless caption
         span = inp.parse.char_span(sentence.start, sentence.end, alignment_mode="expand")
         people = verbless_caption(span, mentions) if span is not None and len(span) else []
         if people:
@@ -616,6 +628,15 @@ def events(inp: StageInput) -> StageOutput:
                     place), got, place)  # fmt: skip
     dated = date_from_lead(found, orphans, sentences, inp.document.text)
     return {"events": tuple(_dedupe(date_from_anchors(dated, inp.document.text)))}
+
+
+def _verb_offsets(doc: Any) -> list[int]:
+    """Where the document's verbs and auxiliaries start, in order (read in bulk: most
+    sentences have one, and a sentence that has one is no verbless caption)."""
+    cols = doc.to_array([POS, IDX])
+    verbs = (cols[:, 0] == VERB) | (cols[:, 0] == AUX)
+    offsets: list[int] = cols[verbs, 1].tolist()
+    return offsets
 
 
 def _dedupe(found: list[EventMention]) -> list[EventMention]:

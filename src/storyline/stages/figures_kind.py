@@ -96,22 +96,31 @@ def _deal_volume(gov: Any | None) -> bool:
 def clause_kind(
     tokens: Sequence[Any], gov: Any | None, via: str, has_by_year: bool, time_cue: bool
 ) -> FigureKind | None:
-    words = [t for t in tokens if t.pos_ != "PROPN"]  # "May 4" is no modal "may"
-    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    # each attribute read once: a token builds its strings anew on every read
+    lowers = [t.lower_ for t in tokens]
+    named = [t.pos_ == "PROPN" for t in tokens]  # "May 4" is no modal "may"
+    words = [t for t, propn in zip(tokens, named, strict=True) if not propn]
+    lemmas = {t.lemma_.lower() for t in words}
+    lemmas |= {lower for lower, propn in zip(lowers, named, strict=True) if not propn}
     if lemmas & TARGET_WORDS:
         return "target"
-    if lemmas & _FORECAST_WORDS or "set to" in " ".join(t.lower_ for t in tokens):
+    if lemmas & _FORECAST_WORDS or "set to" in " ".join(lowers):
         return "forecast"
     if lemmas & _ESTIMATE_WORDS:
         return "estimate"
+    tags = [t.tag_ for t in tokens]
     raise_to = (gov is not None and gov.lemma_.lower() in _RAISE_VERBS and via == "to") and not any(
-        t.tag_ == "VBD" and t.lemma_.lower() in _RAISE_VERBS for t in tokens
+        tag == "VBD" and t.lemma_.lower() in _RAISE_VERBS
+        for t, tag in zip(tokens, tags, strict=True)
     )
-    modal = any(t.lower_ in ("will", "would", "shall", "'ll") for t in tokens)
+    modal = any(lower in ("will", "would", "shall", "'ll") for lower in lowers)
     if raise_to or modal or has_by_year or _deal_volume(gov):
         return "target"
-    past = any(t.tag_ in ("VBD", "VBN") and t.dep_ not in ("amod", "acl") for t in tokens)
-    present = any(t.tag_ in ("VBZ", "VBP") for t in tokens)
+    past = any(
+        tag in ("VBD", "VBN") and t.dep_ not in ("amod", "acl")
+        for t, tag in zip(tokens, tags, strict=True)
+    )
+    present = any(tag in ("VBZ", "VBP") for tag in tags)
     if past or time_cue or (present and lemmas & _NOW_WORDS):
         return "actual"
     if present:
@@ -142,6 +151,8 @@ def clause_period(
     best: tuple[int, str | None, bool] | None = None
     cue = False
     for start, end in spans:
+        if not _may_hold_time_cue(text[start:end]):
+            continue
         for m in _TIME_CUES.finditer(text, start, end):
             a, b = m.start(), m.end()
             if (a < fig[1] and b > fig[0]) or m.group("since"):
@@ -167,6 +178,27 @@ def clause_period(
     if best is None:
         return None, False, cue
     return best[1], best[2], cue
+
+
+# Every match of these regexes holds one of these words (in any case), or for _TIME_CUES
+# "19" or "20" (a year): a clause without one need not be searched.
+_CUE_WORDS = ("year", "month", "now", "currently", "present", "so far", "to date", "today")
+_DURATION_WORDS = ("year", "month", "decade")
+_RATE_WORDS = ("year", "day", "month", "ann")
+
+
+def _may_hold(chunk: str, words: tuple[str, ...]) -> bool:
+    """Does ``chunk`` hold one of ``words`` (lowercase), ignoring case as a regex does? A
+    chunk with "ı" or "ſ" is said to ("i" and "s" match them when case is ignored)."""
+    if "ı" in chunk or "ſ" in chunk:
+        return True
+    lowered = chunk.lower()
+    return any(word in lowered for word in words)
+
+
+def _may_hold_time_cue(chunk: str) -> bool:
+    """Can :data:`_TIME_CUES` match in ``chunk``?"""
+    return "19" in chunk or "20" in chunk or _may_hold(chunk, _CUE_WORDS)
 
 
 def _relative(word: str, unit: str, ctx: Context) -> str | None:
@@ -196,6 +228,8 @@ _RATE_IN_CLAUSE = re.compile(
 def clause_rate(text: str, spans: Sequence[tuple[int, int]], fig: tuple[int, int]) -> str | None:
     """A rate after the figure in its clause ("38 bcm of gas annually")."""
     for start, end in spans:
+        if not _may_hold(text[max(start, fig[1]) : end], _RATE_WORDS):
+            continue
         for m in _RATE_IN_CLAUSE.finditer(text, max(start, fig[1]), end):
             return m.group(0)
     return None
@@ -206,6 +240,8 @@ def clause_duration(
 ) -> str | None:
     best: tuple[int, str] | None = None
     for start, end in spans:
+        if not _may_hold(text[start:end], _DURATION_WORDS):
+            continue
         for m in _DURATION.finditer(text, start, end):
             if m.start() < fig[1] and m.end() > fig[0]:
                 continue
@@ -218,10 +254,19 @@ def clause_duration(
 def token_spans(tokens: Sequence[Any]) -> list[tuple[int, int]]:
     """Contiguous character ranges covered by the tokens."""
     spans: list[tuple[int, int]] = []
+    prev: Any = None  # the token before ``t`` in the list
     for t in sorted(tokens, key=lambda t: t.i):
-        a, b = t.idx, t.idx + len(t.text)
-        if spans and t.i > 0 and spans[-1][1] >= a - 1 - len(t.doc[t.i - 1].whitespace_):
+        a = t.idx
+        b = a + len(t)
+        if spans and t.i > 0:
+            # the token before ``t`` in the document, mostly the one before it in the list
+            before = prev if prev.i == t.i - 1 else t.doc[t.i - 1]
+            joined = spans[-1][1] >= a - 1 - len(before.whitespace_)
+        else:
+            joined = False
+        if joined:
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
+        prev = t
     return spans

@@ -16,7 +16,9 @@ the small English inflections the subjects need.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 # ------------------------------------------------------------------------- numbers
 
@@ -40,15 +42,85 @@ _WORD_NUM = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(k for k in _ONES if _ONES[k] < 10) + r"))?"
     r"|" + "|".join(sorted(_ONES, key=len, reverse=True)) + r"|a dozen|dozen|a hundred|a thousand)"
 )
-_NUMBER = re.compile(
-    r"(?<![\w.,/:-])"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _WORD_NUM + r")"
+# A number: a numeral or a written number not glued to a word before it, an ordinal
+# suffix, a scale glued to it ("5bn") or after it ("5 billion"). Numerals and written
+# numbers are two regexes (no match of one can overlap a match of the other): in
+# ``_NUMERAL`` the look-behind comes after the first digit, so the regex engine skips
+# ahead to the next digit instead of trying every character; ``_WRITTEN`` is tried only
+# where a number word starts (see :func:`_matches_at_words`).
+_NUMBER_TAIL = (
     r"(?:(?P<ord>st|nd|rd|th)(?![A-Za-z]))?"
     r"(?:(?P<att>bn|tn|trn|mn|mln|bln|m|b|k)(?![A-Za-z])"
     r"|(?:\s|-)(?P<scale>trillion|billion|million|thousand|hundred|bn|tn|mn)(?![A-Za-z]))?"
-    r"(?![A-Za-z0-9])",
+    r"(?![A-Za-z0-9])"
+)
+_NUMERAL = re.compile(
+    r"(?P<num>\d(?<![\w.,/:-]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))" + _NUMBER_TAIL,
     re.IGNORECASE,
 )
+_WRITTEN = re.compile(r"(?<![\w.,/:-])(?P<num>" + _WORD_NUM + r")" + _NUMBER_TAIL, re.IGNORECASE)
+
+
+def _shortest(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` without those that start with another of them ("fourteen": "four")."""
+    words = set(words)
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+_NUMBER_WORDS = _shortest((*_TENS, *_ONES, *_WORD_EXTRA))  # every written number starts with one
+
+
+def _word_starts(text: str, words: Iterable[str]) -> list[int] | None:
+    """Where any of ``words`` (lowercase) starts in ``text``, ignoring case, in order.
+
+    These are all the places where a case-insensitive regex whose every match begins with
+    one of the words can match. None when lowercasing the text is no guide to what such a
+    regex matches: a character whose lowercase is longer would shift the offsets, and
+    "ı" and "ſ" match "i" and "s".
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    found: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            found.add(at)
+            at = lowered.find(word, at + 1)
+    return sorted(found)
+
+
+def _matches_at_words(
+    pattern: re.Pattern[str], text: str, words: Iterable[str]
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` whose every match
+    begins with one of ``words``, trying only the places where one of them starts.
+
+    A regex starting with a look-behind and a list of words is tried at every character of
+    the text; ``str.find`` finds the few places worth trying much faster.
+    """
+    starts = _word_starts(text, words)
+    if starts is None:
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in starts:
+        if at < end:
+            continue  # inside the previous match: finditer goes on after it
+        m = pattern.match(text, at)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def number_matches(text: str) -> list[re.Match[str]]:
+    """Every number in ``text`` (groups ``num``, ``ord``, ``att``, ``scale``), in order."""
+    numerals = list(_NUMERAL.finditer(text))
+    written = _matches_at_words(_WRITTEN, text, _NUMBER_WORDS)
+    if not written:
+        return numerals
+    return sorted((*numerals, *written), key=lambda m: m.start())
 
 
 def word_value(word: str) -> float | None:
@@ -175,51 +247,109 @@ class Quantity:
     range_high: int | None = None
 
 
+# The unit and currency tables as the spellings to look for ("probes": a surface with the
+# gap allowed between it and the number), in the tables' order of preference, filed under
+# the characters next to the number, so a lookup only tries the few that can match.
+
+_Probe = tuple[str, str, int]  # (probe, surface, table row)
+_Probes = dict[str, list[_Probe]]
+
+
+def _by_last_char(probes: list[_Probe]) -> _Probes:
+    """``probes`` filed under their last character, in order."""
+    filed: _Probes = {}
+    for probe in probes:
+        filed.setdefault(probe[0][-1], []).append(probe)
+    return filed
+
+
+def _by_first_chars(probes: list[_Probe]) -> _Probes:
+    """``probes`` filed under their first two characters, in order; a one-character probe
+    is filed under itself and under every pair it starts. Look a text up under its first
+    two characters, and if they are not filed, under its first one (see :func:`_probing`)."""
+    keys = {probe[:2] for probe, _, _ in probes}
+    return {
+        key: [p for p in probes if p[0].startswith(key) or key.startswith(p[0])] for key in keys
+    }
+
+
+def _probing(probes: _Probes, lowered: str) -> list[_Probe]:
+    """The probes that may start ``lowered``, in order (filed by :func:`_by_first_chars`)."""
+    found = probes.get(lowered[:2])
+    return found if found is not None else probes.get(lowered[:1], [])
+
+
+def _prefix_probes() -> _Probes:
+    probes = []
+    for row, (surface, _) in enumerate(_CURRENCY_PREFIX):
+        for gap in ("", " ", "\u00a0"):
+            if not gap or surface[-1].isalpha() or surface[-1] == ".":  # "USD 5", not "$ 5"
+                probes.append((surface + gap, surface, row))
+    return _by_last_char(probes)
+
+
+def _word_probes(table: Sequence[tuple[Any, ...]], gaps: tuple[str, ...], glued: bool) -> _Probes:
+    """``glued``: may a word be written right after the number ("5km", but not "5yen")?"""
+    probes = []
+    for row, (surface, *_) in enumerate(table):
+        for gap in gaps:
+            if gap == "" and surface[0].isalpha() and not glued:
+                continue  # "5yen" is not written; "5dollars" neither
+            if gap == "-" and surface[0] == "%":
+                continue  # nor "5-%"
+            probes.append((gap + surface, surface, row))
+    return _by_first_chars(probes)
+
+
+_PREFIX_PROBES = _prefix_probes()
+_CURRENCY_CODES = _CURRENCY_WORDS[-6:]
+_MONEY_PROBES = _word_probes(_CURRENCY_WORDS, (" ", ""), glued=False)
+_CODE_PROBES = _word_probes(_CURRENCY_CODES, (" ", ""), glued=False)
+_UNIT_PROBES = _word_probes(_UNIT_WORDS, (" ", "-", "", "\u00a0"), glued=True)
+
+
 def _match_prefix(text: str, end: int) -> tuple[int, str] | None:
     """A currency symbol or code ending at ``end`` (a code may be followed by a space)."""
-    for surface, code in _CURRENCY_PREFIX:
-        for gap in ("", " ", "\u00a0"):
-            if gap and not (surface[-1].isalpha() or surface[-1] == "."):
-                continue
-            s = end - len(gap) - len(surface)
-            if s < 0 or text[s : end - len(gap)] != surface or text[end - len(gap) : end] != gap:
-                continue
-            if s > 0 and text[s - 1].isalnum() and surface[0].isalpha():
-                continue
-            return s, code
+    if end == 0:
+        return None
+    for probe, surface, row in _PREFIX_PROBES.get(text[end - 1], ()):
+        s = end - len(probe)
+        if s < 0 or text[s:end] != probe:
+            continue
+        if s > 0 and text[s - 1].isalnum() and surface[0].isalpha():
+            continue
+        return s, _CURRENCY_PREFIX[row][1]
     return None
 
 
-def _match_words(text: str, pos: int, table: tuple[tuple[str, str], ...]) -> tuple[int, str] | None:
+def _match_words(text: str, pos: int, probes: _Probes) -> tuple[int, int] | None:
+    """The first currency word (or unit) spelled at ``pos``: where it ends and its row."""
     lowered = text[pos : pos + 40].lower()
-    for surface, code in table:
-        for gap in (" ", ""):
-            probe = gap + surface
-            if not lowered.startswith(probe):
-                continue
-            if not gap and surface[0].isalpha():
-                continue  # "5yen" is not written; "5dollars" neither
-            end = pos + len(probe)
-            if end < len(text) and (text[end].isalnum()):
-                continue
-            return end, code
+    for probe, surface, row in _probing(probes, lowered):
+        if not lowered.startswith(probe):
+            continue
+        end = pos + len(probe)
+        if surface[-1].isalnum() and end < len(text) and text[end].isalnum():
+            continue
+        return end, row
     return None
+
+
+def _match_money(text: str, pos: int, codes_only: bool = False) -> tuple[int, str] | None:
+    """A currency word or code after a number ("5 billion yuan"): where it ends, the code."""
+    found = _match_words(text, pos, _CODE_PROBES if codes_only else _MONEY_PROBES)
+    if found is None:
+        return None
+    table = _CURRENCY_CODES if codes_only else _CURRENCY_WORDS
+    return found[0], table[found[1]][1]
 
 
 def _match_unit(text: str, pos: int) -> tuple[int, str, float, str | None] | None:
-    lowered = text[pos : pos + 40].lower()
-    for surface, unit, mult, rate in _UNIT_WORDS:
-        for gap in (" ", "-", "", "\u00a0"):
-            probe = gap + surface
-            if not lowered.startswith(probe):
-                continue
-            if gap == "-" and surface[0] == "%":
-                continue
-            end = pos + len(probe)
-            if surface[-1].isalnum() and end < len(text) and text[end].isalnum():
-                continue
-            return end, unit, mult, rate
-    return None
+    found = _match_words(text, pos, _UNIT_PROBES)
+    if found is None:
+        return None
+    _, unit, mult, rate = _UNIT_WORDS[found[1]]
+    return found[0], unit, mult, rate
 
 
 _COUNT_ADJECTIVES = frozenset(
@@ -236,11 +366,11 @@ def scan(text: str) -> list[Quantity]:
     """Every number candidate in ``text`` (see the module docstring), in text order."""
     found: list[Quantity] = []
     taken: set[int] = set()
-    for m in _FRACTION.finditer(text):
+    for m in _matches_at_words(_FRACTION, text, _FRACTIONS):
         value = round(_FRACTIONS[m.group("frac").lower()], 2)
         found.append(Quantity(m.start(), m.end(), value, "percent", m.group("frac")))
         taken.update(range(m.start(), m.end()))
-    for m in _NUMBER.finditer(text):
+    for m in number_matches(text):
         q = _candidate(text, m)
         if q is not None and not taken.intersection(range(q.start, q.end)):
             found.append(q)
@@ -310,7 +440,7 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
             return None
         unit_end = end
         # "$5 billion dollars" is rare; a trailing code ("$5bn USD") is absorbed
-        tail = _match_words(text, end, _CURRENCY_WORDS[-6:])
+        tail = _match_money(text, end, codes_only=True)
         if tail is not None and tail[1] == prefix[1]:
             unit_end = tail[0]
         return Quantity(prefix[0], unit_end, base * scale, prefix[1], digits)
@@ -323,7 +453,7 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
     if unit is not None:
         unit_end, unit_name, mult, rate = unit
         return Quantity(start, unit_end, base * scale * mult, unit_name, digits, rate=rate)
-    money = _match_words(text, end, _CURRENCY_WORDS)
+    money = _match_money(text, end)
     if money is not None:
         return Quantity(start, money[0], base * scale, money[1], digits)
     if numeric and "," not in digits and "." not in digits and _is_year(digits, scale != 1.0):

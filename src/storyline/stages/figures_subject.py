@@ -15,6 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH, SPACY
+
 from storyline.document import Mention
 from storyline.gazetteer import load_gazetteer
 from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
@@ -108,13 +111,29 @@ def _party(m: Mention) -> str:
 
 
 def index_mentions(doc: Any, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """The mentions over each token, by token index: a mention is over the tokens of
+    ``doc.char_span(m.start, m.end, alignment_mode="expand")``, here found by binary search
+    over the tokens' offsets instead of building a span for every mention."""
     by_token: dict[int, list[Mention]] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            by_token.setdefault(tok.i, []).append(m)
+    if not mentions or not len(doc):
+        return by_token
+    cols = doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64)
+    starts, ends = cols[:, 0], cols[:, 0] + cols[:, 1]  # where each token's text ends
+    length = int(ends[-1] + cols[-1, 2])  # the tokens and their spaces make up the text
+    first_chars = np.array([m.start for m in mentions], dtype=np.int64)
+    last_chars = np.array([m.end - 1 for m in mentions], dtype=np.int64)
+    # the token holding a character (or the space after it), as char_span finds it
+    firsts = np.searchsorted(starts, first_chars, side="right") - 1
+    lasts = np.searchsorted(starts, last_chars, side="right") - 1
+    inside = (first_chars >= 0) & (first_chars < length) & (last_chars >= 0)
+    inside &= last_chars < length
+    # a mention starting on the space after a token starts at the next token
+    firsts += (firsts >= 0) & (ends[np.maximum(firsts, 0)] == first_chars)
+    spans = zip(mentions, inside.tolist(), firsts.tolist(), lasts.tolist(), strict=True)
+    for m, ok, first, last in spans:
+        if ok:
+            for i in range(first, last + 1):
+                by_token.setdefault(i, []).append(m)
     return by_token
 
 
