@@ -381,10 +381,10 @@ def _trim(
     doc: Any, toks: _Tokens, s: int, e: int, label: EntityType, gaz: Gazetteer, m: _Matchers
 ) -> tuple[int, int, str | None]:
     """Strip determiners, titles, possessives, punctuation (and, for names, numbers)."""
-    lower = toks.lower
+    lower, vocab = toks.lower, doc.vocab
     while e > s:
         word = toks.word(e - 1)
-        punct, space, like_num = _lexical_flags(doc.vocab, word)
+        punct, space, like_num = _lexical_flags(vocab, word)
         if not (word in _POSSESSIVES or punct or space or (label in _NUMBERLESS and like_num)):
             break
         e -= 1
@@ -402,7 +402,11 @@ def _trim(
                 s = i + 1
     role = None
     while s < e:
-        if lower[s] in _DETERMINERS or any(_lexical_flags(doc.vocab, toks.word(s))[:2]):
+        if lower[s] in _DETERMINERS:
+            s += 1
+            continue
+        punct, space, _ = _lexical_flags(vocab, toks.word(s))
+        if punct or space:
             s += 1
             continue
         k = _title_at(toks, s, e, m) if label == "PERSON" else 0
