@@ -213,11 +213,12 @@ _MONTHS = (
 )
 _DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s*$", re.IGNORECASE)
 _LONGEST_MONTH = max(len(m) for m in _MONTHS.split("|")) + 1  # with its dot
+# matched right after a number (``match(text, end)``)
 _DATE_AFTER = re.compile(
-    r"^(?::\d|\s*(?:" + _MONTHS + r")\b|\s*(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w))", re.IGNORECASE
+    r"(?::\d|\s*(?:" + _MONTHS + r")\b|\s*(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w))", re.IGNORECASE
 )
-_AGE_AFTER = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b|^-year-old", re.IGNORECASE)
-_YEAR_RANGE_AFTER = re.compile(r"^[-–/]\d{2,4}\b")
+_AGE_AFTER = re.compile(r"(?:-|\s)years?(?:-|\s)old\b|-year-old", re.IGNORECASE)
+_YEAR_RANGE_AFTER = re.compile(r"[-–/]\d{2,4}\b")
 TIME_UNITS = frozenset(
     {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 )
@@ -429,10 +430,9 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
     start, end = m.start(), m.end()
     numeric = digits[0].isdigit()
     ordinal = m.group("ord") is not None
-    after = text[end:]
-    if numeric and (_month_before(text, start) or _DATE_AFTER.match(after)):
+    if numeric and (_month_before(text, start) or _DATE_AFTER.match(text, end)):
         return None
-    if _YEAR_RANGE_AFTER.match(after) or _AGE_AFTER.match(after):
+    if _YEAR_RANGE_AFTER.match(text, end) or _AGE_AFTER.match(text, end):
         return None
     prefix = _match_prefix(text, start) if numeric else None
     if prefix is not None:
