@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import Any
 
@@ -108,11 +108,26 @@ _BOUNDING = re.compile(r"\b(?:since|until|till|through)\s+(?:the\s+)?$", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
 
-def _mention_at(tok: Any, mentions: list[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.start <= tok.idx < m.end:
-            return m
-    return None
+class _Mentions(list[Mention]):
+    """The document's name mentions, in order, with a quick lookup of the one at a token."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        super().__init__(mentions)
+        self._starts = [m.start for m in self]
+        # in order and apart (as the entities stage gives them), at most one mention holds
+        # an offset, and a binary search finds it
+        self._apart = all(a.end <= b.start for a, b in pairwise(self))
+
+    def at(self, offset: int) -> Mention | None:
+        """The first mention holding ``offset``."""
+        if self._apart:
+            k = bisect_right(self._starts, offset) - 1
+            return self[k] if k >= 0 and offset < self[k].end else None
+        return next((m for m in self if m.start <= offset < m.end), None)
+
+
+def _mention_at(tok: Any, mentions: _Mentions) -> Mention | None:
+    return mentions.at(tok.idx)
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
@@ -129,7 +144,7 @@ def _with_conjuncts(tok: Any) -> list[Any]:
 class _Found:
     """What the parse attaches to a trigger: subjects, others, places, a counterpart noun."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: _Mentions) -> None:
         self.mentions = mentions
         self.subjects: list[Mention] = []
         self.others: list[Mention] = []
@@ -170,7 +185,7 @@ def _is_counterpart(tok: Any) -> bool:
     return any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in tok.children)
 
 
-def _is_place_modifier(child: Any, trigger: Any, mentions: list[Mention]) -> bool:
+def _is_place_modifier(child: Any, trigger: Any, mentions: _Mentions) -> bool:
     """A lone place name modifying a meeting noun ("the Melbourne meeting") is its place."""
     if child.dep_ != "compound" or trigger.pos_ != "NOUN" or len(_with_conjuncts(child)) > 1:
         return False
@@ -180,7 +195,7 @@ def _is_place_modifier(child: Any, trigger: Any, mentions: list[Mention]) -> boo
     return m is not None and m.label in _PLACES and "-" not in m.text
 
 
-def _collect(trigger: Any, mentions: list[Mention], etype: str) -> _Found:
+def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
     """Subjects, other participants, places and a counterpart noun attached to a trigger."""
     found = _Found(mentions)
     is_visit = trigger.lemma_ == "visit"
@@ -498,7 +513,7 @@ def _sentence_finder(sentences: list[Sentence]) -> Callable[[int], Sentence | No
 
 @stage("events", version=3, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
 def events(inp: StageInput) -> StageOutput:
-    mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]
+    mentions = _Mentions(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     times = [t for t in inp.layers.get("times", ()) if isinstance(t, TimeExpression)]
     times = dating(times, inp.document.text)
     sentences = sorted(
