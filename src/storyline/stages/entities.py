@@ -62,7 +62,7 @@ from itertools import accumulate
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LOWER, POS, SPACY
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 
@@ -159,10 +159,12 @@ class _Tokens:
     @classmethod
     def of(cls, doc: Any, full: str) -> _Tokens:
         """The table of ``doc``, whose text is ``full``."""
-        cols = doc.to_array([LOWER, IDX, LENGTH, POS])
-        ends = cols[:, 1] + cols[:, 2]
-        lower, idx, pos = (cols[:, k].tolist() for k in (0, 1, 3))
-        return cls(full, lower, idx, ends.tolist(), pos)
+        cols = doc.to_array([LOWER, IDX, SPACY, POS])
+        # a token ends where the next one starts (the text's end for the last), less a space
+        starts = cols[:, 1].astype(np.int64)
+        ends = np.append(starts[1:], len(full)) - cols[:, 2].astype(np.int64)
+        lower, pos = cols[:, 0].tolist(), cols[:, 3].tolist()
+        return cls(full, lower, starts.tolist(), ends.tolist(), pos)
 
     def word(self, i: int) -> str:
         """The text of token ``i``."""

@@ -176,7 +176,7 @@ def extract_figures(
     ctx = Context(
         doc,
         text,
-        index_mentions(doc, mentions),
+        index_mentions(doc, text, mentions),
         top_parties(mentions, people=False),
         top_parties(mentions, people=True),
         year,

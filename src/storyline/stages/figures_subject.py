@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, SPACY
 
 from storyline.document import Mention
 from storyline.gazetteer import load_gazetteer
@@ -110,16 +110,19 @@ def _party(m: Mention) -> str:
     return name
 
 
-def index_mentions(doc: Any, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
-    """The mentions over each token, by token index: a mention is over the tokens of
-    ``doc.char_span(m.start, m.end, alignment_mode="expand")``, here found by binary search
-    over the tokens' offsets instead of building a span for every mention."""
+def index_mentions(doc: Any, text: str, mentions: Sequence[Mention]) -> dict[int, list[Mention]]:
+    """The mentions over each token of ``doc`` (whose text is ``text``), by token index: a
+    mention is over the tokens of ``doc.char_span(m.start, m.end, alignment_mode="expand")``,
+    here found by binary search over the tokens' offsets instead of building a span for
+    every mention."""
     by_token: dict[int, list[Mention]] = {}
     if not mentions or not len(doc):
         return by_token
-    cols = doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64)
-    starts, ends = cols[:, 0], cols[:, 0] + cols[:, 1]  # where each token's text ends
-    length = int(ends[-1] + cols[-1, 2])  # the tokens and their spaces make up the text
+    cols = doc.to_array([IDX, SPACY]).astype(np.int64)
+    length = len(text)  # the tokens and their spaces make up the text
+    # a token's text ends where the next one starts (the text's end for the last), less a space
+    starts = cols[:, 0]
+    ends = np.append(starts[1:], length) - cols[:, 1]
     first_chars = np.array([m.start for m in mentions], dtype=np.int64)
     last_chars = np.array([m.end - 1 for m in mentions], dtype=np.int64)
     # the token holding a character (or the space after it), as char_span finds it
