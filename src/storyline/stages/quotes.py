@@ -57,8 +57,8 @@ from storyline.stages.quotes_speakers import (
     SpeakerResolver,
     speaker_token,
 )
-from storyline.stages.quotes_tokens import AUX, VERB, TokenTable
 from storyline.stages.registry import StageInput, StageOutput, stage
+from storyline.stages.token_table import AUX, VERB, TokenTable
 
 __all__ = [
     "DOCUMENT_NOUNS",

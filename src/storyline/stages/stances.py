@@ -43,8 +43,8 @@ from typing import Any
 
 from storyline.document import Mention, Polarity, Quote, Sentence, Stance
 from storyline.stages.quotes import MentionIndex
-from storyline.stages.quotes_tokens import ADJ, NOUN, VERB, Positions, TokenTable
 from storyline.stages.registry import StageInput, StageOutput, stage
+from storyline.stages.token_table import ADJ, NOUN, VERB, Positions, TokenTable
 
 VERB_POLARITY: dict[str, Polarity] = {
     "oppose": "oppose",

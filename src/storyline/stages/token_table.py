@@ -1,5 +1,7 @@
 """Token attributes of a parsed document read in bulk, for stages that scan every token.
 
+Used by the entities, quotes, stances and events stages.
+
 Iterating a spaCy ``Doc`` (or indexing it) builds a new ``Token`` object every time, and
 reading a string attribute decodes it again from the vocabulary's ``StringStore``. A stage
 that looks at every token of every document for a handful of words pays that for
@@ -11,19 +13,38 @@ callers get plain lists, or the indices of the few tokens worth a closer look, a
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from itertools import compress
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import LEMMA, POS
+import numpy.typing as npt
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.symbols import ADJ, AUX, NOUN, VERB
+
+__all__ = [
+    "ADJ",
+    "AUX",
+    "NOUN",
+    "VERB",
+    "LemmaFinder",
+    "Positions",
+    "TokenTable",
+    "lowered_strings_of",
+    "strings_of",
+]
+
+Positions = npt.NDArray[np.intp]  # token positions (``tok.i``), ascending
+_Ids = npt.NDArray[np.uint64]
 
 # memos are cleared when they grow past this, so a long run stays bounded
 _MEMO_LIMIT = 1_000_000
 
 
-# hash -> string: a hash stands for the same string in every vocabulary
+# hash -> string (and -> the string lower-cased): a hash stands for the same string in
+# every vocabulary, and most words recur from one article to the next
 _STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
 
 
 def strings_of(hashes: list[int], vocab: Any) -> list[str]:
@@ -38,6 +59,19 @@ def strings_of(hashes: list[int], vocab: Any) -> list[str]:
     for h in set(hashes).difference(_STRINGS):
         _STRINGS[h] = strings[h]
     return list(map(_STRINGS.__getitem__, hashes))
+
+
+def lowered_strings_of(hashes: list[int], vocab: Any) -> list[str]:
+    """:func:`strings_of`, lower-cased: for LEMMA hashes, ``[t.lemma_.lower() ...]``."""
+    found: list[str | None] = list(map(_LOWERED.get, hashes))
+    if None not in found:
+        return cast("list[str]", found)
+    if len(_LOWERED) > _MEMO_LIMIT:
+        _LOWERED.clear()
+    strings = vocab.strings
+    for h in set(hashes).difference(_LOWERED):
+        _LOWERED[h] = strings[h].lower()
+    return list(map(_LOWERED.__getitem__, hashes))
 
 
 class LemmaFinder:
@@ -77,3 +111,67 @@ class LemmaFinder:
                         known[lemma] = vocab.strings[lemma].lower() in self.words
                     wanted[k] = known[lemma]
         return cast("list[bool]", wanted)
+
+
+class TokenTable:
+    """Token attributes of ``doc`` by position, to find the tokens worth a closer look.
+
+    Each attribute is read once, when first needed (one array per attribute: a table of
+    several is slower to read and to index).
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._strings = doc.vocab.strings
+        self._columns: dict[int, _Ids] = {}
+
+    def _column(self, attr: int) -> _Ids:
+        column = self._columns.get(attr)
+        if column is None:
+            column = self._columns[attr] = self.doc.to_array(attr)
+        return column
+
+    def with_pos(self, *tags: int) -> Positions:
+        """The tokens whose part of speech is one of ``tags`` (``spacy.symbols`` ids)."""
+        pos = self._column(POS)
+        mask = np.zeros(len(pos), dtype=np.bool_)
+        for tag in tags:
+            mask |= pos == tag
+        return np.flatnonzero(mask)
+
+    def with_lower(self, word: str) -> Positions:
+        """The tokens whose lower-cased form (``tok.lower_``) is ``word``."""
+        return np.flatnonzero(self._column(LOWER) == self._strings[word])
+
+    def heads_of(self, dep: str) -> Positions:
+        """The tokens with a dependent labelled ``dep`` (``tok.dep_``)."""
+        dependents = np.flatnonzero(self._column(DEP) == self._strings[dep])
+        # HEAD holds the head's offset from the dependent, stored unsigned
+        heads = (dependents + self._column(HEAD)[dependents].astype(np.intp)).tolist()
+        return np.array(sorted(set(heads)), dtype=np.intp)
+
+    def pos_at(self, positions: Positions) -> list[int]:
+        """``tok.pos`` of the tokens at ``positions``."""
+        return cast(list[int], self._column(POS)[positions].tolist())
+
+    def lemmas_at(self, positions: Positions) -> list[str]:
+        """``tok.lemma_.lower()`` of the tokens at ``positions``."""
+        return lowered_strings_of(self._column(LEMMA)[positions].tolist(), self.doc.vocab)
+
+    def with_lower_among(self, words: Collection[str], among: list[int]) -> list[int]:
+        """The tokens ``among`` the given positions whose lower-cased form (``tok.lower_``)
+        is one of ``words`` (read from these tokens only: the lower-cased form is an
+        attribute of the vocabulary's entry, slower to read for every token)."""
+        doc = self.doc
+        return [i for i in among if doc[i].lower_ in words]
+
+    def with_lemma(self, words: Collection[str], among: Positions) -> list[int]:
+        """The tokens ``among`` the given positions whose lower-cased lemma is one of
+        ``words``."""
+        lemmas = self.lemmas_at(among)
+        return [i for i, lemma in zip(among.tolist(), lemmas, strict=True) if lemma in words]
+
+    def tokens(self, *positions: Iterable[int]) -> list[Any]:
+        """The tokens at any of ``positions``, in text order, each once."""
+        doc = self.doc
+        return [doc[i] for i in sorted(set().union(*positions))]
