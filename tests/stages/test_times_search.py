@@ -14,10 +14,12 @@ from storyline.stages.times_rules import (
     _CALENDAR_WORDS,
     _CORES,
     _RULES,
+    Candidate,
     Found,
     _decapitalised,
     _plausible,
     find,
+    longest_first,
 )
 from storyline.stages.times_search import Scan, fold, starts_of
 
@@ -37,22 +39,13 @@ def _old_decapitalised(text: str) -> str:
 def _reference_find(text: str) -> list[Found]:
     """``find`` as it was: every rule's pattern run with ``finditer`` over the whole text."""
     original, text = text, _old_decapitalised(text)
-    cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    cands: list[Candidate] = []
     for order, (name, (pattern, _)) in enumerate(_RULES.items()):
         for m in pattern.finditer(text):
             if m.end() <= m.start() or not _plausible(name, m, text):
                 continue
             cands.append((m.start(), -(m.end() - m.start()), order, name, m))
-    cands.sort()
-    taken: list[Found] = []
-    last_end = -1
-    for start, _neg, _order, name, m in cands:
-        if start < last_end:
-            continue
-        end = m.end()
-        taken.append(Found(start, end, original[start:end], name, m))
-        last_end = end
-    return taken
+    return longest_first(original, cands)
 
 
 def _summary(found: list[Found]) -> list[tuple[Any, ...]]:

@@ -635,16 +635,24 @@ def find(text: str) -> list[Found]:
     """
     original, text = text, _decapitalised(text)
     scan = Scan(text)
-    cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+    cands: list[Candidate] = []
     for order, (name, (pattern, _)) in enumerate(_RULES.items()):
         for m in scan.matches(pattern, _CORES[name]):
             if m.end() <= m.start() or not _plausible(name, m, text):
                 continue
             cands.append((m.start(), -(m.end() - m.start()), order, name, m))
-    cands.sort()
+    return longest_first(original, cands)
+
+
+Candidate = tuple[int, int, int, str, re.Match[str]]  # start, -length, rule order, rule, match
+
+
+def longest_first(original: str, cands: list[Candidate]) -> list[Found]:
+    """The candidates that do not overlap an earlier one, taking at each start the longest
+    (then the first rule); ``original`` is the text before decapitalising."""
     taken: list[Found] = []
     last_end = -1
-    for start, _neg, _order, name, m in cands:
+    for start, _neg, _order, name, m in sorted(cands):
         if start < last_end:
             continue
         end = m.end()
