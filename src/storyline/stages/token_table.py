@@ -50,28 +50,24 @@ _LOWERED: dict[int, str] = {}
 def strings_of(hashes: list[int], vocab: Any) -> list[str]:
     """The strings of ``hashes`` (what ``vocab.strings[h]`` gives), decoded once per process:
     ``strings_of(doc.to_array(ORTH).tolist(), doc.vocab)`` is ``[t.text for t in doc]``."""
-    found: list[str | None] = list(map(_STRINGS.get, hashes))
-    if None not in found:
-        return cast("list[str]", found)
-    if len(_STRINGS) > _MEMO_LIMIT:
-        _STRINGS.clear()
-    strings = vocab.strings
-    for h in set(hashes).difference(_STRINGS):
-        _STRINGS[h] = strings[h]
-    return list(map(_STRINGS.__getitem__, hashes))
+    return _memoised(hashes, vocab, _STRINGS, lower=False)
 
 
 def lowered_strings_of(hashes: list[int], vocab: Any) -> list[str]:
     """:func:`strings_of`, lower-cased: for LEMMA hashes, ``[t.lemma_.lower() ...]``."""
-    found: list[str | None] = list(map(_LOWERED.get, hashes))
+    return _memoised(hashes, vocab, _LOWERED, lower=True)
+
+
+def _memoised(hashes: list[int], vocab: Any, memo: dict[int, str], *, lower: bool) -> list[str]:
+    found: list[str | None] = list(map(memo.get, hashes))
     if None not in found:
         return cast("list[str]", found)
-    if len(_LOWERED) > _MEMO_LIMIT:
-        _LOWERED.clear()
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
     strings = vocab.strings
-    for h in set(hashes).difference(_LOWERED):
-        _LOWERED[h] = strings[h].lower()
-    return list(map(_LOWERED.__getitem__, hashes))
+    for h in set(hashes).difference(memo):
+        memo[h] = strings[h].lower() if lower else strings[h]
+    return list(map(memo.__getitem__, hashes))
 
 
 class LemmaFinder:
