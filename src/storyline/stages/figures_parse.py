@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storyline.stages.times_search import Scan, words
+
 # ------------------------------------------------------------------------- numbers
 
 _ONES = {
@@ -47,7 +49,7 @@ _WORD_NUM = (
 # numbers are two regexes (no match of one can overlap a match of the other): in
 # ``_NUMERAL`` the look-behind comes after the first digit, so the regex engine skips
 # ahead to the next digit instead of trying every character; ``_WRITTEN`` is tried only
-# where a number word starts (see :func:`_matches_at_words`).
+# where a number word starts (:class:`~storyline.stages.times_search.Scan`).
 _NUMBER_TAIL = (
     r"(?:(?P<ord>st|nd|rd|th)(?![A-Za-z]))?"
     r"(?:(?P<att>bn|tn|trn|mn|mln|bln|m|b|k)(?![A-Za-z])"
@@ -61,63 +63,26 @@ _NUMERAL = re.compile(
 _WRITTEN = re.compile(r"(?<![\w.,/:-])(?P<num>" + _WORD_NUM + r")" + _NUMBER_TAIL, re.IGNORECASE)
 
 
-def _shortest(words: Iterable[str]) -> tuple[str, ...]:
-    """``words`` without those that start with another of them ("fourteen": "four")."""
-    words = set(words)
-    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+def _shortest(spellings: Iterable[str]) -> tuple[str, ...]:
+    """``spellings`` without those that start with another of them ("fourteen": "four")."""
+    found = set(spellings)
+    return tuple(sorted(w for w in found if not any(w != v and w.startswith(v) for v in found)))
 
 
 _NUMBER_WORDS = _shortest((*_TENS, *_ONES, *_WORD_EXTRA))  # every written number starts with one
 
 
-def _word_starts(text: str, words: Iterable[str]) -> list[int] | None:
-    """Where any of ``words`` (lowercase) starts in ``text``, ignoring case, in order.
-
-    These are all the places where a case-insensitive regex whose every match begins with
-    one of the words can match. None when lowercasing the text is no guide to what such a
-    regex matches: a character whose lowercase is longer would shift the offsets, and
-    "ı" and "ſ" match "i" and "s".
-    """
-    lowered = text.lower()
-    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
-        return None
-    found: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            found.add(at)
-            at = lowered.find(word, at + 1)
-    return sorted(found)
+# the places a written number or a fraction can start (their regexes ignore case)
+_WRITTEN_CORE = words(*map(re.escape, _NUMBER_WORDS), runs_before=0)
 
 
-def _matches_at_words(
-    pattern: re.Pattern[str], text: str, words: Iterable[str]
-) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` whose every match
-    begins with one of ``words``, trying only the places where one of them starts.
+def number_matches(text: str, search: Scan | None = None) -> list[re.Match[str]]:
+    """Every number in ``text`` (groups ``num``, ``ord``, ``att``, ``scale``), in order.
 
-    A regex starting with a look-behind and a list of words is tried at every character of
-    the text; ``str.find`` finds the few places worth trying much faster.
-    """
-    starts = _word_starts(text, words)
-    if starts is None:
-        return list(pattern.finditer(text))
-    found: list[re.Match[str]] = []
-    end = 0
-    for at in starts:
-        if at < end:
-            continue  # inside the previous match: finditer goes on after it
-        m = pattern.match(text, at)
-        if m is not None:
-            found.append(m)
-            end = m.end()
-    return found
-
-
-def number_matches(text: str) -> list[re.Match[str]]:
-    """Every number in ``text`` (groups ``num``, ``ord``, ``att``, ``scale``), in order."""
+    Written numbers are tried only where a number word starts (``search``: the text's
+    :class:`~storyline.stages.times_search.Scan`, when the caller has one)."""
     numerals = list(_NUMERAL.finditer(text))
-    written = _matches_at_words(_WRITTEN, text, _NUMBER_WORDS)
+    written = list((search or Scan(text)).matches(_WRITTEN, _WRITTEN_CORE))
     if not written:
         return numerals
     return sorted((*numerals, *written), key=lambda m: m.start())
@@ -207,6 +172,7 @@ _FRACTION = re.compile(
     + r")(?=\s+of\b)",
     re.IGNORECASE,
 )
+_FRACTION_CORE = words(*map(re.escape, _FRACTIONS), runs_before=0)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -367,11 +333,12 @@ def scan(text: str) -> list[Quantity]:
     """Every number candidate in ``text`` (see the module docstring), in text order."""
     found: list[Quantity] = []
     taken: set[int] = set()
-    for m in _matches_at_words(_FRACTION, text, _FRACTIONS):
+    search = Scan(text)
+    for m in search.matches(_FRACTION, _FRACTION_CORE):
         value = round(_FRACTIONS[m.group("frac").lower()], 2)
         found.append(Quantity(m.start(), m.end(), value, "percent", m.group("frac")))
         taken.update(range(m.start(), m.end()))
-    for m in number_matches(text):
+    for m in number_matches(text, search):
         q = _candidate(text, m)
         if q is not None and not taken.intersection(range(q.start, q.end)):
             found.append(q)

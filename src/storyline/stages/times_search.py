@@ -83,14 +83,15 @@ def starts_of(pattern: re.Pattern[str], text: str) -> list[int]:
 
 class Scan:
     """One text prepared for the rules: its folded copy, its reverse (to step back over
-    words), and the positions of each core pattern, found once and shared by the rules."""
+    words; made when first needed), and the positions of each core pattern, found once
+    and shared by the rules."""
 
     __slots__ = ("_folded", "_hits", "_reversed", "_runs", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded = fold(text)
-        self._reversed = text[::-1]
+        self._reversed: str | None = None  # made when first needed
         self._hits: dict[re.Pattern[str], list[int]] = {}
         self._runs: dict[int, tuple[int, list[int]]] = {}
 
@@ -137,6 +138,8 @@ class Scan:
         counted, starts = self._runs.get(at, (-1, []))
         if count > counted:
             size = len(self.text)
+            if self._reversed is None:
+                self._reversed = self.text[::-1]
             runs = islice(_RUN.finditer(self._reversed, size - at), count)
             starts = [size - run.end() for run in runs]
             self._runs[at] = count, starts
