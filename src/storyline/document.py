@@ -342,6 +342,39 @@ class FigureGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What copy detection keeps of one document (:mod:`storyline.resolve.copies`): how
+    many distinct word 5-grams its text has, their MinHash signature (little-endian uint32
+    values) and the news agency the text credits, if any, with the words that say so."""
+
+    shingles: int
+    signature: bytes
+    credit: str | None
+    credit_evidence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One independent report: a document and every copy of it (syndicated, republished or
+    lightly edited) that other outlets carry.
+
+    ``documents`` starts with the lead copy (the earliest published, else the first by id);
+    ``origin`` is the wire or first publisher (``AP``, ``Reuters``, an outlet's name) and
+    ``origin_evidence`` the words or field that say so.
+    """
+
+    id: str
+    documents: tuple[str, ...]
+    origin: str | None
+    origin_evidence: str | None
+
+    @property
+    def copies(self) -> int:
+        """How many documents carry this report (1 for an article no one else carries)."""
+        return len(self.documents)
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One real-world event, resolved across documents."""
 

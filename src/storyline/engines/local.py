@@ -20,6 +20,7 @@ from storyline.engines.workers import analyse_in_workers, prefetched
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
+from storyline.resolve.copies import Candidate, fingerprint, group_reports
 from storyline.resolve.dating import TimeInfo, independent_mentions
 from storyline.resolve.dating import infer_dates as infer_document_dates
 from storyline.resolve.entities import resolve_entities
@@ -116,12 +117,20 @@ def resolve_story(
             for analysis in analyse_documents(store.load_documents(changed)):
                 store.write_analysis(analysis)
             return resolve_story(store, infer_dates=False, known_entities=(mentions, entities))
+    resolve_reports(store)
     store.replace_views(
         aggregate_positions(list(store.iter_stances()), index),
         group_figures(list(store.iter_figures()), outlets),
         events,
     )
     return len(entities)
+
+
+def resolve_reports(store: StoreWriter) -> None:
+    """Group copies of one article into independent reports (:mod:`storyline.resolve.copies`);
+    only documents analysed since the last run are read, to fingerprint them."""
+    store.add_missing_fingerprints(fingerprint)
+    store.replace_reports(*group_reports(Candidate(*row) for row in store.iter_fingerprints()))
 
 
 def analyze(

@@ -246,6 +246,31 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE event_mentions ADD COLUMN time_start INTEGER;
     ALTER TABLE event_mentions ADD COLUMN time_end INTEGER;
     """,
+    # version 4: independent reports — copies of one syndicated or republished article
+    # (cross-document, rebuilt after each run) and each document's MinHash signature, kept
+    # so a run compares new documents without reading every stored text again
+    """
+    CREATE TABLE document_signatures (
+        doc_id    TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        shingles  INTEGER NOT NULL,      -- how many distinct word 5-grams the text has
+        signature BLOB NOT NULL,         -- MinHash: little-endian uint32 values
+        credit    TEXT,                  -- the news agency the text credits (AP, Reuters…)
+        credit_evidence TEXT             -- the words that credit it: "(AP)", "/TASS/"
+    );
+    CREATE TABLE reports (
+        id              TEXT PRIMARY KEY,
+        lead            TEXT NOT NULL,   -- the document that stands for the report
+        origin          TEXT,            -- the wire or first publisher
+        origin_evidence TEXT,            -- the words or field that say so
+        copies          INTEGER NOT NULL -- how many documents carry it
+    );
+    CREATE TABLE report_documents (
+        doc_id     TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        report_id  TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL         -- word 5-gram overlap with the lead (1 for the lead)
+    );
+    CREATE INDEX report_documents_report ON report_documents(report_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

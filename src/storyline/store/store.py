@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +27,11 @@ from storyline.document import (
     EntityType,
     Event,
     FigureGroup,
+    Fingerprint,
     Mention,
     Metadata,
     Position,
+    Report,
     Sentence,
     Skipped,
     StoredMention,
@@ -37,6 +39,7 @@ from storyline.document import (
 )
 from storyline.errors import StoreError
 from storyline.store import brief_queries, layers
+from storyline.store import reports as report_sql
 from storyline.store.ask_queries import AskQueries
 from storyline.store.queries import StoryQueries
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -457,6 +460,20 @@ class StoreWriter:
             layers.replace_figure_groups(self.conn, groups)
             layers.replace_events(self.conn, events)
 
+    def add_missing_fingerprints(self, make: Callable[[str, str | None], Fingerprint]) -> int:
+        """Fingerprint (for copy detection) the analysed documents that have none yet."""
+        with self._transaction():
+            return report_sql.add_missing_fingerprints(self.conn, make)
+
+    def iter_fingerprints(self) -> Iterator[tuple[str, str | None, str | None, Fingerprint]]:
+        """(doc id, publication date, outlet, fingerprint) of every analysed document."""
+        return report_sql.iter_fingerprints(self.conn)
+
+    def replace_reports(self, reports: Sequence[Report], similarity: Mapping[str, float]) -> None:
+        """Replace the independent reports (copies grouped), atomically."""
+        with self._transaction():
+            report_sql.replace_reports(self.conn, reports, similarity)
+
     # ----------------------------------------------------------------- helpers
 
     @contextmanager
@@ -582,6 +599,7 @@ class StoreReader:
             "events": "SELECT count(*) FROM events",
             "figure_groups": "SELECT count(*) FROM figure_groups",
             "positions": "SELECT count(*) FROM positions",
+            "reports": "SELECT count(*) FROM reports",
             "skipped": "SELECT count(*) FROM skipped",
         }
         return {k: int(self.conn.execute(sql).fetchone()[0]) for k, sql in q.items()}
@@ -675,6 +693,14 @@ class StoreReader:
             "stances": layers.export_stances(self.conn, index),
             "positions": layers.export_positions(self.conn),
         }
+
+    def report_map(self) -> dict[str, str]:
+        """doc id → the id of the independent report it is a copy of."""
+        return report_sql.report_map(self.conn)
+
+    def reports(self) -> list[Report]:
+        """Every independent report with its copies, lead copy first."""
+        return report_sql.reports(self.conn)
 
     def ask(self) -> AskQueries:
         """The read queries of question answering (``storyline ask``)."""
