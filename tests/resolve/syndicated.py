@@ -29,17 +29,19 @@ Forecasters expect more rain on Thursday, and the weather office has kept its hi
 warning in place for the whole Marren basin until the weekend."""
 
 # the same story, re-headlined and lightly edited by a second outlet
-EDITED = WIRE.replace("Floodwaters swept through", "Flooding hit").replace(
-    "officials said.", "local officials said on Tuesday."
-) + "\n\nThis story has been updated with the rail operator's statement."
+EDITED = (
+    WIRE.replace("Floodwaters swept through", "Flooding hit").replace(
+        "officials said.", "local officials said on Tuesday."
+    )
+    + "\n\nThis story has been updated with the rail operator's statement."
+)
 
 # a third outlet cut the last two paragraphs
 CUT = WIRE.rsplit("\n\nThe rail operator", 1)[0]
 
 # a fourth outlet added a paragraph of its own reporting
 ADDED = (
-    WIRE
-    + "\n\nIn the nearby city of Durn, volunteers filled sandbags outside the cathedral. "
+    WIRE + "\n\nIn the nearby city of Durn, volunteers filled sandbags outside the cathedral. "
     "Shopkeepers along the embankment moved their stock to upper floors, and the city "
     "council opened two school gyms as shelters for the night."
 )
