@@ -14,8 +14,9 @@ outputs go"):
   with :func:`os.replace`: a reader sees the old or the new file, never half of one, and a
   failed write leaves the old file and no temporary file behind;
 - a target that is not a regular file or folder (a character device such as /dev/null, a
-  FIFO), and anything under /dev or /proc (/dev/stdout), is opened and written as it is,
-  never replaced; nothing is overwritten there, so it needs no ``force``;
+  FIFO), and a name of an open file descriptor (/dev/stdout, /dev/fd/N, /proc/…), is
+  opened and written as it is, never replaced; nothing is overwritten there, so it needs
+  no ``force`` (a regular file behind /dev/stdout is appended to);
 - a folder is built in a temporary folder beside it, then renamed into place; into an
   existing folder (empty, or not empty with ``force``) only the files the export writes
   are replaced (each as above), every other file and subfolder stays.
@@ -42,7 +43,8 @@ STDOUT = "-"
 DATABASE_FILES = ("", "-wal", "-shm", "-journal")
 """Suffixes of the files SQLite keeps for one database."""
 
-DEVICE_FOLDERS = ("/dev/", "/proc/")
+DESCRIPTOR_PATHS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/")
+"""Names of open file descriptors (``/dev/stdout`` → ``/proc/self/fd/1``): written in place."""
 
 
 def is_stdout(target: Path | str) -> bool:
@@ -54,6 +56,8 @@ def shares_stdout(target: Path | str) -> bool:
     /dev/stdout, the file standard output is redirected to): notes then go to stderr."""
     if is_stdout(target):
         return True
+    if not os.path.exists(target):
+        return False
     try:
         mine, theirs = os.fstat(1), os.stat(target)
     except OSError:
@@ -94,8 +98,8 @@ def _stat(path: Path) -> os.stat_result | None:
         ) from exc
 
 
-def _is_device_path(path: Path) -> bool:
-    return str(path.absolute()).startswith(DEVICE_FOLDERS)
+def _names_a_descriptor(path: Path) -> bool:
+    return str(path.absolute()).startswith(DESCRIPTOR_PATHS)
 
 
 def _unwritable(path: Path, exc: OSError) -> OutputUnwritable:
@@ -177,7 +181,13 @@ def output_file(
     Raises an :class:`~storyline.errors.OutputError` before anything is written when the
     target is refused, and one for an operating-system error while writing.
     """
+    protect = tuple(protect)
     if is_stdout(target):
+        if any(shares_stdout(path) for path in protect):  # as in ``-o - >> story.db``
+            raise OutputIsInput(
+                f"-: standard output is the database being read ({protect[0]}); storyline "
+                "never writes over its input; send standard output elsewhere"
+            )
         stream = sys.stdout.buffer
         try:
             yield stream
@@ -185,15 +195,13 @@ def output_file(
         except OSError as exc:
             raise _unwritable(Path("standard output"), exc) from exc
         return
-    _refuse_input(target, target, tuple(protect))
+    _refuse_input(target, target, protect)
     st = _stat(target)
     link = target.is_symlink()
     try:
         if st is not None and stat.S_ISDIR(st.st_mode):
             raise OutputUnwritable(f"{target}: is a folder; give a file name with -o")
-        if (st is not None and not stat.S_ISREG(st.st_mode)) or (
-            st is not None and _is_device_path(target)
-        ):
+        if st is not None and (not stat.S_ISREG(st.st_mode) or _names_a_descriptor(target)):
             with _write_in_place(target, stat.S_ISREG(st.st_mode)) as fh:
                 yield fh
             return

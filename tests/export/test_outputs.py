@@ -148,6 +148,15 @@ def test_report_db_onto_itself_from_the_issue(db: Path, monkeypatch: pytest.Monk
     assert code == 0 and "documents 0" in out
 
 
+def test_standard_output_appended_to_the_database_is_refused(db: Path) -> None:
+    before = digest(db)
+    for target in ("-", "/dev/stdout"):
+        with db.open("ab") as fh:  # as in: storyline report -o - >> s.db
+            done = process("report", "--db", str(db), "-o", target, stdout=fh)
+        assert done.returncode == 2 and b"database being read" in done.stderr, target
+    assert digest(db) == before
+
+
 def test_a_folder_export_never_writes_over_the_database_through_a_link(db: Path) -> None:
     folder = db.parent / "tables"
     folder.mkdir()
