@@ -240,6 +240,14 @@ def _place(source: Path, dest: Path) -> None:
     os.replace(source, dest)
 
 
+def _has_entries(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is not None
+    except OSError as exc:
+        raise _unwritable(folder, exc) from exc
+
+
 @contextmanager
 def output_folder(
     target: Path, *, what: str, force: bool = False, protect: Iterable[Path] = ()
@@ -264,7 +272,7 @@ def output_folder(
     if not force:
         if link:
             raise OutputExists(_exists_message(target, link))
-        if st is not None and any(target.iterdir()):
+        if st is not None and _has_entries(target):
             raise OutputExists(
                 f"{target}: is a folder that is not empty; give a new or empty folder, or "
                 "add --force to replace the files the export writes (other files stay)"
