@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: setup
-	rm -f demo.db demo.db-wal demo.db-shm
+	rm -f demo.db demo.db-wal demo.db-shm demo.json
 	$(BIN)/storyline analyze examples --db demo.db
 	$(BIN)/storyline export --db demo.db --format json -o demo.json
 	$(BIN)/storyline info --db demo.db

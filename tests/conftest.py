@@ -4,6 +4,7 @@ that runs a text through the parse and the per-document stages."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -39,3 +40,12 @@ def analyse_text(nlp: Any) -> AnalyseText:
         return found
 
     return analyse
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of one article full of escape sequences, bidi overrides and formulas
+    (``tests/hostile_story.py``), analysed by the real pipeline."""
+    from tests.hostile_story import build_hostile_db
+
+    return build_hostile_db(tmp_path_factory.mktemp("hostile"))

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from storyline import __version__
 from storyline.errors import StorylineError
+from storyline.sanitize import terminal_text
 
 if TYPE_CHECKING:
     from storyline.engines.loader import RunReport
@@ -34,9 +35,35 @@ DbOption = Annotated[
 ]
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Write over an existing -o file, or into a non-empty -o folder (only the "
+        "files the export writes are replaced). The database read is never written over.",
+    ),
+]
+
+
+def _say(text: str, style: str = "", console: Console = out) -> None:
+    """Print one line of data; article text never reaches the terminal with control or
+    bidi characters in it (:func:`storyline.sanitize.terminal_text`)."""
+    console.print(Text(terminal_text(text), style=style))
+
+
 def _fail(exc: StorylineError) -> typer.Exit:
-    err.print(Text(f"error: {exc}"), soft_wrap=True)
+    _say(f"error: {exc}", console=err)
     return typer.Exit(code=2)
+
+
+def _wrote(target: Path, what: str) -> None:
+    from storyline.outputs import is_stdout, shares_stdout
+
+    if shares_stdout(target):  # standard output carries the data: the note goes to stderr
+        where = "standard output" if is_stdout(target) else f"{target} (standard output)"
+        _say(f"wrote {what} to {where}", console=err)
+    else:
+        _say(f"wrote {target} ({what})")
 
 
 def _version(value: bool) -> None:
@@ -129,7 +156,9 @@ def analyze(
             task = progress.add_task("analysing", total=None, last="")
 
             def advance(source: str, outcome: str) -> None:
-                progress.update(task, advance=1, last=Text(f"{outcome}: {Path(source).name}"))
+                progress.update(
+                    task, advance=1, last=Text(terminal_text(f"{outcome}: {Path(source).name}"))
+                )
 
             report = run(paths, db, on_progress=advance)
     except StorylineError as exc:
@@ -149,17 +178,13 @@ def analyze(
         f"{len(report.not_analysed)} not analysed",
         f"{len(report.skipped)} skipped",
     ]
-    out.print(
-        Text(
-            f"{', '.join(parts)}; {report.entities} entities; {report.seconds:.1f} s; database {db}"
-        )
-    )
+    _say(f"{', '.join(parts)}; {report.entities} entities; {report.seconds:.1f} s; database {db}")
     for source, first in report.duplicates:
-        out.print(Text(f"duplicate     {source}: same article as {first}; stored once"))
+        _say(f"duplicate     {source}: same article as {first}; stored once")
     for source, reason in report.not_analysed:
-        out.print(Text(f"not analysed  {source}: {reason}"))
+        _say(f"not analysed  {source}: {reason}")
     for item in report.skipped:
-        out.print(Text(f"{item.action:<13} {item.source}: {item.reason}"))
+        _say(f"{item.action:<13} {item.source}: {item.reason}")
     if not report.stored_anything:
         err.print("error: no article could be analysed; see the reasons above")
         raise typer.Exit(code=1)
@@ -187,19 +212,16 @@ def remove(
     except StorylineError as exc:
         raise _fail(exc) from exc
     if not removed:
-        err.print(
-            Text(
-                f"error: no stored source is {source!r} or lies under it; "
-                f"'storyline info --db {db}' lists the sources"
-            )
+        _say(
+            f"error: no stored source is {source!r} or lies under it; "
+            f"'storyline info --db {db}' lists the sources",
+            console=err,
         )
         raise typer.Exit(code=1)
-    out.print(
-        Text(
-            f"removed {len(removed)} sources; {len(deleted)} documents deleted with their "
-            f"facts (a document another source also gave is kept); {entities} entities; "
-            f"database {db}"
-        )
+    _say(
+        f"removed {len(removed)} sources; {len(deleted)} documents deleted with their "
+        f"facts (a document another source also gave is kept); {entities} entities; "
+        f"database {db}"
     )
 
 
@@ -219,11 +241,12 @@ def export(
         typer.Option(
             "--output",
             "-o",
-            help="The file (csv, parquet: the folder) to write; default story.json, "
-            "story.gexf, story.graphml, story.ftm.json, story.timeline.json, story-csv, "
-            "story-parquet.",
+            help="The file (csv, parquet: the folder) to write, '-' for standard output; "
+            "default story.json, story.gexf, story.graphml, story.ftm.json, "
+            "story.timeline.json, story-csv, story-parquet.",
         ),
     ] = None,
+    force: ForceOption = False,
 ) -> None:
     """Export the story database (the JSON format is the public contract)."""
     from storyline.export import DEFAULT_OUTPUT
@@ -233,10 +256,10 @@ def export(
     target = output or Path(DEFAULT_OUTPUT.get(fmt, f"story.{fmt}"))
     try:
         with StoreReader(db) as reader:
-            write(reader, fmt, target)
+            write(reader, fmt, target, force=force)
     except StorylineError as exc:
         raise _fail(exc) from exc
-    out.print(Text(f"wrote {target} ({fmt})"))
+    _wrote(target, f"the {fmt} export")
 
 
 @app.command()
@@ -250,7 +273,7 @@ def serve(
     """Browse the story in a web browser (read only; works while analyze writes)."""
     from storyline.web import serve as run_server
 
-    out.print(Text(f"serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)"))
+    _say(f"serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)")
     try:
         run_server(db, host, port)
     except StorylineError as exc:
@@ -262,8 +285,9 @@ def report(
     db: DbOption = DEFAULT_DB,
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False),
+        typer.Option("--output", "-o", help="The HTML file to write, '-' for standard output."),
     ] = Path("report.html"),
+    force: ForceOption = False,
 ) -> None:
     """Write the story as one self-contained HTML file (no network needed to open it)."""
     from storyline.report import write_report
@@ -271,10 +295,10 @@ def report(
 
     try:
         with StoreReader(db) as reader:
-            write_report(reader, output)
+            write_report(reader, output, force=force)
     except StorylineError as exc:
         raise _fail(exc) from exc
-    out.print(Text(f"wrote {output}"))
+    _wrote(output, "the report")
 
 
 @app.command()
@@ -296,32 +320,30 @@ def info(
     except StorylineError as exc:
         raise _fail(exc) from exc
 
-    out.print(Text(f"database {db}"))
-    out.print(Text(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items())))
-    out.print(Text(f"\ndocuments ({len(documents)}):", style="bold"))
+    _say(f"database {db}")
+    _say(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
+    _say(f"\ndocuments ({len(documents)}):", style="bold")
     for stored in documents:
         meta = stored.document.meta
         published = meta.published or "undated"
         if meta.published and meta.published_origin:
             published += f" ({meta.published_origin})"
         status = "" if stored.status == "analysed" else f"  [{stored.status}: {meta.language}]"
-        out.print(Text(f"  {stored.document.id}  {meta.title or '(no title)'}{status}"))
-        out.print(
-            Text(
-                f"      {meta.outlet or 'outlet unknown'} · {published} · "
-                f"{', '.join(meta.authors) or 'no byline'} · {', '.join(stored.sources)}",
-                style="dim",
-            )
+        _say(f"  {stored.document.id}  {meta.title or '(no title)'}{status}")
+        _say(
+            f"      {meta.outlet or 'outlet unknown'} · {published} · "
+            f"{', '.join(meta.authors) or 'no byline'} · {', '.join(stored.sources)}",
+            style="dim",
         )
     if top:
-        out.print(Text(f"\nmost mentioned entities (of {counts['entities']}):", style="bold"))
+        _say(f"\nmost mentioned entities (of {counts['entities']}):", style="bold")
         for name, etype, kb_id, mentions, docs in top:
             kb = f" {kb_id}" if kb_id else ""
-            out.print(Text(f"  {name} ({etype}{kb}): {mentions} mentions in {docs} documents"))
+            _say(f"  {name} ({etype}{kb}): {mentions} mentions in {docs} documents")
     if skipped:
-        out.print(Text(f"\nskipped inputs ({len(skipped)}):", style="bold"))
+        _say(f"\nskipped inputs ({len(skipped)}):", style="bold")
         for item in skipped:
-            out.print(Text(f"  {item.source}: {item.reason}"))
+            _say(f"  {item.source}: {item.reason}")
 
 
 def _story(db: Path) -> dict[str, object]:
@@ -337,9 +359,9 @@ def _story(db: Path) -> dict[str, object]:
 
 def _print_lines(lines: list[str], empty: str) -> None:
     if not lines:
-        out.print(Text(empty))
+        _say(empty)
     for line in lines:
-        out.print(Text(line))
+        _say(line)
 
 
 @app.command()
@@ -459,10 +481,9 @@ def ask(
     ] = "local",
 ) -> None:
     """Answer a question from the story's facts and sentences, citing every source sentence."""
-    import json
-
     from storyline.ask import Asker, OpenAIChat
     from storyline.ask.present import answer_lines
+    from storyline.sanitize import json_for_terminal
     from storyline.store import StoreReader
 
     try:
@@ -472,10 +493,10 @@ def ask(
     except StorylineError as exc:
         raise _fail(exc) from exc
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_for_terminal(result.to_dict()))
         return
     for line in answer_lines(result):
-        out.print(Text(line))
+        _say(line)
 
 
 def run() -> None:  # pragma: no cover - console entry point

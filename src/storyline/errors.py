@@ -13,6 +13,11 @@ what went wrong and what to do about it, in one line.
     ├── StoreError                  the database cannot be opened, is too new, or is read-only
     ├── NotInStore                  an id asked for (an event) that the database does not hold
     ├── ExportError                 an export format or target the command cannot write
+    │   └── OutputError             a file or folder named with -o that is not written
+    │       ├── OutputExists        an existing file or non-empty folder (--force overwrites)
+    │       ├── OutputIsInput       the database being read (refused even with --force)
+    │       └── OutputUnwritable    the wrong kind of target ('-' for a folder, a folder for
+    │                               a file), or the system refused the write
     └── AskError                    a question that cannot be asked, or a failing --llm server
 
 Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
@@ -60,6 +65,22 @@ class NotInStore(StorylineError):
 
 class ExportError(StorylineError):
     """An export that cannot be written (unknown format, unwritable target)."""
+
+
+class OutputError(ExportError):
+    """A file or folder named with ``-o`` that storyline does not write (see outputs.py)."""
+
+
+class OutputExists(OutputError):
+    """An existing file, link or non-empty folder; ``--force`` writes over it."""
+
+
+class OutputIsInput(OutputError):
+    """The database being read, or its -wal/-shm/-journal file: refused even with --force."""
+
+
+class OutputUnwritable(OutputError):
+    """A target of the wrong kind, or one the operating system refused to write."""
 
 
 class AskError(StorylineError):

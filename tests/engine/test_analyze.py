@@ -93,7 +93,7 @@ def test_bad_inputs_are_reported_and_the_run_completes(tmp_path: Path) -> None:
 
 def export(db: Path, tmp: Path) -> str:
     out = tmp / "x.json"
-    assert run_cli("export", "--db", str(db), "-o", str(out)).exit_code == 0
+    assert run_cli("export", "--db", str(db), "-o", str(out), "--force").exit_code == 0
     return out.read_text(encoding="utf-8")
 
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from storyline.document import mention_id
+from storyline.outputs import text_stream
 from storyline.store import StoreReader
 
 SCHEMAS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Territory", "LOC": "Territory"}
@@ -113,10 +113,7 @@ def ftm_entities(reader: StoreReader) -> Iterator[dict[str, Any]]:
         )
 
 
-def write_ftm(reader: StoreReader, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
+def write_ftm(reader: StoreReader, out: BinaryIO) -> None:
+    with text_stream(out) as fh:
         for entity in ftm_entities(reader):
             fh.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
-    tmp.replace(out)

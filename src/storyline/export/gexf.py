@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from storyline.store import StoreReader
 
@@ -79,13 +78,10 @@ def build_gexf(graph: dict[str, Any]) -> ET.Element:
     return root
 
 
-def write_xml(root: ET.Element, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
+def write_xml(root: ET.Element, out: BinaryIO) -> None:
     ET.indent(root)
-    ET.ElementTree(root).write(tmp, encoding="utf-8", xml_declaration=True)
-    tmp.replace(out)
+    ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)
 
 
-def write_gexf(reader: StoreReader, out: Path) -> None:
+def write_gexf(reader: StoreReader, out: BinaryIO) -> None:
     write_xml(build_gexf(export_graph(reader)), out)

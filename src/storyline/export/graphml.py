@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from storyline.export.gexf import cites, export_graph, write_xml, xml_text
 from storyline.store import StoreReader
@@ -55,5 +54,5 @@ def build_graphml(graph: dict[str, Any]) -> ET.Element:
     return root
 
 
-def write_graphml(reader: StoreReader, out: Path) -> None:
+def write_graphml(reader: StoreReader, out: BinaryIO) -> None:
     write_xml(build_graphml(export_graph(reader)), out)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from storyline.outputs import text_stream
 from storyline.store import StoreReader
 from storyline.story_views.brief import build_brief
 
@@ -53,11 +53,8 @@ def build_export(reader: StoreReader) -> dict[str, Any]:
     return story
 
 
-def write_json(reader: StoreReader, out: Path) -> None:
-    """Write the export to ``out`` (``-`` is not supported; give a file name)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
+def write_json(reader: StoreReader, out: BinaryIO) -> None:
+    """Write the export to the stream ``out`` (see :mod:`storyline.outputs`)."""
+    with text_stream(out) as fh:
         json.dump(build_export(reader), fh, ensure_ascii=False, indent=1)
         fh.write("\n")
-    tmp.replace(out)

@@ -1,50 +1,38 @@
 """The database's tables as a folder of CSV files or of Parquet files, for spreadsheets,
 pandas, DuckDB and Datasette: one file per table, columns as in the database
-(see ``store/schema.py``), plus ``quote_speakers`` (each quote's resolved speaker)."""
+(see ``store/schema.py``), plus ``quote_speakers`` (each quote's resolved speaker).
+
+The writers fill a folder that :func:`storyline.outputs.output_folder` prepared."""
 
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
-from storyline.errors import ExportError
+from storyline.sanitize import csv_cell
 from storyline.store import StoreReader
 
 
-def _folder(out: Path) -> Path:
-    if out.exists() and not out.is_dir():
-        raise ExportError(f"{out}: is a file; the csv and parquet exports write a folder")
-    tmp = out.with_name(out.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    return tmp
+def write_csv(reader: StoreReader, folder: Path) -> None:
+    """One ``TABLE.csv`` per table in ``folder`` (UTF-8, header row, RFC 4180 quoting).
 
-
-def _replace(tmp: Path, out: Path) -> None:
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.replace(out)
-
-
-def write_csv(reader: StoreReader, out: Path) -> None:
-    """One ``TABLE.csv`` per table (UTF-8, header row, RFC 4180 quoting)."""
-    tmp = _folder(out)
+    Text cells that a spreadsheet would run as a formula get a leading ``'``
+    (:func:`storyline.sanitize.csv_cell`); numbers are written as numbers.
+    """
     for name in reader.queries.table_names():
         columns, rows = reader.queries.table(name)
-        with (tmp / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+        with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow([c for c, _ in columns])
-            writer.writerows(rows)
-    _replace(tmp, out)
+            writer.writerow([csv_cell(c) for c, _ in columns])
+            writer.writerows([csv_cell(v) for v in row] for row in rows)
 
 
-def write_parquet(reader: StoreReader, out: Path) -> None:
-    """One ``TABLE.parquet`` per table, typed from the database's declared column types."""
+def write_parquet(reader: StoreReader, folder: Path) -> None:
+    """One ``TABLE.parquet`` per table in ``folder``, typed from the declared column types."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
-    tmp = _folder(out)
     for name in reader.queries.table_names():
         columns, rows = reader.queries.table(name)
         schema = pa.schema([(c, types.get(t, pa.string())) for c, t in columns])
@@ -59,5 +47,4 @@ def write_parquet(reader: StoreReader, out: Path) -> None:
                 )
             )
         table = pa.table(arrays, schema=schema)
-        pq.write_table(table, tmp / f"{name}.parquet")
-    _replace(tmp, out)
+        pq.write_table(table, folder / f"{name}.parquet")

@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from storyline.store import StoreReader
 
@@ -69,8 +68,5 @@ def build_timeline(reader: StoreReader) -> dict[str, Any]:
     }
 
 
-def write_timelinejs(reader: StoreReader, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(json.dumps(build_timeline(reader), ensure_ascii=False, indent=1) + "\n", "utf-8")
-    tmp.replace(out)
+def write_timelinejs(reader: StoreReader, out: BinaryIO) -> None:
+    out.write((json.dumps(build_timeline(reader), ensure_ascii=False, indent=1) + "\n").encode())

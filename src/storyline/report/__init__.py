@@ -16,11 +16,11 @@ from markupsafe import Markup
 
 from storyline import __version__
 from storyline.clock import Clock, SystemClock
-from storyline.errors import ExportError
+from storyline.outputs import database_files, output_file
 from storyline.store import StoreReader
 from storyline.story_views.brief import build_brief
 from storyline.web.charts import figure_chart, format_value, timeline_chart
-from storyline.web.render import STATIC, json_script, safe_url, source_label, wikidata
+from storyline.web.render import STATIC, finalize, json_script, safe_url, source_label, wikidata
 
 LIMITS = {
     "actors": 40,
@@ -51,6 +51,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize,
     )
     env.globals.update(url=report_url, safe_url=safe_url, wikidata=wikidata, source=source_label)
     env.filters["value"] = lambda row: format_value(float(row["value"]), str(row["unit"]))
@@ -93,15 +94,11 @@ def build_report(reader: StoreReader, clock: Clock | None = None) -> str:
     return _environment().get_template("report.html").render(**context)
 
 
-def write_report(reader: StoreReader, out: Path, clock: Clock | None = None) -> None:
-    """Write the report to ``out`` (whole, then moved into place)."""
+def write_report(
+    reader: StoreReader, out: Path, clock: Clock | None = None, *, force: bool = False
+) -> None:
+    """Write the report to ``out`` by the rules of :mod:`storyline.outputs` (whole, then
+    moved into place; ``-`` is standard output; the database read is never written over)."""
     html = build_report(reader, clock)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(html, encoding="utf-8")
-        tmp.replace(out)
-    except OSError as exc:
-        raise ExportError(
-            f"{out}: cannot write the report ({exc.strerror}); check the path"
-        ) from exc
+    with output_file(out, force=force, protect=database_files(reader.path)) as fh:
+        fh.write(html.encode("utf-8"))

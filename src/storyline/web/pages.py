@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
+from storyline.sanitize import strip_bidi
 from storyline.web.app import Reader
 from storyline.web.charts import figure_chart, graph_chart, timeline_chart
 from storyline.web.highlight import Highlight, document_spans, highlight
@@ -124,6 +125,9 @@ def quotes(
     speaker: Annotated[str | None, Query(max_length=64)] = None,
     outlet: Annotated[str | None, Query(max_length=300)] = None,
 ) -> HTMLResponse:
+    outlets = [o["outlet"] for o in reader.queries.outlets() if o["outlet"]]
+    if outlet and outlet not in outlets:  # the form shows names without bidi controls
+        outlet = next((o for o in outlets if strip_bidi(o) == outlet), outlet)
     rows, total = reader.queries.quote_page(
         speaker or None, outlet or None, (page - 1) * PAGE_SIZE, PAGE_SIZE
     )
@@ -135,7 +139,7 @@ def quotes(
         rows=rows,
         pager=Pager(page, total, PAGE_SIZE, "/quotes", params),
         speakers=reader.queries.speakers(),
-        outlets=[o["outlet"] for o in reader.queries.outlets() if o["outlet"]],
+        outlets=outlets,
         speaker=speaker or "",
         outlet=outlet or "",
     )

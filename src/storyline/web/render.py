@@ -3,6 +3,8 @@
 The Jinja environment escapes every value (``autoescape=True``); article text reaches
 a template only as a plain string or as :class:`markupsafe.Markup` built by
 :mod:`storyline.web.highlight` or :mod:`storyline.web.charts`, which escape it first.
+Every rendered value also passes :func:`finalize`, which drops Unicode bidi embeddings,
+overrides and isolates, so article text cannot reorder what the page shows.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from storyline.sanitize import strip_bidi
 from storyline.web.charts import format_value
 
 PAGE_SIZE = 50
@@ -60,6 +63,15 @@ def json_script(data: object) -> Markup:
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(ch, esc)
     return Markup(text)
+
+
+def finalize(value: object) -> object:
+    """Every ``{{ value }}`` of a template, without bidi controls (Markup stays Markup)."""
+    if isinstance(value, Markup):
+        return Markup(strip_bidi(value))
+    if isinstance(value, str):
+        return strip_bidi(value)
+    return value
 
 
 def source_label(row: dict[str, Any]) -> str:
@@ -108,6 +120,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize,
     )
     env.globals.update(url=web_url, safe_url=safe_url, wikidata=wikidata, source=source_label)
     env.filters["value"] = _value
