@@ -13,7 +13,8 @@ what went wrong and what to do about it, in one line.
     ├── StoreError                  the database cannot be opened, is too new, or is read-only
     ├── NotInStore                  an id asked for (an event) that the database does not hold
     ├── ExportError                 an export format or target the command cannot write
-    └── AskError                    a question that cannot be asked, or a failing --llm server
+    ├── AskError                    a question that cannot be asked, or a failing --llm server
+    └── ServeError                  the web server cannot start with the options given
 
 Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
 :class:`storyline.document.Skipped` result with the message as its reason.
@@ -64,3 +65,7 @@ class ExportError(StorylineError):
 
 class AskError(StorylineError):
     """A question that cannot be asked (empty) or a language model server that fails."""
+
+
+class ServeError(StorylineError):
+    """The web server cannot start as asked (a port out of range, no names to answer to)."""
