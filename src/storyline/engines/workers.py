@@ -27,7 +27,9 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import resource_tracker
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -145,14 +147,17 @@ def analyse_in_workers(
     """
     settings = _Settings(str(db), sig, batch_size)
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start, initargs=(settings,)
-    )
+    with _terminal_signals_blocked():
+        resource_tracker.ensure_running()
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start, initargs=(settings,)
+        )
     window: deque[Future[list[_Wire]]] = deque()
     finished = False
     try:
         for batch in _batches(items, batch_size):
-            window.append(pool.submit(_run, batch))
+            with _terminal_signals_blocked():  # the first submissions start the workers
+                window.append(pool.submit(_run, batch))
             if len(window) >= 2 * workers:
                 yield from _unwire(window.popleft().result(), sig)
         while window:
@@ -168,6 +173,27 @@ def analyse_in_workers(
             pool.shutdown(wait=True)
         else:  # interrupted, failed, or the consumer closed this generator early
             stop_workers(pool)
+
+
+@contextmanager
+def _terminal_signals_blocked() -> Iterator[None]:
+    """Block SIGINT and SIGHUP in this thread while it starts processes.
+
+    A terminal sends them to the whole process group; the writer handles them for every
+    process of the run. The processes started meanwhile (multiprocessing's resource
+    tracker, the workers) inherit the block and so never act on them, not even before
+    their own set-up runs; here a signal that arrives meanwhile is acted on once the
+    block ends.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    wanted = {getattr(signal, name) for name in ("SIGINT", "SIGHUP") if hasattr(signal, name)}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
