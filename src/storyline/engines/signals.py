@@ -81,5 +81,5 @@ def stop_on_signals(signals: tuple[signal.Signals, ...] = STOP_SIGNALS) -> Itera
             previous[sig] = signal.signal(sig, handler)
         yield
     finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
+        for sig, old in previous.items():  # None: a handler set outside Python
+            signal.signal(sig, old if old is not None else signal.SIG_DFL)
