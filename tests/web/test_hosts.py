@@ -64,6 +64,7 @@ def status(url: str, host: str) -> tuple[int, str]:
     return response.status_code, response.text
 
 
+@pytest.mark.slow  # runs the CLI end to end
 def test_serve_answers_its_own_names_and_refuses_others(empty_db: Path) -> None:
     with serving(empty_db) as url:
         port = url.rsplit(":", 1)[1]
@@ -78,6 +79,7 @@ def test_serve_answers_its_own_names_and_refuses_others(empty_db: Path) -> None:
         assert "default-src 'none'" in refused.headers["content-security-policy"]
 
 
+@pytest.mark.slow  # runs the CLI end to end
 def test_allow_host_adds_a_name_and_star_allows_any(empty_db: Path) -> None:
     with serving(empty_db, "--allow-host", "evil.example", "--allow-host", "news.lan") as url:
         assert status(url, "evil.example")[0] == 200
@@ -88,6 +90,7 @@ def test_allow_host_adds_a_name_and_star_allows_any(empty_db: Path) -> None:
         assert status(url, "anything.example")[0] == 200
 
 
+@pytest.mark.slow  # runs the CLI end to end
 def test_serve_on_every_interface_needs_the_names(empty_db: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "storyline.cli", "serve", "--db", str(empty_db), "--host", "::"],
