@@ -127,6 +127,8 @@ def analyze(
 ) -> None:
     """Analyse articles into the story database (new and changed articles only)."""
     from storyline.engines.local import analyze as analyze_local
+    from storyline.engines.signals import Stopped, stop_on_signals
+    from storyline.engines.signals import exit_code as interrupt_exit_code
     from storyline.engines.workers import worker_count
 
     if engine not in ("local", "spark"):
@@ -152,7 +154,7 @@ def analyze(
         disable=quiet or not err.is_terminal,
     )
     try:
-        with progress:
+        with stop_on_signals(), progress:  # SIGTERM, SIGHUP stop the run as Ctrl-C does
             task = progress.add_task("analysing", total=None, last="")
 
             def advance(source: str, outcome: str) -> None:
@@ -163,12 +165,13 @@ def analyze(
             report = run(paths, db, on_progress=advance)
     except StorylineError as exc:
         raise _fail(exc) from exc
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        by = f" by {exc.name}" if isinstance(exc, Stopped) else ""
         err.print(
-            "interrupted: every document stored so far is complete; run the same command "
-            "again to finish"
+            f"interrupted{by}: every document stored so far is complete; run the same "
+            "command again to finish"
         )
-        raise typer.Exit(code=130) from None
+        raise typer.Exit(code=interrupt_exit_code(exc)) from None
 
     parts = [
         f"{len(report.analysed)} analysed",
@@ -269,13 +272,24 @@ def serve(
         str, typer.Option("--host", help="The address to listen on (127.0.0.1: this machine only).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="The TCP port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            metavar="NAME",
+            help="Also answer requests for this host name (repeatable; '*': any, unsafe).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Browse the story in a web browser (read only; works while analyze writes)."""
     from storyline.web import serve as run_server
+    from storyline.web.hosts import allowed_hosts, normal_host
 
-    _say(f"serving {db} read-only on http://{host}:{port}/ (Ctrl-C stops)")
     try:
-        run_server(db, host, port)
+        allowed_hosts(host, allow_host or ())  # a wrong --host/--allow-host fails here
+        _say(f"serving {db} read-only on http://{normal_host(host)}:{port}/ (Ctrl-C stops)")
+        run_server(db, host, port, allow_host or ())
     except StorylineError as exc:
         raise _fail(exc) from exc
 

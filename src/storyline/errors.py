@@ -18,7 +18,8 @@ what went wrong and what to do about it, in one line.
     │       ├── OutputIsInput       the database being read (refused even with --force)
     │       └── OutputUnwritable    the wrong kind of target ('-' for a folder, a folder for
     │                               a file), or the system refused the write
-    └── AskError                    a question that cannot be asked, or a failing --llm server
+    ├── AskError                    a question that cannot be asked, or a failing --llm server
+    └── ServeError                  the web server cannot start with the options given
 
 Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
 :class:`storyline.document.Skipped` result with the message as its reason.
@@ -85,3 +86,7 @@ class OutputUnwritable(OutputError):
 
 class AskError(StorylineError):
     """A question that cannot be asked (empty) or a language model server that fails."""
+
+
+class ServeError(StorylineError):
+    """The web server cannot start as asked (a port out of range, no names to answer to)."""

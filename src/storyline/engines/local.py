@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -166,13 +167,14 @@ def analyze(
                 results = analyse_in_workers(
                     items, db=store.path, sig=sig, workers=workers, batch_size=batch_size
                 )
-                for prepared, analysis in results:
-                    if isinstance(prepared, Skipped):
-                        loader.skip(prepared)
-                    elif loader.decide(prepared) == "analyse":
-                        if analysis is None:  # stored by another run since the worker looked
-                            (analysis,) = analyse_documents([prepared], specs)
-                        loader.write(analysis)
+                with closing(results):  # an interrupt here stops the workers at once
+                    for prepared, analysis in results:
+                        if isinstance(prepared, Skipped):
+                            loader.skip(prepared)
+                        elif loader.decide(prepared) == "analyse":
+                            if analysis is None:  # stored by another run since a worker looked
+                                (analysis,) = analyse_documents([prepared], specs)
+                            loader.write(analysis)
             else:
                 _analyse_here(loader, items, specs, batch_size)
             loader.finish()

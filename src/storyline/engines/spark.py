@@ -36,6 +36,7 @@ from storyline.clock import Clock
 from storyline.document import Analysis, Document, RawArticle, Skipped
 from storyline.engines.codec import decode_result, encode_result
 from storyline.engines.loader import ProgressCallback, RunReport, StoryLoader, needs_analysis
+from storyline.engines.signals import exit_code, stop_on_signals
 from storyline.errors import StorylineError
 
 # one Parquet row per input; (input, path, item) orders rows as the inputs were given
@@ -278,11 +279,25 @@ def analyze_spark(
                     loader.write(analysis)
             loader.finish()
             report.entities = resolve_story(store)
+    except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: what was stored is complete
+        if own:
+            _cancel_quietly(spark)
+        raise
     finally:
         if own:
             spark.stop()
     report.seconds = time.perf_counter() - began
     return report
+
+
+def _cancel_quietly(session: Any) -> None:
+    """Cancel the running jobs of an interrupted run, without Spark logging each task it
+    aborts as an error (the interruption is the cause, already reported)."""
+    try:
+        session.sparkContext.setLogLevel("OFF")
+        session.sparkContext.cancelAllJobs()
+    except Exception:  # the gateway may be half-way through the interrupted call
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -295,10 +310,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--parquet", default=None, help="where the per-document results go")
     args = parser.parse_args(argv)
     try:
-        report = analyze_spark(args.paths, args.db, master=None, parquet=args.parquet)
+        with stop_on_signals():
+            report = analyze_spark(args.paths, args.db, master=None, parquet=args.parquet)
     except StorylineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as exc:
+        print(
+            "interrupted: every document stored so far is complete; run the same command "
+            "again to finish",
+            file=sys.stderr,
+        )
+        return exit_code(exc)
     print(
         f"{len(report.analysed)} analysed, {len(report.reanalysed)} re-analysed, "
         f"{len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates, "

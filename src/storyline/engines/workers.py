@@ -5,20 +5,31 @@ every stage in N processes; the calling process stays the one writer of the stor
 Inputs stream: at most ``2 × N`` batches are in flight, so memory stays flat however
 long the input is. Each worker loads the spaCy pipeline once, on its first document that
 needs it, and opens the store read-only to skip documents stored by the same chain.
+
+Stopping: when the writer stops early (Ctrl-C, SIGTERM, SIGHUP, an error), the batches in
+the workers are not wanted any more, so the workers are terminated at once and reaped
+rather than waited for. Workers ignore SIGINT and SIGHUP, which a terminal sends to the
+whole process group: the writer handles them and stops the workers itself. A worker also
+ends by itself when the writer process is gone (killed with SIGKILL, say), so it never
+runs on as an orphan.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 import os
 import queue
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import resource_tracker
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -81,8 +92,26 @@ _WORKER: _Worker | None = None
 
 def _start(settings: _Settings) -> None:
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    # Ctrl-C and a closed terminal reach the whole process group: the writer's to handle
+    for name in ("SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(
+            target=_end_with, args=(parent,), name="storyline-parent-watch", daemon=True
+        ).start()
     _WORKER = _Worker(settings)
+
+
+def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
+    """End this worker as soon as the writer process is gone, whatever it was doing.
+
+    The parent's sentinel (its end of the pipe multiprocessing started this process
+    with) becomes ready when the parent exits, however it exits.
+    """
+    multiprocessing.connection.wait([parent.sentinel])
+    os._exit(1)
 
 
 def _run(batch: list[RawArticle | Skipped]) -> list[_Wire]:
@@ -110,7 +139,7 @@ def analyse_in_workers(
     sig: str,
     workers: int,
     batch_size: int,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Prepare and analyse ``items`` in ``workers`` processes; yield results in input order.
 
     A prepared document comes back with its analysis when a worker found it needs one
@@ -118,24 +147,69 @@ def analyse_in_workers(
     """
     settings = _Settings(str(db), sig, batch_size)
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start, initargs=(settings,)
-    )
+    with _terminal_signals_blocked():
+        resource_tracker.ensure_running()
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start, initargs=(settings,)
+        )
     window: deque[Future[list[_Wire]]] = deque()
+    finished = False
     try:
         for batch in _batches(items, batch_size):
-            window.append(pool.submit(_run, batch))
+            with _terminal_signals_blocked():  # the first submissions start the workers
+                window.append(pool.submit(_run, batch))
             if len(window) >= 2 * workers:
                 yield from _unwire(window.popleft().result(), sig)
         while window:
             yield from _unwire(window.popleft().result(), sig)
+        finished = True
     except BrokenProcessPool as exc:
         raise StorylineError(
             f"a worker process died ({exc}); every document stored so far is complete: "
             "run the same command again, with --workers 1 to see the error in this process"
         ) from exc
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            pool.shutdown(wait=True)
+        else:  # interrupted, failed, or the consumer closed this generator early
+            stop_workers(pool)
+
+
+@contextmanager
+def _terminal_signals_blocked() -> Iterator[None]:
+    """Block SIGINT and SIGHUP in this thread while it starts processes.
+
+    A terminal sends them to the whole process group; the writer handles them for every
+    process of the run. The processes started meanwhile (multiprocessing's resource
+    tracker, the workers) inherit the block and so never act on them, not even before
+    their own set-up runs; here a signal that arrives meanwhile is acted on once the
+    block ends.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    wanted = {getattr(signal, name) for name in ("SIGINT", "SIGHUP") if hasattr(signal, name)}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes mid-batch, cancel what is queued, reap them.
+
+    Their results are not wanted any more, so waiting for the batches in hand (or for the
+    NLP model a worker is still loading) would only delay the stop.
+    """
+    # ProcessPoolExecutor.terminate_workers() came with Python 3.14; before it the worker
+    # processes are only reachable through the pool's table of them
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in processes:
+        process.join()
 
 
 def _unwire(wired: list[_Wire], sig: str) -> Iterator[Result]:

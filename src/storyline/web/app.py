@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException
 from storyline import __version__
 from storyline.errors import StorylineError
 from storyline.store import StoreReader
+from storyline.web.hosts import HostCheck
 from storyline.web.render import STATIC, TEMPLATES
 from storyline.web.slow import SlowResults
 
@@ -58,8 +59,12 @@ def _error(request: Request, status: int, message: str) -> Response:
     return HTMLResponse(html, status_code=status)
 
 
-def create_app(db: Path) -> FastAPI:
-    """The app over database ``db`` (opened read-only per request)."""
+def create_app(db: Path, allowed_hosts: frozenset[str] | None = None) -> FastAPI:
+    """The app over database ``db`` (opened read-only per request).
+
+    With ``allowed_hosts``, a request whose ``Host`` header is not one of them gets a
+    400 (:class:`~storyline.web.hosts.HostCheck`); ``storyline serve`` always gives them.
+    """
     from storyline.web.api import router as api_router
     from storyline.web.pages import router as page_router
 
@@ -82,6 +87,8 @@ def create_app(db: Path) -> FastAPI:
     )
     app.state.db = Path(db)
     app.state.slow = slow
+    if allowed_hosts is not None:  # added first: the security headers wrap its answers too
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
 
     @app.middleware("http")
     async def security_headers(
