@@ -33,8 +33,6 @@ SYLLABLES = (
     "ka", "ri", "no", "ve", "ta", "lo", "mi", "sa", "de", "ru", "po", "li", "an", "be",
     "ko", "ma", "zu", "el", "fi", "ga", "ho", "ne", "vi", "ra", "to", "su", "ba",
 )  # fmt: skip
-    "ka ri no ve ta lo mi sa de ru po li an be ko ma zu el fi ga ho ne vi ra to".split()
-)
 ENDINGS = ("n", "r", "s", "l", "", "", "th", "k")
 KINDS: tuple[tuple[EntityType, float], ...] = (
     ("PERSON", 0.62),
