@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from storyline.web.graph_layout import layout, place_labels, text_width
+from storyline.web.graph_layout import layout, place_labels, strongest, text_width
 
 Url = Callable[[str, str], str]
 
@@ -172,6 +172,8 @@ class GraphPicture:
     clusters: tuple[Cluster, ...]
     ungrouped: int  # actors in groups too small for a colour of their own
     labelled: int  # actors whose name is written next to them (the rest show on hover)
+    drawn: int = 0  # links drawn (each actor's strongest), of
+    links: int = 0  # all links between the actors
 
     def __html__(self) -> str:
         return str(self.svg)
@@ -285,10 +287,16 @@ def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
             f'stroke-width="{pad:.0f}" stroke-linejoin="round" opacity=".12"/>'
         )
     parts.append("</g><g class=edges>")
-    for e in sorted(graph["edges"], key=lambda e: (e["weight"], e["kind"])):
+    ranked = [
+        (a, b, w * (3 if e["kind"] in ("support", "oppose") else 1))
+        for (a, b, w), e in zip(pairs, graph["edges"], strict=True)
+    ]
+    shown = [graph["edges"][i] for i in strongest(n, ranked, 4 if n <= 100 else 3)]
+    heaviest = max((e["weight"] for e in shown), default=1) or 1
+    for e in sorted(shown, key=lambda e: (e["weight"], e["kind"], e["source"], e["target"])):
         (x1, y1), (x2, y2) = xy[index[e["source"]]], xy[index[e["target"]]]
         colour = EDGE_COLOURS.get(e["kind"], "#8c959f")
-        stroke = min(5.0, 0.5 + 0.6 * math.log1p(e["weight"]))
+        stroke = 0.6 + 2.6 * math.sqrt(e["weight"] / heaviest)
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
             f'stroke="{colour}" stroke-width="{stroke:.1f}" class="{_e(e["kind"])}" '
@@ -324,6 +332,8 @@ def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
         clusters,
         sum(len(m) for c, m in members.items() if c not in colour_of),
         sum(1 for lab in labels if lab.shown),
+        len(shown),
+        len(graph["edges"]),
     )
 
 

@@ -274,13 +274,39 @@ def _pack(
     steps = 150
     for step in range(steps):
         delta = pos[None, :, :] - pos[:, None, :]  # i → j
-        pull = (delta * link[:, :, None]).sum(axis=1) * 0.05
-        pull -= pos * squash * 0.04
+        pull = (delta * link[:, :, None]).sum(axis=1) * 0.03
+        pull -= pos * squash * 0.1
         cap = total * 0.05 * (1 - step / steps) + 0.5
         length = np.sqrt((pull**2).sum(axis=1)) + 1e-12
         pos += pull / length[:, None] * np.minimum(length, cap)[:, None]
         pos = _separate(pos, disc, area, gap, rounds=2)
-    return _separate(pos, disc, area, gap, rounds=40)
+    pos = _separate(pos, disc, area, gap, rounds=40)
+    return _level(pos - (pos * area[:, None]).sum(axis=0) / area.sum(), area)
+
+
+def _level(pos: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Turned so the picture's long axis lies across (a wide screen has room that way)."""
+    cov = (pos * weight[:, None]).T @ pos
+    values, vectors = np.linalg.eigh(cov)
+    axis = vectors[:, int(np.argmax(values))]
+    if axis[0] < 0 or (axis[0] == 0 and axis[1] < 0):
+        axis = -axis  # a fixed sign: the same picture every time
+    c, s = float(axis[0]), float(axis[1])
+    out: np.ndarray = pos @ np.array([[c, -s], [s, c]])
+    return out
+
+
+def strongest(n: int, edges: Sequence[Edge], per_node: int) -> list[int]:
+    """Indexes of the edges worth drawing: each node's ``per_node`` strongest (ties: the
+    earlier edge), so every linked node keeps its main links and hubs do not drown the rest."""
+    by_node: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    for i, (a, b, w) in enumerate(edges):
+        by_node[a].append((-w, i))
+        by_node[b].append((-w, i))
+    keep: set[int] = set()
+    for links in by_node:
+        keep.update(i for _, i in sorted(links)[:per_node])
+    return sorted(keep)
 
 
 def _separate(
