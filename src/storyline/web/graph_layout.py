@@ -197,7 +197,7 @@ def layout(
     edges: Sequence[Edge],
     radii: Sequence[float],
     width: float = 960.0,
-    aspect: tuple[float, float] = (0.55, 1.0),
+    aspect: tuple[float, float] = (0.5, 0.78),
     pad: float = 8.0,
     room: Sequence[float] | None = None,
 ) -> Layout:
