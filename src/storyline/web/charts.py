@@ -250,6 +250,7 @@ def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
     # the most mentioned actors first: their names are written first, in a bigger font
     order = sorted(range(n), key=lambda i: (-nodes[i]["mentions"], nodes[i]["name"]))
     big = set(order[: max(3, n // 30)])
+    rank = {i: r for r, i in enumerate(order)}
     texts = [_short(node["name"]) for node in nodes]
     sizes = [13.0 if i in big else 11.0 for i in range(n)]
     grown = [text_size * (1.1 if i in big else 1.0) for i, text_size in enumerate(sizes)]
@@ -323,7 +324,7 @@ def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
         Cluster(
             colour,
             len(members[c]),
-            tuple(nodes[i]["name"] for i in sorted(members[c], key=order.index)[:3]),
+            tuple(nodes[i]["name"] for i in sorted(members[c], key=rank.__getitem__)[:3]),
         )
         for c, colour in colour_of.items()
     )

@@ -213,7 +213,7 @@ def layout(
     members: list[list[int]] = [[] for _ in range(k)]
     for i, c in enumerate(comm):
         members[c].append(i)
-    local = {i: members[comm[i]].index(i) for i in range(n)}
+    local = {m: j for group in members for j, m in enumerate(group)}
     inner: list[list[Edge]] = [[] for _ in range(k)]
     outer: list[Edge] = []
     for a, b, w in weighted:
@@ -239,8 +239,16 @@ def layout(
         shapes.append(pos)
     centre = _pack(disc, outer, comm, aspect)
     xy = np.zeros((n, 2))
+    ends = np.array([(a, b) for a, b, _ in outer], dtype=int).reshape(-1, 2)
+    src = np.concatenate([ends[:, 0], ends[:, 1]])  # each outward link seen from both ends
+    dst = np.concatenate([ends[:, 1], ends[:, 0]])
+    wts = np.array([w for _, _, w in outer] * 2, dtype=float)
+    group = np.asarray(comm, dtype=int)
+    spot = np.array([local[i] for i in range(n)], dtype=int)
     for c in range(k):
-        turned = _turn(shapes[c], centre[c], members[c], outer, comm, centre)
+        out = group[src] == c
+        target = centre[group[dst[out]]] - centre[c]
+        turned = _turn(shapes[c], spot[src[out]], target, wts[out])
         xy[members[c]] = centre[c] + turned
     keep = r if room is None else np.maximum(np.asarray(room, dtype=float), r)
     return _fit(xy, r, keep, width, aspect, pad, comm)
@@ -328,28 +336,13 @@ def _separate(
     return pos
 
 
-def _turn(
-    shape: np.ndarray,
-    at: np.ndarray,
-    members: Sequence[int],
-    outer: Sequence[Edge],
-    comm: Sequence[int],
-    centre: np.ndarray,
-) -> np.ndarray:
-    """The shape turned (and mirrored if better) so its outward links are shortest."""
-    index = {m: i for i, m in enumerate(members)}
-    mine, there, weight = [], [], []
-    for a, b, w in outer:
-        for x, y in ((a, b), (b, a)):
-            if x in index:
-                mine.append(index[x])
-                there.append(centre[comm[y]])
-                weight.append(w)
-    if not mine or len(members) < 2:
+def _turn(shape: np.ndarray, mine: np.ndarray, target: np.ndarray, wts: np.ndarray) -> np.ndarray:
+    """The shape turned (and mirrored if better) so its outward links are shortest: node
+    ``mine[k]`` has a link of weight ``wts[k]`` toward ``target[k]`` (relative to the shape's
+    centre)."""
+    if not len(mine) or len(shape) < 2:
         return shape
     pts = shape[mine]
-    target = np.asarray(there) - at
-    wts = np.asarray(weight)
     best, best_cost = shape, math.inf
     for mirror in (1.0, -1.0):
         flipped = shape * np.array([1.0, mirror])
