@@ -139,8 +139,9 @@ def _aggregate(adj: list[dict[int, float]], level: list[int]) -> list[dict[int, 
 
 def _spring(n: int, edges: Sequence[Edge], steps: int = 160) -> np.ndarray:
     """Force-directed positions of one connected-or-not group, centred, about unit spread."""
-    if n == 1:
-        return np.zeros((1, 2))
+    if n <= 3:  # a dot, a pair side by side, a triangle: nothing to work out
+        angle = np.arange(n) * 2 * math.pi / n + (math.pi / 2 if n == 3 else 0.0)
+        return np.stack([np.cos(angle), np.sin(angle)], axis=1) * (0.0 if n == 1 else 0.6)
     rng = np.random.default_rng(7)
     angle = np.arange(n) * 2.399963  # golden angle: an even start that breaks symmetry
     radius = np.sqrt((np.arange(n) + 0.5) / n)
@@ -279,16 +280,17 @@ def _pack(
     squash = np.array([1.0, 1.0 / max(aspect[0], 0.3) ** 0.5])
     gap = 6.0
     total = float(disc.sum())
-    steps = 150
+    part = _Parting(disc, area, gap)
+    steps = max(50, min(150, 12_000 // k))  # many small discs settle fast and cost more
+    linked = bool(link.any())
     for step in range(steps):
-        delta = pos[None, :, :] - pos[:, None, :]  # i → j
-        pull = (delta * link[:, :, None]).sum(axis=1) * 0.03
+        pull = -_along(link, pos) * 0.03 if linked else np.zeros_like(pos)
         pull -= pos * squash * 0.1
         cap = total * 0.05 * (1 - step / steps) + 0.5
         length = np.sqrt((pull**2).sum(axis=1)) + 1e-12
         pos += pull / length[:, None] * np.minimum(length, cap)[:, None]
-        pos = _separate(pos, disc, area, gap, rounds=2)
-    pos = _separate(pos, disc, area, gap, rounds=40)
+        pos = part(pos, 2)
+    pos = part(pos, 40)
     return _level(pos - (pos * area[:, None]).sum(axis=0) / area.sum(), area)
 
 
@@ -317,23 +319,27 @@ def strongest(n: int, edges: Sequence[Edge], per_node: int) -> list[int]:
     return sorted(keep)
 
 
-def _separate(
-    pos: np.ndarray, radius: np.ndarray, area: np.ndarray, gap: float, rounds: int
-) -> np.ndarray:
-    """Push overlapping discs apart; the bigger one moves less."""
-    n = len(pos)
-    share = area[None, :] / (area[:, None] + area[None, :])  # how much i moves away from j
-    want = radius[:, None] + radius[None, :] + gap
-    np.fill_diagonal(want, 0.0)
-    angle = np.arange(n) * 2.399963  # nodes on one spot part in fixed directions
-    pos = pos + np.stack([np.cos(angle), np.sin(angle)], axis=1) * 1e-3
-    for _ in range(rounds):
-        dist = np.sqrt(_dist2(pos))
-        overlap = np.maximum(want - dist, 0.0)
-        if not overlap.any():
-            break
-        pos = pos + _along(overlap * share / dist, pos) * 0.6
-    return pos
+class _Parting:
+    """Pushes overlapping discs apart (the bigger one moves less); built once per set of
+    discs, as the pairwise targets do not change between rounds."""
+
+    def __init__(self, radius: np.ndarray, area: np.ndarray, gap: float) -> None:
+        n = len(radius)
+        self.share = area[None, :] / (area[:, None] + area[None, :])  # i's part of a push
+        self.want = radius[:, None] + radius[None, :] + gap
+        np.fill_diagonal(self.want, 0.0)
+        angle = np.arange(n) * 2.399963  # discs on one spot part in fixed directions
+        self.nudge = np.stack([np.cos(angle), np.sin(angle)], axis=1) * 1e-3
+
+    def __call__(self, pos: np.ndarray, rounds: int) -> np.ndarray:
+        pos = pos + self.nudge
+        for _ in range(rounds):
+            dist = np.sqrt(_dist2(pos))
+            overlap = np.maximum(self.want - dist, 0.0)
+            if not overlap.any():
+                break
+            pos = pos + _along(overlap * self.share / dist, pos) * 0.6
+        return pos
 
 
 def _turn(shape: np.ndarray, mine: np.ndarray, target: np.ndarray, wts: np.ndarray) -> np.ndarray:
@@ -376,7 +382,7 @@ def _fit(
     scale = float(min((inner - 2 * rmax) / np.maximum(size - 2 * rmax, 1e-9)))
     scale = max(scale, 1e-9)
     out = (xy - (low + high) / 2) * scale + np.array([width / 2, height / 2])
-    out = _separate(out, keep, keep**2 + 1.0, 3.0, rounds=60)
+    out = _Parting(keep, keep**2 + 1.0, 3.0)(out, 60)
     lo = pad + r[:, None]
     hi = np.array([width, height])[None, :] - pad - r[:, None]
     return Layout(np.clip(out, lo, hi), width, height, comm)
