@@ -140,8 +140,9 @@ def _aggregate(adj: list[dict[int, float]], level: list[int]) -> list[dict[int, 
 def _spring(n: int, edges: Sequence[Edge], steps: int = 160) -> np.ndarray:
     """Force-directed positions of one connected-or-not group, centred, about unit spread."""
     if n <= 3:  # a dot, a pair side by side, a triangle: nothing to work out
-        angle = np.arange(n) * 2 * math.pi / n + (math.pi / 2 if n == 3 else 0.0)
-        return np.stack([np.cos(angle), np.sin(angle)], axis=1) * (0.0 if n == 1 else 0.6)
+        turn = np.arange(n) * 2 * math.pi / n + (math.pi / 2 if n == 3 else 0.0)
+        fixed: np.ndarray = np.stack([np.cos(turn), np.sin(turn)], axis=1)
+        return fixed * (0.0 if n == 1 else 0.6)
     rng = np.random.default_rng(7)
     angle = np.arange(n) * 2.399963  # golden angle: an even start that breaks symmetry
     radius = np.sqrt((np.arange(n) + 0.5) / n)
