@@ -253,14 +253,14 @@ def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
     rank = {i: r for r, i in enumerate(order)}
     texts = [_short(node["name"]) for node in nodes]
     sizes = [13.0 if i in big else 11.0 for i in range(n)]
-    grown = [text_size * (1.1 if i in big else 1.0) for i, text_size in enumerate(sizes)]
+    grown = [text_size * (1.15 if i in big else 1.0) for i, text_size in enumerate(sizes)]
     room = [
         math.hypot(text_width(texts[i], grown[i]) / 2, radii[i] + grown[i] * 1.25 + 2)
         if i in big
         else radii[i]
         for i in range(n)
     ]
-    drawn = layout(n, pairs, radii, width=width, room=room)
+    drawn = layout(n, pairs, radii, width=width, pad=14, room=room)
     xy, height, comm = drawn.xy, drawn.height, drawn.community
     members: dict[int, list[int]] = {}
     for i, c in enumerate(comm):

@@ -45,7 +45,7 @@ def text_width(text: str, size: float) -> float:
         if 32 <= code < 127:
             em += ASCII_EM[code - 32]
         else:
-            em += 1.0 if code >= 0x2E80 else 0.72  # wide scripts; accented letters and others
+            em += 1.0 if code >= 0x2E80 or ch == "…" else 0.72  # wide; accented letters
     return em * size * 1.04 + 2
 
 
