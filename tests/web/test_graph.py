@@ -162,7 +162,7 @@ def check_drawing(page: Any, n: int) -> dict[str, Any]:
     gaps += np.eye(n) * 1e9
     diagonal = float(np.hypot(width, height))
     nearest = statistics.median(gaps.min(axis=1).tolist())
-    assert nearest >= diagonal * 0.012, nearest  # actors spread, not one knot
+    assert nearest >= diagonal * 0.25 / n**0.5, nearest  # actors spread, not in one knot
     spread = centres - centres.mean(axis=0)
     assert np.sqrt((spread**2).sum(axis=1)).max() <= diagonal * 0.5  # no one far off
     for axis, size in ((0, width), (1, height)):  # the middle 80% fill the drawing
