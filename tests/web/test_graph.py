@@ -211,7 +211,7 @@ def test_60_actors_read_well_and_a_hidden_name_shows_on_focus(
                 "visible"
             )
         # focusing an actor brings its neighbours' names forward (app.js)
-        hub = page.locator("svg.graph-chart a.node").last  # drawn last: most mentioned
+        hub = page.locator("svg.graph-chart a.node").first  # the most mentioned comes first
         hub.focus()
         assert page.locator("svg.graph-chart a.node.near").count() >= 3
     finally:

@@ -305,7 +305,7 @@ def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
             f"{_e(e['label'])} ({e['weight']})</title></line>"
         )
     parts.append("</g><g class=nodes>")
-    for i in sorted(range(n), key=lambda i: (nodes[i]["mentions"], i)):
+    for i in order:  # the most mentioned first: the first a keyboard reaches
         node, lab = nodes[i], labels[i]
         x, y = float(xy[i, 0]), float(xy[i, 1])
         colour = colour_of.get(comm[i], UNGROUPED)
