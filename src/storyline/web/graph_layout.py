@@ -137,7 +137,7 @@ def _aggregate(adj: list[dict[int, float]], level: list[int]) -> list[dict[int, 
 # ------------------------------------------------------------------------ layout
 
 
-def _spring(n: int, edges: Sequence[Edge], steps: int = 160) -> np.ndarray:
+def _spring(n: int, edges: Sequence[Edge], steps: int = 120) -> np.ndarray:
     """Force-directed positions of one connected-or-not group, centred, about unit spread."""
     if n <= 3:  # a dot, a pair side by side, a triangle: nothing to work out
         turn = np.arange(n) * 2 * math.pi / n + (math.pi / 2 if n == 3 else 0.0)
@@ -383,7 +383,7 @@ def _fit(
     scale = float(min((inner - 2 * rmax) / np.maximum(size - 2 * rmax, 1e-9)))
     scale = max(scale, 1e-9)
     out = (xy - (low + high) / 2) * scale + np.array([width / 2, height / 2])
-    out = _Parting(keep, keep**2 + 1.0, 3.0)(out, 60)
+    out = _Parting(keep, keep**2 + 1.0, 3.0)(out, 40)
     lo = pad + r[:, None]
     hi = np.array([width, height])[None, :] - pad - r[:, None]
     return Layout(np.clip(out, lo, hi), width, height, comm)
