@@ -304,19 +304,21 @@ def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
             f'data-a="{_e(e["source"])}" data-b="{_e(e["target"])}"><title>{_e(e["kind"])}: '
             f"{_e(e['label'])} ({e['weight']})</title></line>"
         )
-    parts.append("</g><g class=nodes>")
+    # the font also as attributes: the label boxes were measured for it, stylesheet or not
+    parts.append('</g><g class=nodes font-family="system-ui, sans-serif" font-size="11">')
     for i in order:  # the most mentioned first: the first a keyboard reaches
         node, lab = nodes[i], labels[i]
         x, y = float(xy[i, 0]), float(xy[i, 1])
         colour = colour_of.get(comm[i], UNGROUPED)
         kind = SHAPES.get(node["type"], "person")
         cls = "lab big" if i in big else "lab"
+        font = ' font-size="13" font-weight="600"' if i in big else ""
         hidden = "" if lab.shown else ' visibility="hidden"'
         title = f"{_e(node['name'])} ({_e(node['type'])}, {node['mentions']} mentions)"
         parts.append(
             f'<a href="{_e(url("entity", node["id"]))}" class="node {kind}" '
             f'data-id="{_e(node["id"])}">{_mark(kind, x, y, radii[i], colour, title)}'
-            f'<text class="{cls}{"" if lab.shown else " off"}" x="{lab.x:.1f}" '
+            f'<text class="{cls}{"" if lab.shown else " off"}"{font} x="{lab.x:.1f}" '
             f'y="{lab.baseline:.1f}"{hidden}>{_e(texts[i])}</text></a>'
         )
     parts.append("</g></svg>")
