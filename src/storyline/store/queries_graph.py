@@ -6,14 +6,13 @@ from __future__ import annotations
 import bisect
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from storyline.store.queries import StoryQueries
 
 Row = dict[str, Any]
-AddEdge = Callable[[str, str, str, str, Row], None]
 
 GRAPH_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
@@ -28,17 +27,22 @@ def actor_graph(q: StoryQueries, max_nodes: int = 60, evidence: int = 3) -> Row:
     marks = ",".join("?" * len(GRAPH_TYPES))
     nodes = [
         dict(r)
-        for r in q.conn.execute(
-            "SELECT e.id, e.name, e.type, e.kb_id, count(*) AS mentions, "
-            "count(DISTINCT m.doc_id) AS documents FROM entities e "
+        for r in q.conn.execute(  # counted on the links alone: joining every mention is slow
+            "SELECT e.id, e.name, e.type, e.kb_id, count(*) AS mentions FROM entities e "
             "JOIN entity_mentions em ON em.entity_id = e.id "
-            "JOIN mentions m ON m.id = em.mention_id "
             f"WHERE e.type IN ({marks}) "
             "GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
             (*GRAPH_TYPES, max_nodes),
         )
     ]
     keep = {n["id"] for n in nodes}
+    by_doc = _mention_starts(q.conn, keep)
+    documents: dict[str, set[str]] = defaultdict(set)
+    for doc, mentions in by_doc.items():
+        for _, entity in mentions:
+            documents[entity].add(doc)
+    for n in nodes:
+        n["documents"] = len(documents[n["id"]])
     edges: dict[tuple[str, str, str], Row] = {}
 
     def add(a: str, b: str, kind: str, label: str, cite: Row) -> None:
@@ -65,7 +69,16 @@ def actor_graph(q: StoryQueries, max_nodes: int = 60, evidence: int = 3) -> Row:
         if len(edge["evidence"]) < evidence and cite not in edge["evidence"]:
             edge["evidence"].append(cite)
 
-    _co_mentions(q.conn, keep, add)
+    for (a, b), (weight, cites) in _co_mentions(q.conn, by_doc, evidence).items():
+        edges[(a, b, "co-mention")] = {
+            "source": a,
+            "target": b,
+            "kind": "co-mention",
+            "label": "named in one sentence",
+            "directed": False,
+            "weight": weight,
+            "evidence": cites,
+        }
     for event in q.events(limit=100_000):
         ids = [p["id"] for p in event["participants"]]
         cite = {k: event["reports"][0][k] for k in ("doc", "start", "end")}
@@ -88,8 +101,8 @@ def actor_graph(q: StoryQueries, max_nodes: int = 60, evidence: int = 3) -> Row:
     return {"nodes": nodes, "edges": list(edges.values())}
 
 
-def _co_mentions(conn: sqlite3.Connection, keep: set[str], add: AddEdge) -> None:
-    """One edge per pair of actors named in the same sentence, weighted by sentences."""
+def _mention_starts(conn: sqlite3.Connection, keep: set[str]) -> dict[str, list[tuple[int, str]]]:
+    """Document → (start, entity) of every mention of the kept actors."""
     by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
     wanted = sorted(keep)
     for i in range(0, len(wanted), 500):
@@ -101,10 +114,19 @@ def _co_mentions(conn: sqlite3.Connection, keep: set[str], add: AddEdge) -> None
             chunk,
         ):
             by_doc[r[0]].append((int(r[1]), r[2]))
+    return by_doc
+
+
+def _co_mentions(
+    conn: sqlite3.Connection, by_doc: dict[str, list[tuple[int, str]]], evidence: int
+) -> dict[tuple[str, str], tuple[int, list[Row]]]:
+    """(a, b) with a < b → (sentences naming both, the first ``evidence`` of them)."""
     sentences: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for r in conn.execute("SELECT doc_id, start, end FROM sentences ORDER BY doc_id, idx"):
         if r[0] in by_doc:  # one pass over the table beats a query per document
             sentences[r[0]].append((int(r[1]), int(r[2])))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    cites: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for doc, mentions in sorted(by_doc.items()):
         spans = sentences[doc]
         starts = [s for s, _ in spans]
@@ -114,11 +136,15 @@ def _co_mentions(conn: sqlite3.Connection, keep: set[str], add: AddEdge) -> None
             if i >= 0:
                 in_sentence[i].add(entity)
         for i, entities in sorted(in_sentence.items()):
+            if len(entities) < 2:
+                continue
             ordered = sorted(entities)
-            cite = {"doc": doc, "start": spans[i][0], "end": spans[i][1]}
             for j, a in enumerate(ordered):
                 for b in ordered[j + 1 :]:
-                    add(a, b, "co-mention", "named in one sentence", cite)
+                    counts[a, b] += 1
+                    if len(cites[a, b]) < evidence:
+                        cites[a, b].append({"doc": doc, "start": spans[i][0], "end": spans[i][1]})
+    return {pair: (count, cites[pair]) for pair, count in counts.items()}
 
 
 # ------------------------------------------------------------------------ tables

@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import numpy as np
 from markupsafe import Markup, escape
+
+from storyline.web.graph_layout import layout, place_labels, strongest, text_width
 
 Url = Callable[[str, str], str]
 
-TYPE_COLOURS = {
-    "PERSON": "#1f6feb",
-    "ORG": "#b35900",
-    "GPE": "#1a7f37",
-    "LOC": "#1a7f37",
-    "NORP": "#8250df",
-}
 EDGE_COLOURS = {
     "co-mention": "#8c959f",
     "event": "#0969da",
@@ -152,72 +147,198 @@ def timeline_chart(events: Sequence[dict[str, Any]], url: Url) -> Markup:
 
 # ------------------------------------------------------------------------ graph
 
-
-def layout(n: int, edges: Sequence[tuple[int, int, float]], steps: int = 200) -> np.ndarray:
-    """Fruchterman–Reingold positions in [0, 1]², deterministic (fixed seed)."""
-    if n == 0:
-        return np.zeros((0, 2))
-    rng = np.random.default_rng(7)
-    angle = np.linspace(0, 2 * math.pi, n, endpoint=False)
-    pos = np.stack([np.cos(angle), np.sin(angle)], axis=1) * 0.5 + rng.normal(0, 0.05, (n, 2))
-    k = math.sqrt(1.0 / n)
-    adj = np.zeros((n, n))
-    for a, b, w in edges:
-        adj[a, b] = adj[b, a] = adj[a, b] + math.log1p(w)
-    temp = 0.1
-    for _ in range(steps):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.linalg.norm(delta, axis=2) + 1e-9
-        force = k * k / dist - adj * dist * dist / k
-        disp = (delta / dist[:, :, None] * force[:, :, None]).sum(axis=1)
-        disp -= pos * 0.05  # gravity keeps loose parts on the page
-        length = np.linalg.norm(disp, axis=1) + 1e-9
-        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
-        temp *= 0.98
-    pos -= pos.min(axis=0)
-    scale = pos.max(axis=0)
-    scale[scale == 0] = 1
-    result: np.ndarray = pos / scale
-    return result
+CLUSTER_COLOURS = (
+    "#1f6feb", "#d1242f", "#1a7f37", "#8250df", "#d4760b",
+    "#0e8a9e", "#8a5a2b", "#bf3989", "#6f7d00", "#3d4fa3",
+)  # fmt: skip
+UNGROUPED = "#8c959f"
+SHAPES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "group"}
 
 
-def graph_chart(graph: dict[str, Any], url: Url) -> Markup:
-    """The actor graph: node size by mentions, colour by type, edge colour by kind."""
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A community of the graph as the legend shows it."""
+
+    colour: str
+    size: int
+    names: tuple[str, ...]  # its most mentioned actors
+
+
+@dataclass(frozen=True, slots=True)
+class GraphPicture:
+    """The drawn graph (it renders as its SVG) and the communities its colours stand for."""
+
+    svg: Markup
+    clusters: tuple[Cluster, ...]
+    ungrouped: int  # actors in groups too small for a colour of their own
+    labelled: int  # actors whose name is written next to them (the rest show on hover)
+    drawn: int = 0  # links drawn (each actor's strongest), of
+    links: int = 0  # all links between the actors
+
+    def __html__(self) -> str:
+        return str(self.svg)
+
+    def __bool__(self) -> bool:
+        return bool(self.svg)
+
+
+def _sizes(n: int) -> tuple[float, float, float]:
+    """Drawing width and the smallest and largest node radius for ``n`` actors."""
+    t = min(max(n - 60, 0) / 240, 1.0)
+    return 960 + 280 * min(max(n - 80, 0) / 220, 1.0), 4 - 1.2 * t, 18 - 7 * t
+
+
+def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull, counter-clockwise (monotone chain)."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _mark(kind: str, x: float, y: float, r: float, colour: str, title: str) -> str:
+    """A node's symbol: circle (person), square (organisation), diamond (place), triangle
+    (group), each about the area of a circle of radius ``r``."""
+    inside = f' fill="{colour}"><title>{title}</title>'
+    if kind == "org":
+        s = r * 1.7
+        return (
+            f'<rect class="mark" x="{x - s / 2:.1f}" y="{y - s / 2:.1f}" width="{s:.1f}" '
+            f'height="{s:.1f}" rx="2"{inside}</rect>'
+        )
+    if kind == "place":
+        d = r * 1.25
+        return (
+            f'<path class="mark" d="M{x:.1f} {y - d:.1f}L{x + d:.1f} {y:.1f}L{x:.1f} '
+            f'{y + d:.1f}L{x - d:.1f} {y:.1f}Z"{inside}</path>'
+        )
+    if kind == "group":
+        d = r * 1.35
+        return (
+            f'<path class="mark" d="M{x:.1f} {y - d:.1f}L{x + d * 0.87:.1f} {y + d / 2:.1f}'
+            f'L{x - d * 0.87:.1f} {y + d / 2:.1f}Z"{inside}</path>'
+        )
+    return f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"{inside}</circle>'
+
+
+def graph_chart(graph: dict[str, Any], url: Url) -> GraphPicture:
+    """The actor graph: communities by colour (with a soft outline around each), type by
+    shape, size by mentions, edge colour by kind; names written where they fit."""
     nodes = graph["nodes"]
     if not nodes:
-        return Markup("")
-    index = {n["id"]: i for i, n in enumerate(nodes)}
+        return GraphPicture(Markup(""), (), 0, 0)
+    n = len(nodes)
+    index = {node["id"]: i for i, node in enumerate(nodes)}
     pairs = [(index[e["source"]], index[e["target"]], float(e["weight"])) for e in graph["edges"]]
-    pos = layout(len(nodes), pairs)
-    width, height, pad = 960, 640, 60
-    xy = [(pad + p[0] * (width - 2 * pad), pad + p[1] * (height - 2 * pad)) for p in pos]
-    top = max(n["mentions"] for n in nodes) or 1
-    parts = [
-        f'<svg class="chart graph-chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="Network of {len(nodes)} actors and {len(graph["edges"])} links" '
-        'xmlns="http://www.w3.org/2000/svg">',
-        f"<title>Network of {len(nodes)} actors</title><g class=edges>",
+    width, rmin, rmax = _sizes(n)
+    top = max(node["mentions"] for node in nodes) or 1
+    radii = [rmin + (rmax - rmin) * math.sqrt(node["mentions"] / top) for node in nodes]
+    # the most mentioned actors first: their names are written first, in a bigger font
+    order = sorted(range(n), key=lambda i: (-nodes[i]["mentions"], nodes[i]["name"]))
+    big = set(order[: max(3, n // 30)])
+    rank = {i: r for r, i in enumerate(order)}
+    texts = [_short(node["name"]) for node in nodes]
+    sizes = [13.0 if i in big else 11.0 for i in range(n)]
+    grown = [text_size * (1.15 if i in big else 1.0) for i, text_size in enumerate(sizes)]
+    room = [
+        math.hypot(text_width(texts[i], grown[i]) / 2, radii[i] + grown[i] * 1.25 + 2)
+        if i in big
+        else radii[i]
+        for i in range(n)
     ]
-    for e in graph["edges"]:
+    drawn = layout(n, pairs, radii, width=width, pad=14, room=room)
+    xy, height, comm = drawn.xy, drawn.height, drawn.community
+    members: dict[int, list[int]] = {}
+    for i, c in enumerate(comm):
+        members.setdefault(c, []).append(i)
+    colour_of: dict[int, str] = {}
+    for c in sorted(members):
+        if len(members[c]) >= 3 and len(colour_of) < len(CLUSTER_COLOURS):
+            colour_of[c] = CLUSTER_COLOURS[len(colour_of)]
+    marks = [r * 1.15 for r in radii]  # squares and diamonds reach a little past r
+    labels = place_labels(xy, marks, texts, grown, order, width, height)
+    parts = [
+        f'<svg class="chart graph-chart" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+        f'aria-label="Network of {n} actors and {len(graph["edges"])} links" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f"<title>Network of {n} actors</title><g class=hulls>",
+    ]
+    for c, colour in colour_of.items():
+        pts = _hull([(float(xy[i, 0]), float(xy[i, 1])) for i in members[c]])
+        if len(pts) < 2:
+            continue
+        path = "M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in pts) + "Z"
+        pad = 2 * (max(radii[i] for i in members[c]) * 0.5 + 8)
+        parts.append(
+            f'<path class="hull" d="{path}" fill="{colour}" stroke="{colour}" '
+            f'stroke-width="{pad:.0f}" stroke-linejoin="round" opacity=".12"/>'
+        )
+    parts.append("</g><g class=edges>")
+    ranked = [
+        (a, b, w * (3 if e["kind"] in ("support", "oppose") else 1))
+        for (a, b, w), e in zip(pairs, graph["edges"], strict=True)
+    ]
+    shown = [graph["edges"][i] for i in strongest(n, ranked, 4 if n <= 100 else 3)]
+    heaviest = max((e["weight"] for e in shown), default=1) or 1
+    for e in sorted(shown, key=lambda e: (e["weight"], e["kind"], e["source"], e["target"])):
         (x1, y1), (x2, y2) = xy[index[e["source"]]], xy[index[e["target"]]]
         colour = EDGE_COLOURS.get(e["kind"], "#8c959f")
-        stroke = min(6.0, 0.6 + math.log1p(e["weight"]))
+        stroke = 0.6 + 2.6 * math.sqrt(e["weight"] / heaviest)
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-            f'stroke="{colour}" stroke-width="{stroke:.1f}" data-a="{_e(e["source"])}" '
-            f'data-b="{_e(e["target"])}"><title>{_e(e["kind"])}: {_e(e["label"])} '
-            f"({e['weight']})</title></line>"
+            f'stroke="{colour}" stroke-width="{stroke:.1f}" class="{_e(e["kind"])}" '
+            f'data-a="{_e(e["source"])}" data-b="{_e(e["target"])}"><title>{_e(e["kind"])}: '
+            f"{_e(e['label'])} ({e['weight']})</title></line>"
         )
-    parts.append("</g><g class=nodes>")
-    for n, (x, y) in zip(nodes, xy, strict=True):
-        r = 5 + 13 * math.sqrt(n["mentions"] / top)
-        colour = TYPE_COLOURS.get(n["type"], "#57606a")
+    # the font also as attributes: the label boxes were measured for it, stylesheet or not
+    parts.append('</g><g class=nodes font-family="system-ui, sans-serif" font-size="11">')
+    for i in order:  # the most mentioned first: the first a keyboard reaches
+        node, lab = nodes[i], labels[i]
+        x, y = float(xy[i, 0]), float(xy[i, 1])
+        colour = colour_of.get(comm[i], UNGROUPED)
+        kind = SHAPES.get(node["type"], "person")
+        cls = "lab big" if i in big else "lab"
+        font = ' font-size="13" font-weight="600"' if i in big else ""
+        hidden = "" if lab.shown else ' visibility="hidden"'
+        title = f"{_e(node['name'])} ({_e(node['type'])}, {node['mentions']} mentions)"
         parts.append(
-            f'<a href="{_e(url("entity", n["id"]))}" class="node" data-id="{_e(n["id"])}">'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}">'
-            f"<title>{_e(n['name'])} ({_e(n['type'])}, {n['mentions']} mentions)</title></circle>"
-            f'<text x="{x:.1f}" y="{y - r - 3:.1f}" text-anchor="middle">{_e(n["name"][:28])}'
-            "</text></a>"
+            f'<a href="{_e(url("entity", node["id"]))}" class="node {kind}" '
+            f'data-id="{_e(node["id"])}">{_mark(kind, x, y, radii[i], colour, title)}'
+            f'<text class="{cls}{"" if lab.shown else " off"}"{font} x="{lab.x:.1f}" '
+            f'y="{lab.baseline:.1f}"{hidden}>{_e(texts[i])}</text></a>'
         )
     parts.append("</g></svg>")
-    return Markup("".join(parts))
+    clusters = tuple(
+        Cluster(
+            colour,
+            len(members[c]),
+            tuple(nodes[i]["name"] for i in sorted(members[c], key=rank.__getitem__)[:3]),
+        )
+        for c, colour in colour_of.items()
+    )
+    return GraphPicture(
+        Markup("".join(parts)),
+        clusters,
+        sum(len(m) for c, m in members.items() if c not in colour_of),
+        sum(1 for lab in labels if lab.shown),
+        len(shown),
+        len(graph["edges"]),
+    )
+
+
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"

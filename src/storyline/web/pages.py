@@ -195,7 +195,7 @@ def timeline(request: Request, reader: Reader, page: Page = 1) -> HTMLResponse:
 def graph(
     request: Request,
     reader: Reader,
-    nodes: Annotated[int, Query(ge=2, le=200)] = 60,
+    nodes: Annotated[int, Query(ge=2, le=300)] = 60,
 ) -> HTMLResponse:
     data = request.app.state.slow.cached(
         reader, f"graph:{nodes}", lambda r: r.queries.actor_graph(max_nodes=nodes)

@@ -1,12 +1,19 @@
 // storyline: small progressive enhancements; every page works without this file.
 (function () {
   "use strict";
-  // Graph: focusing or hovering an actor brings its links forward.
+  // Graph: focusing or hovering an actor brings its links and neighbours (with names) forward.
   function graph(svg) {
     function mark(id) {
+      var near = {};
+      if (id) { near[id] = true; }
       svg.classList.toggle("focused", Boolean(id));
       svg.querySelectorAll("line").forEach(function (line) {
-        line.classList.toggle("near", Boolean(id) && (line.dataset.a === id || line.dataset.b === id));
+        var on = Boolean(id) && (line.dataset.a === id || line.dataset.b === id);
+        line.classList.toggle("near", on);
+        if (on) { near[line.dataset.a] = near[line.dataset.b] = true; }
+      });
+      svg.querySelectorAll("a.node").forEach(function (node) {
+        node.classList.toggle("near", Boolean(near[node.dataset.id]));
       });
     }
     svg.querySelectorAll("a.node").forEach(function (node) {
