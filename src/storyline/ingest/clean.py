@@ -519,7 +519,7 @@ def _classify(line: _Line, *, given: bool = False) -> None:
         line.kind, line.wall = "chrome", True
     elif (
         (n <= 25 and _CHROME.search(body))
-        or (_is_menu(body, slash=not given) and not (given and _tabular(body)))
+        or (_is_menu(body, slash=not given) and not (given and _tabular(line.text)))
         or _is_share_bar(body)
         or _is_chrome_parts(body)
         or _is_feature(body)
