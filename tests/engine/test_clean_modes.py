@@ -108,3 +108,20 @@ def test_an_unknown_mode_is_one_clear_line(tmp_path: Path) -> None:
     result = run_cli("analyze", str(tmp_path), "--db", str(tmp_path / "x.db"), "--clean", "hard")
     assert result.exit_code == 2
     assert "unknown cleaning mode 'hard'" in result.output and "--clean auto" in result.output
+
+
+def test_worker_processes_clean_in_the_mode_given(tmp_path: Path) -> None:
+    from storyline.engines import local
+
+    inputs = tmp_path / "wire.jsonl"
+    rows = [{"source": "wire", "text": WIRE}, {"source": "short", "text": SHORT}]
+    inputs.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "w.db"
+    # two inputs, batches of one: both go to the two worker processes
+    report = local.analyze([str(inputs)], db, workers=2, batch_size=1, clean="none")
+    assert len(report.analysed) == 2
+    with closing(sqlite3.connect(db)) as conn:
+        rows_ = dict(conn.execute("SELECT source, cleaning FROM documents"))
+        (text,) = conn.execute("SELECT text FROM documents WHERE source = 'wire'").fetchone()
+    assert rows_ == {"wire": "none", "short": "none"}
+    assert "Advertisement" in text
