@@ -38,6 +38,7 @@ __all__ = [
     "clean_text",
     "iter_inputs",
     "prepare",
+    "with_clean",
 ]
 
 NOTHING_LEFT = (
