@@ -56,6 +56,7 @@ bench: setup
 
 eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa
+	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa --through-cli
 	$(BIN)/python -m storyline.evaluation.polnear --split dev
 	$(BIN)/python -m storyline.evaluation.timebank
 	$(BIN)/python -m storyline.evaluation.ask

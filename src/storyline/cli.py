@@ -17,6 +17,7 @@ from storyline.errors import StorylineError
 from storyline.sanitize import terminal_text
 
 if TYPE_CHECKING:
+    from storyline.document import CleanMode
     from storyline.engines.loader import RunReport
 
 app = typer.Typer(
@@ -84,6 +85,20 @@ def main(
     """Turn a pile of news articles into a cited, cross-checked story database."""
 
 
+def _clean_mode(value: str) -> CleanMode | None:
+    """``--clean``: None for auto (each input cleaned as its kind says), else the mode."""
+    from storyline.document import CLEAN_MODES
+
+    for mode in CLEAN_MODES:
+        if value == mode:
+            return mode
+    if value == "auto":
+        return None
+    raise _fail(
+        StorylineError(f"unknown cleaning mode {value!r}; use --clean auto, full, light or none")
+    )
+
+
 @app.command()
 def analyze(
     paths: Annotated[
@@ -124,6 +139,13 @@ def analyze(
             show_default=False,
         ),
     ] = None,
+    clean: Annotated[
+        str,
+        typer.Option(
+            "--clean",
+            help="How to clean article text: auto (by input kind), full, light or none.",
+        ),
+    ] = "auto",
 ) -> None:
     """Analyse articles into the story database (new and changed articles only)."""
     from storyline.engines.local import analyze as analyze_local
@@ -133,15 +155,18 @@ def analyze(
 
     if engine not in ("local", "spark"):
         raise _fail(StorylineError(f"unknown engine {engine!r}; use --engine local or spark"))
+    mode = _clean_mode(clean)
 
     def run(paths: list[str], db: Path, on_progress: Callable[[str, str], None]) -> RunReport:
         if engine == "spark":
             from storyline.engines.spark import analyze_spark
 
             return analyze_spark(
-                paths, db, master=spark_master, parquet=parquet, on_progress=on_progress
+                paths, db, master=spark_master, parquet=parquet, on_progress=on_progress, clean=mode
             )
-        return analyze_local(paths, db, on_progress=on_progress, workers=worker_count(workers))
+        return analyze_local(
+            paths, db, on_progress=on_progress, workers=worker_count(workers), clean=mode
+        )
 
     progress = Progress(
         SpinnerColumn(),

@@ -17,6 +17,11 @@ from typing import Literal
 # --------------------------------------------------------------------------- inputs
 
 InputFormat = Literal["text", "html"]
+# how ingest cleans an article's text: ``full`` for scraped pages and text (drop the site
+# around the article), ``light`` for text already extracted (drop only unmistakable
+# chrome), ``none`` (the text as given, whitespace normalised); see storyline.ingest.clean
+CleanMode = Literal["full", "light", "none"]
+CLEAN_MODES: tuple[CleanMode, ...] = ("full", "light", "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,7 @@ class RawArticle:
     published: str | None = None
     outlet: str | None = None
     authors: tuple[str, ...] = ()
+    clean: CleanMode | None = None  # None: by input kind (full; JSONL text lines say light)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,7 @@ class Metadata:
     # :mod:`storyline.resolve.dating`); ``published`` stays what the article itself says
     inferred_date: str | None = None
     inferred_from: str | None = None
+    cleaning: CleanMode | None = None  # how ingest cleaned the text (None: not recorded)
 
     @property
     def reference_date(self) -> str | None:

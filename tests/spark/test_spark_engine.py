@@ -84,12 +84,16 @@ def test_spark_engine_builds_the_story_the_local_engine_builds(tmp_path: Path) -
         write(remote / "a" / "fjord.txt", FJORD_POST)
         write(remote / "north.txt", NORTH_WIRE)
         uri_db = tmp_path / "uri.db"
-        by_uri = analyze_spark([remote.as_uri()], uri_db, session=session, parquet=results)
+        # (cleaned light, as text already extracted: the mode reaches the executors)
+        by_uri = analyze_spark(
+            [remote.as_uri()], uri_db, session=session, parquet=results, clean="light"
+        )
         assert len(by_uri.analysed) == 2
         assert all(s.startswith("file:") for s in by_uri.analysed)
         expected = tmp_path / "expected.db"
-        local.analyze([str(remote)], expected)
+        local.analyze([str(remote)], expected, clean="light")
         got, want = story(uri_db), story(expected)
+        assert {d["cleaning"] for d in got["documents"]} == {"light"}
         assert {d["id"] for d in got["documents"]} == {d["id"] for d in want["documents"]}
         assert got["entities"] == want["entities"] and got["events"] == want["events"]
     finally:
@@ -100,6 +104,7 @@ def test_spark_engine_builds_the_story_the_local_engine_builds(tmp_path: Path) -
     result = run_cli(
         "analyze", str(remote), "--db", str(cli_db), "-q", "--engine", "spark",
         "--spark-master", "local[2]", "--parquet", str(tmp_path / "cli.parquet"),
+        "--clean", "light",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "2 analysed" in result.output

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from storyline.clock import Clock
-from storyline.document import Analysis, Document, Entity, RawArticle, Skipped, StoredMention
+from storyline.document import (
+    Analysis,
+    CleanMode,
+    Document,
+    Entity,
+    RawArticle,
+    Skipped,
+    StoredMention,
+)
 from storyline.engines.loader import Outcome, ProgressCallback, RunReport, StoryLoader
 from storyline.engines.workers import analyse_in_workers, prefetched
 from storyline.ingest import iter_inputs, prepare
@@ -143,6 +151,7 @@ def analyze(
     on_progress: ProgressCallback | None = None,
     batch_size: int | None = None,
     workers: int = 1,
+    clean: CleanMode | None = None,
 ) -> RunReport:
     """Analyse every article the paths give into the database at ``db``.
 
@@ -150,7 +159,8 @@ def analyze(
     cross-document views are rebuilt from everything stored. With ``workers`` > 1, ingest,
     the NLP backbone and the stages run in that many processes while this one writes the
     store; a run with fewer inputs than ``workers × batch_size`` stays in this process,
-    where starting workers would cost more than it saves.
+    where starting workers would cost more than it saves. ``clean`` sets the cleaning
+    mode of every input (None: by input kind, see :mod:`storyline.ingest`).
     """
     began = time.perf_counter()
     batch_size = batch_size or BATCH_SIZE
@@ -159,7 +169,7 @@ def analyze(
     report = RunReport()
     with StoreWriter(db, clock) as store:
         loader = StoryLoader(store, sig, report, on_progress)
-        items: Iterator[RawArticle | Skipped] = iter_inputs(paths, fetcher)
+        items: Iterator[RawArticle | Skipped] = iter_inputs(paths, fetcher, clean)
         head = list(islice(items, workers * batch_size)) if workers > 1 else []
         items = chain(head, items)
         with store.batched(documents=batch_size):

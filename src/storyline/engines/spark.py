@@ -33,7 +33,7 @@ from types import MappingProxyType
 from typing import Any
 
 from storyline.clock import Clock
-from storyline.document import Analysis, Document, RawArticle, Skipped
+from storyline.document import Analysis, CleanMode, Document, RawArticle, Skipped
 from storyline.engines.codec import decode_result, encode_result
 from storyline.engines.loader import ProgressCallback, RunReport, StoryLoader, needs_analysis
 from storyline.engines.signals import exit_code, stop_on_signals
@@ -104,13 +104,16 @@ def analyse_partition(
         yield from _analyse_batch(batch, sig, stored, batch_size)
 
 
-def read_remote_file(path: str, content: bytes) -> list[tuple[Key, RawArticle | Skipped]]:
+def read_remote_file(
+    path: str, content: bytes, clean: CleanMode | None = None
+) -> list[tuple[Key, RawArticle | Skipped]]:
     """A file Spark read from its storage as articles, through the same ingest as local files.
 
     The bytes go to a temporary file with the same name so that type detection, size
     limits, decoding and JSONL parsing are exactly those of a local run; sources name the
     original URI.
     """
+    from storyline.ingest import with_clean
     from storyline.ingest.files import read_file
 
     name = path.rstrip("/").rsplit("/", 1)[-1] or "input"
@@ -120,7 +123,7 @@ def read_remote_file(path: str, content: bytes) -> list[tuple[Key, RawArticle | 
         out: list[tuple[Key, RawArticle | Skipped]] = []
         for n, item in enumerate(read_file(local)):
             source = path + item.source[len(str(local)) :]
-            out.append(((0, path, n), replace(item, source=source)))
+            out.append(((0, path, n), with_clean(replace(item, source=source), clean)))
     return out
 
 
@@ -160,13 +163,13 @@ def spark_session(master: str | None = None, app_name: str = "storyline") -> Any
 
 
 def _local_chunks(
-    paths: Sequence[tuple[int, str]], fetcher: Any
+    paths: Sequence[tuple[int, str]], fetcher: Any, clean: CleanMode | None = None
 ) -> Iterator[list[tuple[Key, RawArticle | Skipped]]]:
     from storyline.ingest import iter_inputs
 
     chunk: list[tuple[Key, RawArticle | Skipped]] = []
     for input_no, path in paths:
-        for n, item in enumerate(iter_inputs([path], fetcher)):
+        for n, item in enumerate(iter_inputs([path], fetcher, clean)):
             chunk.append(((input_no, f"{n:012d}", 0), item))
             if len(chunk) >= CHUNK:
                 yield chunk
@@ -184,6 +187,7 @@ def write_results(
     *,
     batch_size: int = BATCH_SIZE,
     fetcher: Any = None,
+    clean: CleanMode | None = None,
 ) -> None:
     """Run the per-document pipeline on Spark and write one Parquet row per input to ``out``."""
     sc = session.sparkContext
@@ -198,7 +202,7 @@ def write_results(
         mode = "append"
 
     local = [(i, p) for i, p in enumerate(paths) if not is_spark_uri(p)]
-    for chunk in _local_chunks(local, fetcher):
+    for chunk in _local_chunks(local, fetcher, clean):
         run(sc.parallelize(chunk, max(1, min(slices * 4, len(chunk) // batch_size))))
     for input_no, uri in ((i, p) for i, p in enumerate(paths) if is_spark_uri(p)):
         files = (
@@ -212,7 +216,7 @@ def write_results(
             files.flatMap(
                 lambda row, n=input_no: [
                     ((n, key[1], key[2]), item)
-                    for key, item in read_remote_file(row[0], bytes(row[1]))
+                    for key, item in read_remote_file(row[0], bytes(row[1]), clean)
                 ]
             )
         )
@@ -244,6 +248,7 @@ def analyze_spark(
     batch_size: int | None = None,
     session: Any = None,
     fetcher: Any = None,
+    clean: CleanMode | None = None,
 ) -> RunReport:
     """Analyse the inputs on Spark into the database at ``db`` (which the driver writes).
 
@@ -267,7 +272,14 @@ def analyze_spark(
         with StoreWriter(db, clock) as store:
             stored = frozenset(d for d, p in store.pipelines().items() if p == sig)
             write_results(
-                spark, paths, out, sig, stored, batch_size=batch_size or BATCH_SIZE, fetcher=fetcher
+                spark,
+                paths,
+                out,
+                sig,
+                stored,
+                batch_size=batch_size or BATCH_SIZE,
+                fetcher=fetcher,
+                clean=clean,
             )
             loader = StoryLoader(store, sig, report, on_progress)
             for prepared, analysis in read_results(spark, out, sig):
@@ -301,17 +313,27 @@ def _cancel_quietly(session: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The spark-submit entry point: ``spark.py --db FILE [--parquet URI] PATH...``."""
+    """The spark-submit entry point: ``spark.py --db FILE [--parquet URI] [--clean MODE]
+    PATH...``."""
     parser = argparse.ArgumentParser(
         prog="storyline-spark", description="Analyse articles on Spark into a story database."
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, URLs or URIs")
     parser.add_argument("--db", required=True, help="the story database (written by the driver)")
     parser.add_argument("--parquet", default=None, help="where the per-document results go")
+    parser.add_argument(
+        "--clean",
+        choices=("auto", "full", "light", "none"),
+        default="auto",
+        help="how to clean article text (as `storyline analyze --clean`)",
+    )
     args = parser.parse_args(argv)
     try:
+        clean: CleanMode | None = None if args.clean == "auto" else args.clean
         with stop_on_signals():
-            report = analyze_spark(args.paths, args.db, master=None, parquet=args.parquet)
+            report = analyze_spark(
+                args.paths, args.db, master=None, parquet=args.parquet, clean=clean
+            )
     except StorylineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -10,7 +10,9 @@ Our types map to CoNLL's: ``PERSON`` → PER, ``ORG`` → ORG, ``GPE``/``LOC`` (
 already LOC) → LOC, and ``NORP``/``EVENT``/``WORK``/``OTHER`` → MISC. Micro P/R/F1 is over
 PER, ORG and LOC; MISC is reported on its own, since CoNLL's MISC (nationalities, events,
 titles) and ours differ by design. ``--baseline`` scores spaCy's own entities, mapped the
-same way, to show what the stage adds.
+same way, to show what the stage adds. ``--through-cli`` measures the same documents fed
+as JSONL through ``storyline analyze`` and ``export`` (:mod:`storyline.evaluation.conll_cli`),
+so what ingest does to the text counts too.
 """
 
 from __future__ import annotations
@@ -220,10 +222,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("path", type=Path, help="a CoNLL-2003 file, e.g. eng.testa")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--baseline", action="store_true", help="score spaCy's NER alone")
+    parser.add_argument(
+        "--through-cli",
+        action="store_true",
+        help="run the documents as JSONL through `storyline analyze` and `export` instead",
+    )
+    parser.add_argument(
+        "--clean",
+        choices=("auto", "full", "light", "none"),
+        default=None,
+        help="with --through-cli: pass --clean to analyze (default: none given, i.e. auto)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="with --through-cli: analyze --workers"
+    )
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"error: {args.path} is not a file; give the path of eng.testa", file=sys.stderr)
         return 2
+    if args.through_cli:
+        from storyline.evaluation.conll_cli import evaluate_through_cli
+
+        run = evaluate_through_cli(
+            args.path, args.limit, cli_clean=args.clean, workers=args.workers
+        )
+        print(run.table())
+        return 0
     print(evaluate(args.path, args.limit, baseline=args.baseline).table())
     return 0
 

@@ -39,6 +39,7 @@ def build_export(reader: StoreReader) -> dict[str, Any]:
                 "language": meta.language,
                 "status": stored.status,
                 "status_reason": stored.status_reason,
+                "cleaning": meta.cleaning,
                 "text": doc.text,
             }
         )

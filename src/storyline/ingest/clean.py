@@ -23,7 +23,13 @@ How a line is judged, in order:
 3. *Repetition.* A line kept once is not kept again (a caption shown twice).
 
 ``light=True`` is for text an HTML extractor already isolated: only step 1 and 3 and the
-cut apply, not the positional rules.
+cut apply, not the positional rules. Together these are the ``full`` cleaning mode, for
+scraped pages and scraped text.
+
+Text given as already extracted (a JSONL ``text`` field, ``--clean light``) is cleaned
+by :mod:`storyline.ingest.light` instead: step 1 alone, line by line, dropping only what
+is unmistakably not the article, so lists, result tables, capitalised headlines and
+datelines stay. That module also holds the ``none`` mode.
 """
 
 from __future__ import annotations
@@ -298,6 +304,7 @@ _FUNCTION_WORDS = vocabulary(
     "said its their his her who what why how when where than vs"
 )
 _MENU_SEP = re.compile(r"\s+[|›»>·•]\s+|\s+/\s+")
+_MENU_SEP_NO_SLASH = re.compile(r"\s+[|›»>·•]\s+")
 _PARTS = re.compile(r"\s+[|·•]\s+")
 _WIDE_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
 _COLUMNS = re.compile(r" {3,}|\t+|\s+[|·•›»>/]\s+")
@@ -305,9 +312,10 @@ _COLUMNS = re.compile(r" {3,}|\t+|\s+[|·•›»>/]\s+")
 _DECORATION = re.compile(r"^[\s\-–—=*_~#>|•·»\[\]()]+|[\s\-–—=*_~#<|•·«\[\]()]+$")
 
 
-def _is_menu(text: str) -> bool:
-    """A line of short segments joined by |, › or » (a menu or breadcrumb)."""
-    parts = [p for p in _MENU_SEP.split(text) if p.strip()]
+def _is_menu(text: str, *, slash: bool = True) -> bool:
+    """A line of short segments joined by |, › or » (a menu or breadcrumb); by / too unless
+    ``slash`` is False (in given text "N / A" and "G / F" are table cells)."""
+    parts = [p for p in (_MENU_SEP if slash else _MENU_SEP_NO_SLASH).split(text) if p.strip()]
     if len(parts) < 2:
         return False
     if all(len(_words(p)) <= 4 for p in parts):
@@ -397,24 +405,35 @@ def _is_layout_menu(raw: str) -> bool:
     return len(parts) >= 3 and all(len(_words(p)) <= 4 for p in parts)
 
 
-def _split(text: str) -> list[_Line]:
-    """Normalised logical lines, with their block (paragraph group) and bullet marks."""
+def _tabular(text: str) -> bool:
+    """A row of a table rather than a menu: it holds a number or opens with a pipe."""
+    return text.startswith("|") or any(c.isdigit() for c in text)
+
+
+def _split(text: str, *, given: bool = False) -> list[_Line]:
+    """Normalised logical lines, with their block (paragraph group) and bullet marks.
+
+    ``given`` (text already extracted) keeps a bullet's own mark and reads a line laid out
+    in columns as a table row, not a menu, when it holds a number.
+    """
     out: list[_Line] = []
     block: list[tuple[str, bool]] = []
     index = 0
     for raw in [*text.splitlines(), ""]:
         line = normalise_line(raw)
         if line:
-            block.append((line, _is_layout_menu(raw)))
+            block.append((line, _is_layout_menu(raw) and not (given and _tabular(line))))
             continue
         if block:
-            out.extend(_block_lines(block, index))
+            out.extend(_block_lines(block, index, keep_marks=given))
             index += 1
             block = []
     return out
 
 
-def _block_lines(block: list[tuple[str, bool]], index: int) -> list[_Line]:
+def _block_lines(
+    block: list[tuple[str, bool]], index: int, *, keep_marks: bool = False
+) -> list[_Line]:
     lines: list[_Line] = []
     run: list[str] = []
 
@@ -434,7 +453,8 @@ def _block_lines(block: list[tuple[str, bool]], index: int) -> list[_Line]:
             lines.append(_Line(line, index, kind="chrome"))
         elif _BULLET.match(line):
             flush()
-            lines.append(_Line("• " + _BULLET.sub("", line), index, bullet=True))
+            mark = line[0] if keep_marks else "•"
+            lines.append(_Line(mark + " " + _BULLET.sub("", line), index, bullet=True))
         else:
             run.append(line)
     flush()
@@ -467,8 +487,12 @@ def _trim_credit(text: str) -> str:
     return trimmed if len(_words(trimmed)) >= 3 else text
 
 
-def _classify(line: _Line) -> None:
-    """Set what the line is (its kind) and whether it reads as prose."""
+def _classify(line: _Line, *, given: bool = False) -> None:
+    """Set what the line is (its kind) and whether it reads as prose.
+
+    ``given`` (text already extracted): a line of short parts holding a number is a table
+    row, not a menu.
+    """
     if line.kind != "text":  # decided while splitting (a menu laid out in columns)
         return
     if not line.bullet:
@@ -495,7 +519,7 @@ def _classify(line: _Line) -> None:
         line.kind, line.wall = "chrome", True
     elif (
         (n <= 25 and _CHROME.search(body))
-        or _is_menu(body)
+        or (_is_menu(body, slash=not given) and not (given and _tabular(line.text)))
         or _is_share_bar(body)
         or _is_chrome_parts(body)
         or _is_feature(body)

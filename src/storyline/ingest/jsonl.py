@@ -3,6 +3,9 @@
 Optional fields: ``source`` (where the article came from; default ``path:LINE``),
 ``url``, ``title``, ``published``, ``outlet``, ``authors`` (a list of names or one
 comma-separated string). Given metadata wins over anything found in the content.
+``clean`` (``full``, ``light`` or ``none``) says how to clean the line's text; a ``text``
+is taken as already extracted (``light``: only unmistakable chrome goes) and ``html`` as
+a scraped page (``full``) unless the line says otherwise.
 Blank lines are ignored; a bad line is skipped with its line number, the rest are read.
 """
 
@@ -14,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from storyline.document import RawArticle, Skipped
+from storyline.document import CLEAN_MODES, CleanMode, RawArticle, Skipped
 from storyline.errors import InputError, MalformedInput, UnreadableInput
 from storyline.ingest.encoding import MAX_BYTES, bom_encoding, human_size, looks_binary
 
@@ -54,6 +57,19 @@ def _optional_str(obj: Mapping[str, object], key: str, line: int) -> str | None:
         raise MalformedInput(f"line {line}: '{key}' must be a string; fix the line")
     text = " ".join(str(value).split())
     return text or None
+
+
+def _clean_mode(fields: Mapping[str, object], fmt: str, line: int) -> CleanMode | None:
+    value = fields.get("clean")
+    if value is None:
+        return "light" if fmt == "text" else None
+    for mode in CLEAN_MODES:
+        if value == mode:
+            return mode
+    raise MalformedInput(
+        f"line {line}: 'clean' must be one of {', '.join(CLEAN_MODES)} (got {value!r}); "
+        "fix the line"
+    )
 
 
 def article_from_object(obj: object, path: str, line: int) -> RawArticle:
@@ -97,6 +113,7 @@ def article_from_object(obj: object, path: str, line: int) -> RawArticle:
         published=_optional_str(fields, "published", line),
         outlet=_optional_str(fields, "outlet", line),
         authors=parse_authors(fields.get("authors"), line),
+        clean=_clean_mode(fields, fmt, line),
     )
 
 

@@ -336,12 +336,29 @@ def _script(ch: str) -> str:
     return first if first in _SCRIPT_LANGUAGE else "LATIN" if first == "LATIN" else "OTHER"
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’])[^\W\d_]")
+
+
+def _prose_lines(text: str) -> str:
+    """The lines of ``text`` that read as running words: at least three words, and a
+    third of them starting lowercase (not table rows of names and numbers, not
+    capitalised headlines)."""
+    out = []
+    for line in text.splitlines():
+        starts = _LOWER_WORD.findall(line)
+        if len(starts) >= 3 and sum(c.islower() for c in starts) * 3 >= len(starts):
+            out.append(line)
+    return "\n".join(out)
+
+
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the text's language (py3langid); short text defaults to "en".
 
-    Very short text is only classified when a non-Latin script clearly dominates it. The
-    first 2,500 characters (about 400 words) decide: the classifier's cost grows with
-    the text and its answer no longer changes.
+    Very short text is only classified when a non-Latin script clearly dominates it. In
+    Latin script only the lines that read as running words count (a result table of
+    names and numbers says nothing of the language; such a text with little prose is
+    "en"). The first 2,500 characters (about 400 words) decide: the classifier's cost
+    grows with the text and its answer no longer changes.
     """
     sample = text[:2500]
     letters = "".join(filter(str.isalpha, sample))[:2000]
@@ -352,6 +369,8 @@ def detect_language(text: str) -> str:
     scripts["LATIN"] += len(letters) - len(others)
     script, count = scripts.most_common(1)[0]
     foreign = script in _SCRIPT_LANGUAGE and count >= 0.6 * sum(scripts.values())
+    if not foreign:
+        sample = _prose_lines(text[:10000])[:2500]
     if len(sample.split()) < 20 and not foreign:
         return "en"
     import py3langid

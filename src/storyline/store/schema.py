@@ -271,6 +271,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX report_documents_report ON report_documents(report_id);
     """,
+    # version 5: cleaning mode — how ingest cleaned each document's text: full (scraped
+    # page or text), light (already extracted text), none (as given); NULL before
+    """
+    ALTER TABLE documents ADD COLUMN cleaning TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -107,6 +107,7 @@ def _document_from_row(row: sqlite3.Row, dates: Sequence[DateClaim]) -> Document
         url=row["url"],
         inferred_date=row["inferred_date"],
         inferred_from=row["inferred_from"],
+        cleaning=row["cleaning"],
     )
     return Document(id=row["id"], source=row["source"], text=row["text"], meta=meta)
 
@@ -206,8 +207,8 @@ class StoreWriter:
             self.conn.execute(
                 """INSERT INTO documents(id, source, url, title, outlet, outlet_origin, authors,
                    published, published_origin, language, status, status_reason, pipeline, text,
-                   added_at, inferred_date, inferred_from)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   added_at, inferred_date, inferred_from, cleaning)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 (
                     doc.id,
                     first_source,
@@ -226,6 +227,7 @@ class StoreWriter:
                     added_at,
                     meta.inferred_date,
                     meta.inferred_from,
+                    meta.cleaning,
                 ),
             )
             self.conn.executemany(
