@@ -128,3 +128,109 @@ def test_a_figure_agrees_with_itself(value: float, hedge: str | None) -> None:
     lo, hi = interval(f)
     assert lo <= value <= hi
     assert values_agree([f, f])
+
+
+# ------------------------------------------------------------- one measure per group
+
+
+def running(
+    text: str,
+    value: float,
+    subject: str = "coronavirus cases",
+    *,
+    place: str | None = None,
+    period: str | None = None,
+    kind: str | None = "actual",
+    unit: str = "count",
+) -> Figure:
+    return Figure(0, len(text), text, value, unit, subject, kind, period, place=place)  # type: ignore[arg-type]
+
+
+def test_bare_nouns_and_pronouns_are_no_measure() -> None:
+    dates = {"d1": "2020-05-14", "d2": "2020-05-14"}
+    for subject in ("people", "reasons", "cases", "share of they", "it growth"):
+        items = [
+            ("f1", "d1", running("2 reasons", 2, subject)),
+            ("f2", "d2", running("3 reasons", 3, subject)),
+        ]
+        assert group_figures(items, OUTLETS, dates) == [], subject
+
+
+def test_counts_for_different_places_never_group() -> None:
+    dates = {"d1": "2020-05-14", "d2": "2020-05-14", "d3": "2020-05-15"}
+    items = [
+        ("f1", "d1", running("1,200 cases", 1200, place="Florida")),
+        ("f2", "d2", running("640 cases", 640, place="Georgia")),
+        ("f3", "d3", running("1,200 new cases", 1200, place=None)),
+    ]
+    assert group_figures(items, OUTLETS, dates) == []
+
+
+def test_running_counts_group_within_days_and_split_across_weeks() -> None:
+    dates = {"d1": "2020-05-14", "d2": "2020-05-15T08:00:00Z", "d3": "2020-05-28", "d4": None}
+    outlets = {**OUTLETS, "d4": "Daily"}
+    us = "United States"
+    items = [
+        ("f1", "d1", running("80,000 deaths", 80_000, "coronavirus deaths", place=us)),
+        ("f2", "d2", running("92,000 deaths", 92_000, "coronavirus deaths", place=us)),
+        ("f3", "d3", running("100,000 deaths", 100_000, "coronavirus deaths", place=us)),
+        ("f4", "d4", running("91,000 deaths", 91_000, "coronavirus deaths", place=us)),
+    ]
+    (g,) = group_figures(items, outlets, dates)
+    assert g.figure_ids == ("f1", "f2")  # the 28th is two weeks on; the undated one is unknown
+    assert g.period == "2020-05-14/2020-05-15" and g.place == "United States"
+    assert g.label == "coronavirus deaths in United States, 2020-05-14/2020-05-15"
+    assert g.agree is False  # 80,000 vs 92,000
+
+
+def test_a_window_starts_again_after_a_gap() -> None:
+    days = ["2020-03-01", "2020-03-02", "2020-03-06", "2020-03-07"]
+    dates = {f"d{i}": day for i, day in enumerate(days)}
+    items = [(f"f{i}", f"d{i}", running("5 cases", 5, "virus cases")) for i in range(4)]
+    groups = group_figures(items, {}, dates)
+    assert [g.figure_ids for g in groups] == [("f0", "f1"), ("f2", "f3")]
+    assert len({g.id for g in groups}) == 2
+
+
+def test_a_period_still_open_at_publication_is_running_and_a_past_one_is_closed() -> None:
+    # "in 2020" written in May 2020 and in December 2020 counts different things
+    dates = {"d1": "2020-05-14", "d2": "2020-12-20", "d3": "2021-01-10", "d4": "2021-03-01"}
+    items = [
+        ("f1", "d1", running("1 million", 1e6, period="2020", place="India")),
+        ("f2", "d2", running("10 million", 10e6, period="2020", place="India")),
+        # "in 2020" after the year closed: the same total
+        ("f3", "d3", running("10.3 million", 10.3e6, period="2020", place="India")),
+        ("f4", "d4", running("10.3 million", 10.3e6, period="2020", place="India")),
+    ]
+    (g,) = group_figures(items, OUTLETS, dates)
+    assert (g.figure_ids, g.period, g.agree) == (("f3", "f4"), "2020", True)
+
+
+def test_a_present_figure_is_dated_by_its_day() -> None:
+    dates = {"d1": "2020-05-14", "d2": "2020-05-15"}
+    items = [
+        ("f1", "d1", running("5,000", 5000, "virus tests", period="2020-05-14")),
+        ("f2", "d2", running("5,000", 5000, "virus tests", period=None)),
+    ]
+    (g,) = group_figures(items, OUTLETS, dates)
+    assert (g.period, g.agree) == ("2020-05-14/2020-05-15", True)
+
+
+def test_named_bills_do_not_share_a_group() -> None:
+    dates = {"d1": "2020-05-14", "d2": "2020-05-14"}
+    items = [
+        ("f1", "d1", running("$2 trillion", 2e12, "CARES Act relief package", unit="USD")),
+        ("f2", "d2", running("$3 trillion", 3e12, "HEROES Act relief package", unit="USD")),
+    ]
+    assert group_figures(items, OUTLETS, dates) == []
+
+
+def test_targets_keep_their_year_and_undated_ones_need_their_documents_dates() -> None:
+    dates = {"d1": "2020-01-10", "d2": "2020-06-01", "d3": "2020-06-02"}
+    items = [
+        ("f1", "d1", running("$100bn", 100e9, "aid pledge", kind="target", unit="USD")),
+        ("f2", "d2", running("$120bn", 120e9, "aid pledge", kind="target", unit="USD")),
+        ("f3", "d3", running("$120bn", 120e9, "aid pledge", kind="target", unit="USD")),
+    ]
+    (g,) = group_figures(items, OUTLETS, dates)
+    assert (g.figure_ids, g.agree) == (("f2", "f3"), True)

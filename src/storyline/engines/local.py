@@ -118,7 +118,7 @@ def resolve_story(
             return resolve_story(store, infer_dates=False, known_entities=(mentions, entities))
     store.replace_views(
         aggregate_positions(list(store.iter_stances()), index),
-        group_figures(list(store.iter_figures()), outlets),
+        group_figures(list(store.iter_figures()), outlets, store.reference_dates()),
         events,
     )
     return len(entities)

@@ -3,12 +3,28 @@
 :func:`group_figures` is a pure function of the figures: the same figures in any order
 give the same groups with the same ids.
 
-**Which figures group.** Figures with a subject join when their ``subject``, ``unit``,
-``kind`` and ``period`` are equal (``None`` kind or period equal only ``None``). One
-exception: a *target* with no period joins the target group of the same subject and unit
-when exactly one such group has a period (a goal stated "by 2024" in one article and
-without the year in another is the same goal); if there are several, it stays with the
-other period-less targets. A group needs figures from at least two documents.
+**Which figures group.** Figures group when they measure one thing: the same ``subject``,
+``unit``, ``kind`` and ``place`` (``None`` equals only ``None``: figures for different
+places never share a group) and the same time. A group needs figures from at least two
+documents. Figures that cannot measure one thing across documents never group:
+
+* a subject of one bare word ("people", "reasons", "cases", "package") is not a measure —
+  it needs a qualifier or a named party ("coronavirus cases", "CARES Act cost") — nor is a
+  subject holding a pronoun ("share of they");
+* **time.** A *closed* period — one stated in the text and already over when the document
+  was published ("in 2021" in a 2022 article, "last month") — must be equal. Any other
+  actual value or estimate is a *running* value that holds on the day its document was
+  published: no period at all ("1,200 cases"), a present one ("so far", "now": the stage
+  gives the published date) or a period still open at publication ("in 2020" in a May 2020
+  article). Running values group only when their documents were published within
+  :data:`WINDOW_DAYS` days of the earliest one (sorted by date, a new group starts past the
+  window), and never without a day-precise date: a count of cases one week is not the
+  count of the next. The group's period is that day, or ``first/last`` when they differ.
+* a *target* or *forecast* with a period keeps it (the year aimed at). One with none joins
+  the target group of the same subject, unit and place when exactly one such group has a
+  period and the subject has two words or more (a goal stated "by 2024" in one article and
+  without the year in another is the same goal); otherwise it is running, dated by its
+  document.
 
 **When they agree.** Each figure stands for an interval of values:
 
@@ -27,6 +43,7 @@ and "$200bn" do not.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -61,14 +78,23 @@ class GroupRow:
     end: int
 
 
-def group_id(subject: str, period: str | None, kind: str | None, unit: str) -> str:
+def group_id(
+    subject: str, period: str | None, kind: str | None, unit: str, place: str | None = None
+) -> str:
     """The stable id of a group: a hash of what it measures."""
-    return "g_" + content_hash(subject, period or "", kind or "", unit)
+    if place is None:
+        return "g_" + content_hash(subject, period or "", kind or "", unit)
+    return "g_" + content_hash(subject, period or "", kind or "", unit, place)
 
 
-def group_label(subject: str, period: str | None, kind: str | None) -> str:
-    """ "China-Russia bilateral trade target, 2024"; actual values have no kind word."""
+def group_label(
+    subject: str, period: str | None, kind: str | None, place: str | None = None
+) -> str:
+    """ "China-Russia bilateral trade target, 2024"; actual values have no kind word; a place
+    follows the subject ("coronavirus cases in Florida, 2020-05-14")."""
     label = subject if kind in (None, "actual") else f"{subject} {kind}"
+    if place:
+        label = f"{label} in {place}"
     return f"{label}, {period}" if period else label
 
 
@@ -114,42 +140,120 @@ def values_agree(figures: Sequence[Figure]) -> bool:
     return max(lo for lo, _ in spans) <= min(hi for _, hi in spans) + 1e-9
 
 
-Key = tuple[str, str, str | None, str | None]
+WINDOW_DAYS = 3
+_PRONOUNS = frozenset(
+    {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "this",
+     "that", "these", "those", "who", "whom", "which", "what", "one", "ones"}
+)  # fmt: skip
+_CLOSED_KINDS = frozenset({"target", "forecast"})
+
+# what a group measures: subject, unit, kind, place
+Measure = tuple[str, str, str | None, str | None]
+Item = tuple[str, str, Figure]
 
 
-def _key(f: Figure) -> Key | None:
-    if not f.subject:
+def is_measure(subject: str | None) -> bool:
+    """Can figures with this subject measure one thing across documents? (module docstring)"""
+    if not subject:
+        return False
+    words = subject.split()
+    return len(words) >= 2 and not any(w.lower() in _PRONOUNS for w in words)
+
+
+def _day(date: str | None) -> dt.date | None:
+    if date is None or not re.match(r"\d{4}-\d{2}-\d{2}", date):
         return None
-    return (f.subject, f.unit, f.kind, f.period)
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+
+
+def _closed(f: Figure, published: str | None) -> bool:
+    """Is the figure's period stated and over when its document was published?"""
+    if f.period is None:
+        return False
+    if f.kind in _CLOSED_KINDS:
+        return True
+    if len(f.period) >= 10:
+        return False  # a day: "now", "so far" on the published date
+    if published is None:
+        return True  # no date to tell: trust the text
+    return not published.startswith(f.period) and f.period < published[: len(f.period)]
+
+
+def _running_groups(items: Sequence[tuple[dt.date, Item]]) -> list[tuple[str, list[Item]]]:
+    """Running values split where a date falls past the window of the group's first one."""
+    out: list[tuple[str, list[Item]]] = []
+    first: dt.date | None = None
+    last: dt.date | None = None
+    current: list[Item] = []
+    for day, item in sorted(items, key=lambda x: (x[0], x[1][1], x[1][2].start, x[1][0])):
+        if first is not None and (day - first).days > WINDOW_DAYS:
+            out.append((_span(first, last), current))
+            first, current = None, []
+        if first is None:
+            first = day
+        last = day
+        current.append(item)
+    if first is not None:
+        out.append((_span(first, last), current))
+    return out
+
+
+def _span(first: dt.date, last: dt.date | None) -> str:
+    if last is None or last == first:
+        return first.isoformat()
+    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 def group_figures(
-    figures: Sequence[tuple[str, str, Figure]], outlets: Mapping[str, str | None]
+    figures: Sequence[Item],
+    outlets: Mapping[str, str | None],
+    published: Mapping[str, str | None] | None = None,
 ) -> list[FigureGroup]:
-    """Group figures (figure_id, doc_id, figure) across documents; see the module docstring."""
-    members: dict[Key, list[tuple[str, str, Figure]]] = defaultdict(list)
+    """Group figures (figure_id, doc_id, figure) across documents; see the module docstring.
+    ``published`` gives each document's date (its published or inferred date)."""
+    dates = published or {}
+    closed: dict[tuple[Measure, str | None], list[Item]] = defaultdict(list)
+    running: dict[Measure, list[Item]] = defaultdict(list)
     for item in sorted(figures, key=lambda x: (x[1], x[2].start, x[0])):
-        key = _key(item[2])
-        if key is not None:
-            members[key].append(item)
-    # period-less targets join the single dated target group of their subject and unit, when
-    # the subject is specific enough to be the same measure (not a bare noun such as "gas")
-    for key in sorted(k for k in members if k[2] == "target" and k[3] is None):
-        dated = [k for k in members if k[:3] == key[:3] and k[3] is not None]
-        if len(dated) == 1 and len(key[0].split()) >= 2:
-            members[dated[0]].extend(members.pop(key))
+        f = item[2]
+        if not is_measure(f.subject):
+            continue
+        measure: Measure = (f.subject or "", f.unit, f.kind, f.place)
+        if _closed(f, dates.get(item[1])):
+            closed[(measure, f.period)].append(item)
+        else:
+            running[measure].append(item)
+    # period-less targets join the single dated target group of their subject, unit and place
+    for measure in sorted(m for m in running if m[2] in _CLOSED_KINDS):
+        dated = [k for k in closed if k[0] == measure]
+        if measure[2] == "target" and len(dated) == 1:
+            closed[dated[0]].extend(running.pop(measure))
+    found: list[tuple[Measure, str | None, list[Item]]] = [
+        (m, p, items) for (m, p), items in closed.items()
+    ]
+    for measure, items in running.items():
+        on_day: list[tuple[dt.date, Item]] = []
+        for item in items:
+            f = item[2]
+            day = _day(f.period) if f.period and len(f.period) >= 10 else None
+            day = day or _day(dates.get(item[1]))
+            if day is not None:
+                on_day.append((day, item))
+        found.extend((measure, span, members) for span, members in _running_groups(on_day))
     groups: list[FigureGroup] = []
-    for key in sorted(members, key=lambda k: (k[0], k[3] or "", k[2] or "", k[1])):
-        items = sorted(members[key], key=lambda x: (x[1], x[2].start, x[0]))
+    for (subject, unit, kind, place), period, members in found:
+        items = sorted(members, key=lambda x: (x[1], x[2].start, x[0]))
         docs = {doc for _, doc, _ in items}
         if len(docs) < 2:
             continue
-        subject, unit, kind, period = key
         names = sorted({o for d in docs if (o := outlets.get(d))})
         groups.append(
             FigureGroup(
-                id=group_id(subject, period, kind, unit),
-                label=group_label(subject, period, kind),
+                id=group_id(subject, period, kind, unit, place),
+                label=group_label(subject, period, kind, place),
                 subject=subject,
                 period=period,
                 kind=kind,
@@ -157,8 +261,10 @@ def group_figures(
                 figure_ids=tuple(fid for fid, _, _ in items),
                 agree=values_agree([f for _, _, f in items]),
                 outlets=tuple(names),
+                place=place,
             )
         )
+    groups.sort(key=lambda g: (g.subject, g.period or "", g.kind or "", g.unit, g.place or ""))
     return groups
 
 
