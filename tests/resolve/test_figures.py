@@ -225,12 +225,42 @@ def test_named_bills_do_not_share_a_group() -> None:
     assert group_figures(items, OUTLETS, dates) == []
 
 
-def test_targets_keep_their_year_and_undated_ones_need_their_documents_dates() -> None:
+def test_a_target_is_the_same_whatever_day_it_is_reported() -> None:
     dates = {"d1": "2020-01-10", "d2": "2020-06-01", "d3": "2020-06-02"}
     items = [
         ("f1", "d1", running("$100bn", 100e9, "aid pledge", kind="target", unit="USD")),
         ("f2", "d2", running("$120bn", 120e9, "aid pledge", kind="target", unit="USD")),
-        ("f3", "d3", running("$120bn", 120e9, "aid pledge", kind="target", unit="USD")),
+        ("f3", "d3", running("$120bn", 120e9, "aid pledge", kind="forecast", unit="USD")),
     ]
     (g,) = group_figures(items, OUTLETS, dates)
-    assert (g.figure_ids, g.agree) == (("f2", "f3"), True)
+    assert (g.figure_ids, g.period, g.agree) == (("f1", "f2"), None, False)
+
+
+def test_a_date_known_to_the_month_may_be_any_day_of_it() -> None:
+    dates = {"d1": "2022-02", "d2": "2022-03-02", "d3": "2022-02-03", "d4": "2022-02-25"}
+    items = [
+        ("f1", "d1", running("38th", 38, "Lee-Ortiz meetings")),
+        ("f2", "d2", running("38 times", 38, "Lee-Ortiz meetings")),
+    ]
+    (g,) = group_figures(items, OUTLETS, dates)
+    assert (g.figure_ids, g.period) == (("f1", "f2"), "2022-02/2022-03-02")
+    # each pair within the window: early and late February never share a group
+    items = [(f"f{i}", f"d{i}", running("3", 3, "Lee-Ortiz meetings")) for i in (1, 3, 4)]
+    groups = group_figures(items, {}, dates)
+    assert [g.figure_ids for g in groups] == [("f1", "f3")]
+
+
+def test_a_target_with_no_year_joins_the_dated_one_of_its_own_place() -> None:
+    dates = {"d1": "2020-01-10", "d2": "2020-06-01", "d3": "2020-09-02", "d4": "2021-01-01"}
+    pledge = "aid pledge"
+    items = [
+        ("f1", "d1", running("$5bn", 5e9, pledge, kind="target", period="2025", unit="USD")),
+        ("f2", "d2", running("$5bn", 5e9, pledge, kind="target", unit="USD")),
+        ("f3", "d3", running("$7bn", 7e9, pledge, kind="target", place="Kenya", unit="USD")),
+        ("f4", "d4", running("$7bn", 7e9, pledge, kind="target", place="Kenya", unit="USD")),
+    ]
+    groups = group_figures(items, OUTLETS, dates)
+    assert [(g.figure_ids, g.period, g.place) for g in groups] == [
+        (("f3", "f4"), None, "Kenya"),  # no dated Kenyan target to join
+        (("f1", "f2"), "2025", None),
+    ]

@@ -17,14 +17,15 @@ documents. Figures that cannot measure one thing across documents never group:
   published: no period at all ("1,200 cases"), a present one ("so far", "now": the stage
   gives the published date) or a period still open at publication ("in 2020" in a May 2020
   article). Running values group only when their documents were published within
-  :data:`WINDOW_DAYS` days of the earliest one (sorted by date, a new group starts past the
-  window), and never without a day-precise date: a count of cases one week is not the
-  count of the next. The group's period is that day, or ``first/last`` when they differ.
-* a *target* or *forecast* with a period keeps it (the year aimed at). One with none joins
-  the target group of the same subject, unit and place when exactly one such group has a
-  period and the subject has two words or more (a goal stated "by 2024" in one article and
-  without the year in another is the same goal); otherwise it is running, dated by its
-  document.
+  :data:`WINDOW_DAYS` days of each other (a date known to the month only may be any day of
+  it; sorted by date, a new group starts where a date falls past the window of one already
+  in the group), and never without a date: a count of cases one week is not the count of
+  the next. The group's period is that date, or ``first/last`` when they differ.
+* a *target* or *forecast* keeps its period (the year aimed at), ``None`` equal only to
+  ``None`` — what a deal or a plan aims at does not change with the day it is reported. One
+  with no period joins the target group of the same subject, unit and place when exactly
+  one such group has a period and the subject has two words or more (a goal stated "by
+  2024" in one article and without the year in another is the same goal).
 
 **When they agree.** Each figure stands for an interval of values:
 
@@ -160,51 +161,65 @@ def is_measure(subject: str | None) -> bool:
     return len(words) >= 2 and not any(w.lower() in _PRONOUNS for w in words)
 
 
-def _day(date: str | None) -> dt.date | None:
-    if date is None or not re.match(r"\d{4}-\d{2}-\d{2}", date):
+def _days(date: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date ("2020-05-14", "2020-05") may stand for."""
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date or "")
+    if m is None:
         return None
     try:
-        return dt.date.fromisoformat(date[:10])
+        year, month = int(m.group(1)), int(m.group(2))
+        if m.group(3):
+            day = dt.date(year, month, int(m.group(3)))
+            return day, day
+        first = dt.date(year, month, 1)
     except ValueError:
         return None
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
 
 
 def _closed(f: Figure, published: str | None) -> bool:
-    """Is the figure's period stated and over when its document was published?"""
-    if f.period is None:
-        return False
+    """Is the figure's period fixed — a target's, or stated and over at publication?"""
     if f.kind in _CLOSED_KINDS:
         return True
-    if len(f.period) >= 10:
-        return False  # a day: "now", "so far" on the published date
+    if f.period is None or len(f.period) >= 10:
+        return False  # none, or a day: "now", "so far" on the published date
     if published is None:
         return True  # no date to tell: trust the text
-    return not published.startswith(f.period) and f.period < published[: len(f.period)]
+    return f.period < published[: len(f.period)]
 
 
-def _running_groups(items: Sequence[tuple[dt.date, Item]]) -> list[tuple[str, list[Item]]]:
-    """Running values split where a date falls past the window of the group's first one."""
+def _order(key: tuple[Measure, str | None]) -> tuple[str, ...]:
+    return (*(part or "" for part in key[0]), key[1] or "")
+
+
+Dated = tuple[tuple[dt.date, dt.date], str, Item]
+
+
+def _running_groups(items: Sequence[Dated]) -> list[tuple[str, list[Item]]]:
+    """Running values split where a date falls past the window of one in the group."""
     out: list[tuple[str, list[Item]]] = []
-    first: dt.date | None = None
-    last: dt.date | None = None
-    current: list[Item] = []
-    for day, item in sorted(items, key=lambda x: (x[0], x[1][1], x[1][2].start, x[1][0])):
-        if first is not None and (day - first).days > WINDOW_DAYS:
-            out.append((_span(first, last), current))
-            first, current = None, []
-        if first is None:
-            first = day
-        last = day
-        current.append(item)
-    if first is not None:
-        out.append((_span(first, last), current))
+    current: list[Dated] = []
+    earliest_end: dt.date | None = None
+    ordered = sorted(items, key=lambda x: (x[0], x[2][1], x[2][2].start, x[2][0]))
+    for dated in ordered:
+        (first, last), _, _ = dated
+        if earliest_end is not None and (first - earliest_end).days > WINDOW_DAYS:
+            out.append(_run_period(current))
+            current, earliest_end = [], None
+        current.append(dated)
+        earliest_end = last if earliest_end is None else min(earliest_end, last)
+    if current:
+        out.append(_run_period(current))
     return out
 
 
-def _span(first: dt.date, last: dt.date | None) -> str:
-    if last is None or last == first:
-        return first.isoformat()
-    return f"{first.isoformat()}/{last.isoformat()}"
+def _run_period(run: Sequence[Dated]) -> tuple[str, list[Item]]:
+    """The period of a run of dated values (its date, or ``first/last``) and its items."""
+    first = min(run, key=lambda x: (x[0][0], x[1]))[1]
+    last = max(run, key=lambda x: (x[0][1], x[1]))[1]
+    period = first if first == last else f"{first}/{last}"
+    return period, [item for _, _, item in run]
 
 
 def group_figures(
@@ -227,22 +242,22 @@ def group_figures(
         else:
             running[measure].append(item)
     # period-less targets join the single dated target group of their subject, unit and place
-    for measure in sorted(m for m in running if m[2] in _CLOSED_KINDS):
-        dated = [k for k in closed if k[0] == measure]
-        if measure[2] == "target" and len(dated) == 1:
-            closed[dated[0]].extend(running.pop(measure))
+    for key in sorted((k for k in closed if k[0][2] == "target" and k[1] is None), key=_order):
+        periods = [k for k in closed if k[0] == key[0] and k[1] is not None]
+        if len(periods) == 1:
+            closed[periods[0]].extend(closed.pop(key))
     found: list[tuple[Measure, str | None, list[Item]]] = [
         (m, p, items) for (m, p), items in closed.items()
     ]
     for measure, items in running.items():
-        on_day: list[tuple[dt.date, Item]] = []
+        dated: list[Dated] = []
         for item in items:
             f = item[2]
-            day = _day(f.period) if f.period and len(f.period) >= 10 else None
-            day = day or _day(dates.get(item[1]))
-            if day is not None:
-                on_day.append((day, item))
-        found.extend((measure, span, members) for span, members in _running_groups(on_day))
+            date = f.period if f.period and len(f.period) >= 10 else dates.get(item[1])
+            days = _days(date)
+            if date is not None and days is not None:
+                dated.append((days, date[:10], item))
+        found.extend((measure, span, members) for span, members in _running_groups(dated))
     groups: list[FigureGroup] = []
     for (subject, unit, kind, place), period, members in found:
         items = sorted(members, key=lambda x: (x[1], x[2].start, x[0]))

@@ -276,7 +276,8 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
         period = None
     if subject is not None:
         subject = " ".join(subject.split()) or None
-    place = clause_place(tokens, subject, ctx)
+    # an ordinal ("their 38th meeting, in Beijing") counts a series, not the one event's place
+    place = None if q.ordinal else clause_place((root, gov), head, subject, ctx)
     return Figure(
         start=start,
         end=end,

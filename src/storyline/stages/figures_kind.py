@@ -148,11 +148,29 @@ def present_period(rate: str | None, ctx: Context) -> str | None:
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+_LOCATIVE = frozenset({"in", "across", "throughout", "within", "inside", "at"})
 
 
-def clause_place(tokens: Sequence[Any], subject: str | None, ctx: Context) -> str | None:
-    """The places named in the figure's clause that its subject does not already name
-    ("1,200 new cases in Florida" → "Florida"), sorted and joined by ", "."""
+def clause_place(
+    anchors: Sequence[Any], head: Any, subject: str | None, ctx: Context
+) -> str | None:
+    """Where the figure holds: the places after a locative preposition ("in", "across"…) of
+    the figure, the noun it measures or its clause's verb ("1,200 new cases in Florida"), or
+    named by the clause's subject ("Florida reported 1,200 cases"), leaving out those its
+    subject already names, sorted and joined by ", ". Places reached otherwise — an agent's
+    nationality, a route ("through Kazakhstan") — say nothing of where the figure holds."""
+    tokens: list[Any] = []
+    for anchor in (*anchors, head):
+        if anchor is None:
+            continue
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        tokens.extend(obj.subtree)
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            tokens.extend(c.subtree)
     names: set[str] = set()
     for t in tokens:
         for m in ctx.by_token.get(t.i, ()):
