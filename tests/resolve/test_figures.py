@@ -178,8 +178,8 @@ def test_running_counts_group_within_days_and_split_across_weeks() -> None:
     ]
     (g,) = group_figures(items, outlets, dates)
     assert g.figure_ids == ("f1", "f2")  # the 28th is two weeks on; the undated one is unknown
-    assert g.period == "2020-05-14/2020-05-15" and g.place == "United States"
-    assert g.label == "coronavirus deaths in United States, 2020-05-14/2020-05-15"
+    assert g.period == "2020-05" and g.place == "United States"
+    assert g.label == "coronavirus deaths in United States, 2020-05-14 to 2020-05-15"
     assert g.agree is False  # 80,000 vs 92,000
 
 
@@ -213,7 +213,7 @@ def test_a_present_figure_is_dated_by_its_day() -> None:
         ("f2", "d2", running("5,000", 5000, "virus tests", period=None)),
     ]
     (g,) = group_figures(items, OUTLETS, dates)
-    assert (g.period, g.agree) == ("2020-05-14/2020-05-15", True)
+    assert (g.period, g.agree) == ("2020-05", True)
 
 
 def test_named_bills_do_not_share_a_group() -> None:
@@ -243,7 +243,8 @@ def test_a_date_known_to_the_month_may_be_any_day_of_it() -> None:
         ("f2", "d2", running("38 times", 38, "Lee-Ortiz meetings")),
     ]
     (g,) = group_figures(items, OUTLETS, dates)
-    assert (g.figure_ids, g.period) == (("f1", "f2"), "2022-02/2022-03-02")
+    assert (g.figure_ids, g.period) == (("f1", "f2"), "2022")
+    assert g.label == "Lee-Ortiz meetings, 2022-02 to 2022-03-02"
     # each pair within the window: early and late February never share a group
     items = [(f"f{i}", f"d{i}", running("3", 3, "Lee-Ortiz meetings")) for i in (1, 3, 4)]
     groups = group_figures(items, {}, dates)

@@ -20,7 +20,9 @@ documents. Figures that cannot measure one thing across documents never group:
   :data:`WINDOW_DAYS` days of each other (a date known to the month only may be any day of
   it; sorted by date, a new group starts where a date falls past the window of one already
   in the group), and never without a date: a count of cases one week is not the count of
-  the next. The group's period is that date, or ``first/last`` when they differ.
+  the next. The group's period is the ISO prefix their dates share ("2020-05" for the 14th
+  and the 15th; never a day that is not known), its label names the dates ("…, 2020-05-14
+  to 2020-05-15") and its id is a hash of them.
 * a *target* or *forecast* keeps its period (the year aimed at), ``None`` equal only to
   ``None`` — what a deal or a plan aims at does not change with the day it is reported. One
   with no period joins the target group of the same subject, unit and place when exactly
@@ -215,11 +217,23 @@ def _running_groups(items: Sequence[Dated]) -> list[tuple[str, list[Item]]]:
 
 
 def _run_period(run: Sequence[Dated]) -> tuple[str, list[Item]]:
-    """The period of a run of dated values (its date, or ``first/last``) and its items."""
+    """The dates of a run of dated values (its date, or ``first/last``) and its items."""
     first = min(run, key=lambda x: (x[0][0], x[1]))[1]
     last = max(run, key=lambda x: (x[0][1], x[1]))[1]
-    period = first if first == last else f"{first}/{last}"
-    return period, [item for _, _, item in run]
+    span = first if first == last else f"{first}/{last}"
+    return span, [item for _, _, item in run]
+
+
+def _common_prefix(span: str) -> str:
+    """The ISO prefix both ends of ``first/last`` share ("2020-05-14/2020-05-15" → "2020-05");
+    never a day that is not known."""
+    if "/" not in span:
+        return span
+    first, last = span.split("/")
+    for size in (10, 7, 4):
+        if first[:size] == last[:size] and len(first) >= size and len(last) >= size:
+            return first[:size]
+    return first[:4]
 
 
 def group_figures(
@@ -246,8 +260,9 @@ def group_figures(
         periods = [k for k in closed if k[0] == key[0] and k[1] is not None]
         if len(periods) == 1:
             closed[periods[0]].extend(closed.pop(key))
-    found: list[tuple[Measure, str | None, list[Item]]] = [
-        (m, p, items) for (m, p), items in closed.items()
+    # (measure, period, its dates when running ("first/last"), items)
+    found: list[tuple[Measure, str | None, str | None, list[Item]]] = [
+        (m, p, None, items) for (m, p), items in closed.items()
     ]
     for measure, items in running.items():
         dated: list[Dated] = []
@@ -257,18 +272,24 @@ def group_figures(
             days = _days(date)
             if date is not None and days is not None:
                 dated.append((days, date[:10], item))
-        found.extend((measure, span, members) for span, members in _running_groups(dated))
+        found.extend(
+            (measure, _common_prefix(span), span, members)
+            for span, members in _running_groups(dated)
+        )
     groups: list[FigureGroup] = []
-    for (subject, unit, kind, place), period, members in found:
+    for (subject, unit, kind, place), period, span, members in found:
         items = sorted(members, key=lambda x: (x[1], x[2].start, x[0]))
         docs = {doc for _, doc, _ in items}
         if len(docs) < 2:
             continue
         names = sorted({o for d in docs if (o := outlets.get(d))})
+        when = span or period
         groups.append(
             FigureGroup(
-                id=group_id(subject, period, kind, unit, place),
-                label=group_label(subject, period, kind, place),
+                id=group_id(subject, when, kind, unit, place),
+                label=group_label(
+                    subject, when.replace("/", " to ") if when else None, kind, place
+                ),
                 subject=subject,
                 period=period,
                 kind=kind,
