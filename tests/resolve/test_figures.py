@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -148,12 +150,20 @@ def running(
 
 def test_bare_nouns_and_pronouns_are_no_measure() -> None:
     dates = {"d1": "2020-05-14", "d2": "2020-05-14"}
-    for subject in ("people", "reasons", "cases", "share of they", "it growth"):
+    no_measure = ("people", "reasons", "cases", "share of they", "it growth", "United States")
+    polls = ("share of voter", "share of United States", "share of Ohio respondent")
+    for subject in no_measure + polls:
         items = [
             ("f1", "d1", running("2 reasons", 2, subject)),
             ("f2", "d2", running("3 reasons", 3, subject)),
         ]
         assert group_figures(items, OUTLETS, dates) == [], subject
+    for subject in ("share of dead", "share of Gulf oil exports", "coronavirus cases"):
+        items = [
+            ("f1", "d1", running("2 reasons", 2, subject)),
+            ("f2", "d2", running("3 reasons", 3, subject)),
+        ]
+        assert len(group_figures(items, OUTLETS, dates)) == 1, subject
 
 
 def test_counts_for_different_places_never_group() -> None:
@@ -225,15 +235,21 @@ def test_named_bills_do_not_share_a_group() -> None:
     assert group_figures(items, OUTLETS, dates) == []
 
 
-def test_a_target_is_the_same_whatever_day_it_is_reported() -> None:
-    dates = {"d1": "2020-01-10", "d2": "2020-06-01", "d3": "2020-06-02"}
+def test_a_target_holds_for_a_month_of_reports_not_a_year() -> None:
+    dates = {"d1": "2020-05-10", "d2": "2020-06-01", "d3": "2020-06-02", "d4": "2021-06-01"}
     items = [
-        ("f1", "d1", running("$100bn", 100e9, "aid pledge", kind="target", unit="USD")),
-        ("f2", "d2", running("$120bn", 120e9, "aid pledge", kind="target", unit="USD")),
-        ("f3", "d3", running("$120bn", 120e9, "aid pledge", kind="forecast", unit="USD")),
+        ("f1", "d1", running("$100bn", 100e9, "IMF aid pledge", kind="target", unit="USD")),
+        ("f2", "d2", running("$120bn", 120e9, "IMF aid pledge", kind="target", unit="USD")),
+        ("f3", "d3", running("$120bn", 120e9, "IMF aid pledge", kind="forecast", unit="USD")),
+        ("f4", "d4", running("$90bn", 90e9, "IMF aid pledge", kind="target", unit="USD")),
+        ("f5", "d5", running("$90bn", 90e9, "IMF aid pledge", kind="target", unit="USD")),
     ]
-    (g,) = group_figures(items, OUTLETS, dates)
-    assert (g.figure_ids, g.period, g.agree) == (("f1", "f2"), None, False)
+    groups = group_figures(items, {}, dates)
+    # d5 has no date: it stays with no one (the undated of a plan group among themselves)
+    assert [(g.figure_ids, g.period, g.agree) for g in groups] == [(("f1", "f2"), None, False)]
+    more = group_figures([*items, ("f6", "d6", items[4][2])], {}, dates)
+    assert {g.figure_ids for g in more} == {("f1", "f2"), ("f5", "f6")}
+    assert len({g.id for g in more}) == 2
 
 
 def test_a_date_known_to_the_month_may_be_any_day_of_it() -> None:
@@ -252,8 +268,8 @@ def test_a_date_known_to_the_month_may_be_any_day_of_it() -> None:
 
 
 def test_a_target_with_no_year_joins_the_dated_one_of_its_own_place() -> None:
-    dates = {"d1": "2020-01-10", "d2": "2020-06-01", "d3": "2020-09-02", "d4": "2021-01-01"}
-    pledge = "aid pledge"
+    dates = {"d1": "2020-05-10", "d2": "2020-06-01", "d3": "2020-06-02", "d4": "2020-06-03"}
+    pledge = "IMF aid pledge"
     items = [
         ("f1", "d1", running("$5bn", 5e9, pledge, kind="target", period="2025", unit="USD")),
         ("f2", "d2", running("$5bn", 5e9, pledge, kind="target", unit="USD")),
@@ -265,3 +281,27 @@ def test_a_target_with_no_year_joins_the_dated_one_of_its_own_place() -> None:
         (("f3", "f4"), None, "Kenya"),  # no dated Kenyan target to join
         (("f1", "f2"), "2025", None),
     ]
+
+
+def test_a_plan_with_neither_year_nor_name_is_nobodys() -> None:
+    dates = {"d1": "2020-05-10", "d2": "2020-05-12"}
+    items = [
+        ("f1", "d1", running("20,000 jobs", 20_000, "permanent jobs", kind="target")),
+        ("f2", "d2", running("1,000 jobs", 1_000, "permanent jobs", kind="target")),
+    ]
+    assert group_figures(items, OUTLETS, dates) == []
+    dated = [(fid, doc, replace(f, period="2024")) for fid, doc, f in items]
+    assert len(group_figures(dated, OUTLETS, dates)) == 1
+
+
+def test_remainders_increments_and_attributions_are_other_measures() -> None:
+    dates = {"d1": "2020-05-10", "d2": "2020-05-11", "d3": "2020-05-11"}
+    items = [
+        ("f1", "d1", running("six world powers", 6, "world powers")),
+        ("f2", "d2", running("five other world powers", 5, "world powers")),
+        ("f3", "d3", running("5 other world powers", 5, "world powers")),
+        ("f4", "d1", running("two officials", 2, "State Department officials")),
+        ("f5", "d2", running("three officials", 3, "State Department officials")),
+    ]
+    (g,) = group_figures(items, OUTLETS, dates)
+    assert (g.subject, g.figure_ids, g.agree) == ("other world powers", ("f2", "f3"), True)

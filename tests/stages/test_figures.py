@@ -350,7 +350,7 @@ def test_hedges_kinds_and_periods(figures_of: Analyse) -> None:
         "barrel",
         "per day",
         "actual",
-        "2022",
+        "2022-06-15",  # a rate that holds "now": the published day's
     )
 
 

@@ -10,7 +10,15 @@ documents. Figures that cannot measure one thing across documents never group:
 
 * a subject of one bare word ("people", "reasons", "cases", "package") is not a measure —
   it needs a qualifier or a named party ("coronavirus cases", "CARES Act cost") — nor is a
-  subject holding a pronoun ("share of they");
+  subject holding a pronoun ("share of they"), one that only names ("United States": no
+  word of it is a common noun), or a share of a population without what it answered
+  ("share of voter", "share of United States": 42% of Americans who oppose one thing and
+  two-thirds who favour another are not one measure), nor a count of officials or sources
+  (news counts them to attribute: "two officials said" and "three officials said" are
+  different people, not a disagreement);
+* a count of a remainder or an increment ("five *other* world powers", "16,000
+  *additional* reservists", "1,200 *new* cases") measures something else than a total:
+  that word joins the subject it is grouped by;
 * **time.** A *closed* period — one stated in the text and already over when the document
   was published ("in 2021" in a 2022 article, "last month") — must be equal. Any other
   actual value or estimate is a *running* value that holds on the day its document was
@@ -24,10 +32,14 @@ documents. Figures that cannot measure one thing across documents never group:
   and the 15th; never a day that is not known), its label names the dates ("…, 2020-05-14
   to 2020-05-15") and its id is a hash of them.
 * a *target* or *forecast* keeps its period (the year aimed at), ``None`` equal only to
-  ``None`` — what a deal or a plan aims at does not change with the day it is reported. One
-  with no period joins the target group of the same subject, unit and place when exactly
-  one such group has a period and the subject has two words or more (a goal stated "by
-  2024" in one article and without the year in another is the same goal).
+  ``None``: what a deal or a plan aims at does not change from day to day. One with no
+  period joins the target group of the same subject, unit and place when exactly one such
+  group has a period (a goal stated "by 2024" in one article and without the year in
+  another is the same goal); with neither a period nor a name in its subject ("permanent
+  jobs", "limit length") a plan is nobody's in particular and does not group. Its reports
+  still fall within :data:`PLAN_WINDOW_DAYS` of each other, split like running values
+  (undated reports group among themselves): "8,000 troops to stay" in one year's deal is
+  not "10,000 troops to remain" in the next year's.
 
 **When they agree.** Each figure stands for an interval of values:
 
@@ -144,6 +156,14 @@ def values_agree(figures: Sequence[Figure]) -> bool:
 
 
 WINDOW_DAYS = 3
+PLAN_WINDOW_DAYS = 31
+_ATTRIBUTION = frozenset({"officials", "sources", "aides", "diplomats", "insiders"})
+_RELATIVE = ("other", "additional", "more", "new", "extra", "further", "another", "fresh")
+_POPULATIONS = frozenset(
+    {"respondent", "voter", "people", "adult", "american", "resident", "citizen", "member",
+     "student", "worker", "parent", "woman", "man", "republican", "democrat", "independent",
+     "participant", "user", "consumer", "household", "public", "population"}
+)  # fmt: skip
 _PRONOUNS = frozenset(
     {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "this",
      "that", "these", "those", "who", "whom", "which", "what", "one", "ones"}
@@ -160,7 +180,26 @@ def is_measure(subject: str | None) -> bool:
     if not subject:
         return False
     words = subject.split()
-    return len(words) >= 2 and not any(w.lower() in _PRONOUNS for w in words)
+    if len(words) < 2 or any(w.lower() in _PRONOUNS for w in words):
+        return False
+    if not any(
+        w[0].islower() and w.isalpha() and w not in ("of", "and", "to", "in") for w in words
+    ):
+        return False  # only names: "United States"
+    if words[-1].lower() in _ATTRIBUTION:
+        return False
+    if subject.startswith("share of "):
+        rest = words[2:]
+        if all(not w[0].islower() for w in rest) or rest[-1].lower() in _POPULATIONS:
+            return False
+    return True
+
+
+def _relative(f: Figure) -> str:
+    """ "other ", "additional "…: the word in a figure's words that makes it a remainder or
+    an increment rather than a total, with a space; "" for a total."""
+    words = re.findall(r"[a-z]+", f.text.lower())
+    return next((w + " " for w in words if w in _RELATIVE), "")
 
 
 def _days(date: str | None) -> tuple[dt.date, dt.date] | None:
@@ -198,15 +237,17 @@ def _order(key: tuple[Measure, str | None]) -> tuple[str, ...]:
 Dated = tuple[tuple[dt.date, dt.date], str, Item]
 
 
-def _running_groups(items: Sequence[Dated]) -> list[tuple[str, list[Item]]]:
-    """Running values split where a date falls past the window of one in the group."""
+def _running_groups(
+    items: Sequence[Dated], window: int = WINDOW_DAYS
+) -> list[tuple[str, list[Item]]]:
+    """Values split where a date falls past the window of one in the group."""
     out: list[tuple[str, list[Item]]] = []
     current: list[Dated] = []
     earliest_end: dt.date | None = None
     ordered = sorted(items, key=lambda x: (x[0], x[2][1], x[2][2].start, x[2][0]))
     for dated in ordered:
         (first, last), _, _ = dated
-        if earliest_end is not None and (first - earliest_end).days > WINDOW_DAYS:
+        if earliest_end is not None and (first - earliest_end).days > window:
             out.append(_run_period(current))
             current, earliest_end = [], None
         current.append(dated)
@@ -214,6 +255,24 @@ def _running_groups(items: Sequence[Dated]) -> list[tuple[str, list[Item]]]:
     if current:
         out.append(_run_period(current))
     return out
+
+
+def _dated(
+    items: Sequence[Item], dates: Mapping[str, str | None]
+) -> tuple[list[Dated], list[Item]]:
+    """The items with the days they hold on (a day period, else the document's date), and
+    those without a date."""
+    dated: list[Dated] = []
+    undated: list[Item] = []
+    for item in items:
+        f = item[2]
+        date = f.period if f.period and len(f.period) >= 10 else dates.get(item[1])
+        days = _days(date)
+        if date is not None and days is not None:
+            dated.append((days, date[:10], item))
+        else:
+            undated.append(item)
+    return dated, undated
 
 
 def _run_period(run: Sequence[Dated]) -> tuple[str, list[Item]]:
@@ -250,7 +309,7 @@ def group_figures(
         f = item[2]
         if not is_measure(f.subject):
             continue
-        measure: Measure = (f.subject or "", f.unit, f.kind, f.place)
+        measure: Measure = (_relative(f) + (f.subject or ""), f.unit, f.kind, f.place)
         if _closed(f, dates.get(item[1])):
             closed[(measure, f.period)].append(item)
         else:
@@ -260,33 +319,39 @@ def group_figures(
         periods = [k for k in closed if k[0] == key[0] and k[1] is not None]
         if len(periods) == 1:
             closed[periods[0]].extend(closed.pop(key))
-    # (measure, period, its dates when running ("first/last"), items)
-    found: list[tuple[Measure, str | None, str | None, list[Item]]] = [
-        (m, p, None, items) for (m, p), items in closed.items()
-    ]
+    # (measure, period, the dates of its reports ("first/last"), items)
+    found: list[tuple[Measure, str | None, str | None, list[Item]]] = []
+    for (measure, period), items in closed.items():
+        if measure[2] not in _CLOSED_KINDS:
+            found.append((measure, period, None, items))
+            continue
+        if period is None and measure[0] == measure[0].lower():
+            continue  # nobody's plan for no particular time
+        dated, undated = _dated(items, dates)
+        found.append((measure, period, None, undated))
+        found.extend(
+            (measure, period, span, members)
+            for span, members in _running_groups(dated, PLAN_WINDOW_DAYS)
+        )
     for measure, items in running.items():
-        dated: list[Dated] = []
-        for item in items:
-            f = item[2]
-            date = f.period if f.period and len(f.period) >= 10 else dates.get(item[1])
-            days = _days(date)
-            if date is not None and days is not None:
-                dated.append((days, date[:10], item))
+        dated, _ = _dated(items, dates)
         found.extend(
             (measure, _common_prefix(span), span, members)
             for span, members in _running_groups(dated)
         )
     groups: list[FigureGroup] = []
     for (subject, unit, kind, place), period, span, members in found:
+        running_span = span if kind not in _CLOSED_KINDS else None
         items = sorted(members, key=lambda x: (x[1], x[2].start, x[0]))
         docs = {doc for _, doc, _ in items}
         if len(docs) < 2:
             continue
         names = sorted({o for d in docs if (o := outlets.get(d))})
-        when = span or period
+        when = running_span or period
+        hashed = f"{period or ''}@{span}" if span and not running_span else when
         groups.append(
             FigureGroup(
-                id=group_id(subject, when, kind, unit, place),
+                id=group_id(subject, hashed, kind, unit, place),
                 label=group_label(
                     subject, when.replace("/", " to ") if when else None, kind, place
                 ),
