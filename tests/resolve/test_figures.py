@@ -305,3 +305,37 @@ def test_remainders_increments_and_attributions_are_other_measures() -> None:
     ]
     (g,) = group_figures(items, OUTLETS, dates)
     assert (g.subject, g.figure_ids, g.agree) == ("other world powers", ("f2", "f3"), True)
+
+
+def test_a_count_of_its_own_parties_and_a_subject_one_article_splits_are_no_measure() -> None:
+    dates = {"d1": "2020-05-10", "d2": "2020-05-11"}
+    economies = "Brazil-India largest economies"
+    turns = "degrees in turn"
+    items = [
+        ("f1", "d1", running("two largest economies", 2, economies)),
+        ("f2", "d2", running("two largest economies", 2, economies)),
+        ("f3", "d1", running("90-degree", 90, turns)),
+        ("f4", "d1", running("360-degree", 360, turns)),
+        ("f5", "d2", running("360-degree", 360, turns)),
+    ]
+    assert group_figures(items, OUTLETS, dates) == []
+    # the same count twice in one article is no ambiguity
+    again = [
+        ("f6", "d1", running("360-degree", 360, turns)),
+        ("f7", "d1", running("a 360-degree", 360, turns)),
+        ("f8", "d2", running("360-degree", 360, turns)),
+    ]
+    (g,) = group_figures(again, OUTLETS, dates)
+    assert g.figure_ids == ("f6", "f7", "f8")
+
+
+def test_a_target_with_no_year_joins_a_dated_one_reported_near_it_only() -> None:
+    dates = {"d1": "2019-01-10", "d2": "2020-06-01", "d3": "2020-06-03"}
+    troops = "Ruritania troops"
+    items = [
+        ("f1", "d1", running("8,000 troops", 8000, troops, kind="target", period="2014")),
+        ("f2", "d2", running("2,000 troops", 2000, troops, kind="target")),
+        ("f3", "d3", running("2,000 troops", 2000, troops, kind="target")),
+    ]
+    (g,) = group_figures(items, OUTLETS, dates)
+    assert (g.figure_ids, g.period, g.label) == (("f2", "f3"), None, f"{troops} target")

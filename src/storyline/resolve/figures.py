@@ -16,6 +16,10 @@ documents. Figures that cannot measure one thing across documents never group:
   two-thirds who favour another are not one measure), nor a count of officials or sources
   (news counts them to attribute: "two officials said" and "three officials said" are
   different people, not a disagreement);
+* a count equal to the parties its subject joins ("two largest economies" of
+  "China-United States …") only names them; and a group in which one document gives values
+  that disagree is no group — that document shows the subject names several measures (a
+  90-degree and a 360-degree turn, a list of 1,333 products cut to 888);
 * a count of a remainder or an increment ("five *other* world powers", "16,000
   *additional* reservists", "1,200 *new* cases") measures something else than a total:
   that word joins the subject it is grouped by;
@@ -195,6 +199,31 @@ def is_measure(subject: str | None) -> bool:
     return True
 
 
+def _names_its_parties(f: Figure) -> bool:
+    """ "the world's two largest economies" for China and the United States: a count equal
+    to the parties its subject joins ("China-United States …") names them, it measures
+    nothing."""
+    if f.unit != "count" or not f.subject:
+        return False
+    lead: list[str] = []
+    for word in f.subject.split():
+        if word[0].islower():
+            break
+        lead.append(word)
+    parties = " ".join(lead).split("-") if lead else []
+    return len(parties) >= 2 and f.value == len(parties)
+
+
+def _ambiguous(items: Sequence[Item]) -> bool:
+    """Does one document give values that disagree under the group's one subject? Then the
+    subject names several measures ("a 90-degree turn to the left and a 360-degree turn to
+    the right"; "the list of 1,333 product categories cut to 888") and the group is none."""
+    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    for _, doc, f in items:
+        by_doc[doc].append(f)
+    return any(not values_agree(fs) for fs in by_doc.values())
+
+
 def _relative(f: Figure) -> str:
     """ "other ", "additional "…: the word in a figure's words that makes it a remainder or
     an increment rather than a total, with a space; "" for a total."""
@@ -257,6 +286,42 @@ def _running_groups(
     return out
 
 
+def _join_periodless_targets(
+    closed: dict[tuple[Measure, str | None], list[Item]], dates: Mapping[str, str | None]
+) -> None:
+    """A target with no period joins the one group of its subject, unit and place that has
+    a period and was reported within :data:`PLAN_WINDOW_DAYS` of it (with no date of its
+    own: the one such group there is)."""
+    for key in sorted((k for k in closed if k[0][2] == "target" and k[1] is None), key=_order):
+        periods = [k for k in closed if k[0] == key[0] and k[1] is not None]
+        if not periods:
+            continue
+        kept: list[Item] = []
+        for item in closed[key]:
+            days = _days(dates.get(item[1]))
+            near = [k for k in periods if days is None or _reported_near(closed[k], days, dates)]
+            if len(near) == 1 and (days is not None or len(periods) == 1):
+                closed[near[0]].append(item)
+            else:
+                kept.append(item)
+        closed[key] = kept
+
+
+def _reported_near(
+    items: Sequence[Item], days: tuple[dt.date, dt.date], dates: Mapping[str, str | None]
+) -> bool:
+    for _, doc, _ in items:
+        other = _days(dates.get(doc))
+        if other is not None and _gap(days, other) <= PLAN_WINDOW_DAYS:
+            return True
+    return False
+
+
+def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two spans of days (0 when they overlap)."""
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+
+
 def _dated(
     items: Sequence[Item], dates: Mapping[str, str | None]
 ) -> tuple[list[Dated], list[Item]]:
@@ -307,18 +372,14 @@ def group_figures(
     running: dict[Measure, list[Item]] = defaultdict(list)
     for item in sorted(figures, key=lambda x: (x[1], x[2].start, x[0])):
         f = item[2]
-        if not is_measure(f.subject):
+        if not is_measure(f.subject) or _names_its_parties(f):
             continue
         measure: Measure = (_relative(f) + (f.subject or ""), f.unit, f.kind, f.place)
         if _closed(f, dates.get(item[1])):
             closed[(measure, f.period)].append(item)
         else:
             running[measure].append(item)
-    # period-less targets join the single dated target group of their subject, unit and place
-    for key in sorted((k for k in closed if k[0][2] == "target" and k[1] is None), key=_order):
-        periods = [k for k in closed if k[0] == key[0] and k[1] is not None]
-        if len(periods) == 1:
-            closed[periods[0]].extend(closed.pop(key))
+    _join_periodless_targets(closed, dates)
     # (measure, period, the dates of its reports ("first/last"), items)
     found: list[tuple[Measure, str | None, str | None, list[Item]]] = []
     for (measure, period), items in closed.items():
@@ -344,7 +405,7 @@ def group_figures(
         running_span = span if kind not in _CLOSED_KINDS else None
         items = sorted(members, key=lambda x: (x[1], x[2].start, x[0]))
         docs = {doc for _, doc, _ in items}
-        if len(docs) < 2:
+        if len(docs) < 2 or _ambiguous(items):
             continue
         names = sorted({o for d in docs if (o := outlets.get(d))})
         when = running_span or period
