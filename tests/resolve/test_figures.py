@@ -287,7 +287,7 @@ def test_a_plan_with_neither_year_nor_name_is_nobodys() -> None:
     dates = {"d1": "2020-05-10", "d2": "2020-05-12"}
     items = [
         ("f1", "d1", running("20,000 jobs", 20_000, "permanent jobs", kind="target")),
-        ("f2", "d2", running("1,000 jobs", 1_000, "permanent jobs", kind="target")),
+        ("f2", "d2", running("15,000 jobs", 15_000, "permanent jobs", kind="target")),
     ]
     assert group_figures(items, OUTLETS, dates) == []
     dated = [(fid, doc, replace(f, period="2024")) for fid, doc, f in items]
@@ -339,3 +339,29 @@ def test_a_target_with_no_year_joins_a_dated_one_reported_near_it_only() -> None
     ]
     (g,) = group_figures(items, OUTLETS, dates)
     assert (g.figure_ids, g.period, g.label) == (("f2", "f3"), None, f"{troops} target")
+
+
+def test_values_far_apart_are_two_measures_and_one_is_no_count() -> None:
+    dates = {"d1": "2020-05-10", "d2": "2020-05-11"}
+    goods = "Ruritania goods"
+    items = [
+        ("f1", "d1", running("$500 billion", 500e9, goods, unit="USD")),
+        ("f2", "d2", running("$50bn", 50e9, goods, unit="USD")),
+        ("f3", "d1", running("1-rated", 1, "rated newsletters")),
+        ("f4", "d2", running("1-rated", 1, "rated newsletters")),
+    ]
+    assert group_figures(items, OUTLETS, dates) == []
+    close = [items[0], ("f5", "d2", running("$260bn", 260e9, goods, unit="USD"))]
+    (g,) = group_figures(close, OUTLETS, dates)
+    assert g.agree is False  # under twofold: a disagreement
+
+
+def test_a_plan_said_now_has_no_period_of_its_own() -> None:
+    dates = {"d1": "2020-05-10", "d2": "2020-05-10"}
+    troops = "Ruritania troops"
+    items = [
+        ("f1", "d1", running("5,500", 5500, troops, kind="target", period="2020-05-10")),
+        ("f2", "d2", running("5,500", 5500, troops, kind="target")),
+    ]
+    (g,) = group_figures(items, OUTLETS, dates)
+    assert (g.period, g.label) == (None, f"{troops} target")

@@ -19,7 +19,11 @@ documents. Figures that cannot measure one thing across documents never group:
 * a count equal to the parties its subject joins ("two largest economies" of
   "China-United States …") only names them; and a group in which one document gives values
   that disagree is no group — that document shows the subject names several measures (a
-  90-degree and a 360-degree turn, a list of 1,333 products cut to 888);
+  90-degree and a 360-degree turn, a list of 1,333 products cut to 888), nor is one whose
+  values lie more than :data:`SPREAD` times apart ("$500 billion" and "$50bn" of goods under
+  tariffs are two rounds of tariffs: outlets that disagree on one measure rarely differ
+  twofold, and a disagreement that is not one misleads as much as a false agreement); a
+  count of one is no figure to compare;
 * a count of a remainder or an increment ("five *other* world powers", "16,000
   *additional* reservists", "1,200 *new* cases") measures something else than a total:
   that word joins the subject it is grouped by;
@@ -35,15 +39,16 @@ documents. Figures that cannot measure one thing across documents never group:
   the next. The group's period is the ISO prefix their dates share ("2020-05" for the 14th
   and the 15th; never a day that is not known), its label names the dates ("…, 2020-05-14
   to 2020-05-15") and its id is a hash of them.
-* a *target* or *forecast* keeps its period (the year aimed at), ``None`` equal only to
-  ``None``: what a deal or a plan aims at does not change from day to day. One with no
-  period joins the target group of the same subject, unit and place when exactly one such
-  group has a period (a goal stated "by 2024" in one article and without the year in
-  another is the same goal); with neither a period nor a name in its subject ("permanent
-  jobs", "limit length") a plan is nobody's in particular and does not group. Its reports
-  still fall within :data:`PLAN_WINDOW_DAYS` of each other, split like running values
-  (undated reports group among themselves): "8,000 troops to stay" in one year's deal is
-  not "10,000 troops to remain" in the next year's.
+* a *target* or *forecast* keeps its period (the year aimed at; a day — "now plans to" —
+  is when it was said, and counts as none), ``None`` equal only to ``None``: what a deal or
+  a plan aims at does not change from day to day. One with no period joins the one target
+  group of the same subject, unit and place that has a period and was reported within
+  :data:`PLAN_WINDOW_DAYS` of it (a goal stated "by 2024" in one article and without the
+  year in another is the same goal); with neither a period nor a name in its subject
+  ("permanent jobs", "limit length") a plan is nobody's in particular and does not group.
+  Its reports still fall within :data:`PLAN_WINDOW_DAYS` of each other, split like running
+  values (undated reports group among themselves): "8,000 troops to stay" in one year's
+  deal is not "10,000 troops to remain" in the next year's.
 
 **When they agree.** Each figure stands for an interval of values:
 
@@ -66,7 +71,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.document import Figure, FigureGroup, content_hash
 
@@ -161,6 +166,7 @@ def values_agree(figures: Sequence[Figure]) -> bool:
 
 WINDOW_DAYS = 3
 PLAN_WINDOW_DAYS = 31
+SPREAD = 2.0
 _ATTRIBUTION = frozenset({"officials", "sources", "aides", "diplomats", "insiders"})
 _RELATIVE = ("other", "additional", "more", "new", "extra", "further", "another", "fresh")
 _POPULATIONS = frozenset(
@@ -217,11 +223,16 @@ def _names_its_parties(f: Figure) -> bool:
 def _ambiguous(items: Sequence[Item]) -> bool:
     """Does one document give values that disagree under the group's one subject? Then the
     subject names several measures ("a 90-degree turn to the left and a 360-degree turn to
-    the right"; "the list of 1,333 product categories cut to 888") and the group is none."""
+    the right"; "the list of 1,333 product categories cut to 888") and the group is none.
+    So it is when the values lie more than :data:`SPREAD` times apart: "$500 billion" and
+    "$50bn" of goods under tariffs are two rounds of tariffs, not a disagreement."""
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for _, doc, f in items:
         by_doc[doc].append(f)
-    return any(not values_agree(fs) for fs in by_doc.values())
+    if any(not values_agree(fs) for fs in by_doc.values()):
+        return True
+    sizes = [abs(f.value) for _, _, f in items]
+    return min(sizes) > 0 and max(sizes) > SPREAD * min(sizes)
 
 
 def _relative(f: Figure) -> str:
@@ -374,6 +385,11 @@ def group_figures(
         f = item[2]
         if not is_measure(f.subject) or _names_its_parties(f):
             continue
+        if f.unit == "count" and f.value == 1:
+            continue  # "the #1-rated newsletter": one of something is no figure to compare
+        if f.kind in _CLOSED_KINDS and f.period and len(f.period) >= 10:
+            f = replace(f, period=None)  # "now plans to keep…": when it was said, not aimed at
+            item = (item[0], item[1], f)
         measure: Measure = (_relative(f) + (f.subject or ""), f.unit, f.kind, f.place)
         if _closed(f, dates.get(item[1])):
             closed[(measure, f.period)].append(item)
