@@ -230,7 +230,9 @@ class Figure:
     ``subject`` is a readable normalised phrase for what is measured; ``kind`` says whether
     it is an actual value, a target, a forecast or an estimate; ``period`` is the ISO
     prefix of the time the value refers to. ``hedge`` keeps "around", "more than"…;
-    ``duration`` and ``rate`` keep attached spans of time ("over 10 years", "annually").
+    ``duration`` and ``rate`` keep attached spans of time ("over 10 years", "annually");
+    ``place`` names the places of the figure's clause that its subject does not already name
+    ("cases in Florida" → "Florida"; several are joined by ", ").
     """
 
     start: int
@@ -244,6 +246,7 @@ class Figure:
     hedge: str | None = None
     duration: str | None = None
     rate: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +349,7 @@ class FigureGroup:
     figure_ids: tuple[str, ...]
     agree: bool
     outlets: tuple[str, ...] = ()
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

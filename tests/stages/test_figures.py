@@ -33,7 +33,7 @@ def only(text: str) -> Quantity:
 def test_stage_is_registered_with_its_contract() -> None:
     spec = REGISTRY["figures"]
     assert (spec.version, spec.adds, spec.needs) == (
-        2,
+        3,
         ("figures",),
         ("parse", "sentences", "mentions"),
     )
@@ -350,7 +350,7 @@ def test_hedges_kinds_and_periods(figures_of: Analyse) -> None:
         "barrel",
         "per day",
         "actual",
-        "2022",
+        "2022-06-15",  # a rate that holds "now": the published day's
     )
 
 
@@ -453,3 +453,67 @@ def test_meeting_counts_name_the_pair(figures_of: Analyse) -> None:
     assert a.subject == b.subject == "Macron-Scholz meetings"
     assert (a.value, a.unit, a.kind) == (b.value, b.unit, b.kind) == (12, "count", "actual")
     assert figures_of(day) == ()
+
+
+# ------------------------------------------------------------- place and grouping
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "words", "place"),
+    [
+        ("Florida reported 1,200 new coronavirus cases on Tuesday.", "1,200", "Florida"),
+        ("There were 640 new coronavirus cases in Georgia last week.", "640", "Georgia"),
+        ("Health officials counted 90 deaths across Portugal.", "90", "Portugal"),
+        # the subject already names the parties; a route is no place
+        ("Brazil's trade with Argentina grew to $38bn in 2020.", "$38bn", None),
+        ("Petrobras would supply 20 million tonnes of oil to India through Oman.", "20", None),
+        # an ordinal counts a series: the one meeting's place is not the count's
+        ("The meeting in Lisbon was their 12th since 2015.", "12th", None),
+    ],
+)
+def test_the_place_a_figure_holds_for(
+    figures_of: Analyse, text: str, words: str, place: str | None
+) -> None:
+    (f,) = [f for f in figures_of(text) if f.text.startswith(words)]
+    assert f.place == place, f
+
+
+@pytest.mark.slow
+def test_a_present_count_is_dated_by_the_published_day(figures_of: Analyse) -> None:
+    (f,) = figures_of("Kenya has recorded 4,000 coronavirus cases so far.", "2020-05-14T10:00")
+    assert (f.kind, f.period, f.place) == ("actual", "2020-05-14", "Kenya")
+    (rate,) = figures_of("Trade now runs at around $140 billion a year.", "2022-08-01")
+    assert rate.period == "2022"  # a yearly rate "now" is the year's
+
+
+@pytest.mark.slow
+def test_articles_group_only_what_measures_one_thing(figures_of: Analyse) -> None:
+    from storyline.resolve.figures import group_figures
+
+    articles = {
+        # two outlets the same day on the same count: one group, and they disagree
+        "a": ("2020-05-14", "Florida reported 1,200 new coronavirus cases on Tuesday."),
+        "b": ("2020-05-14", "Florida reported 1,900 new coronavirus cases on Tuesday."),
+        # another state the same day
+        "c": ("2020-05-14", "Georgia reported 1,200 new coronavirus cases on Tuesday."),
+        # the same state three weeks on
+        "d": ("2020-06-04", "Florida reported 1,200 new coronavirus cases on Tuesday."),
+        # two bills of the same size in the same week
+        "e": ("2020-05-14", "Congress passed the $2 trillion CARES Act in March."),
+        "f": ("2020-05-15", "House Democrats unveiled the $3 trillion HEROES Act on Tuesday."),
+        # a bare noun is no measure
+        "g": ("2020-05-14", "Critics gave two reasons for the delay."),
+        "h": ("2020-05-14", "Aides listed three reasons for the veto."),
+        # the same target reported a month apart, with and without its year
+        "i": ("2020-04-01", "Kenya and Uganda aim to raise bilateral trade to $2bn by 2025."),
+        "j": ("2020-05-02", "Kenya and Uganda aim to raise bilateral trade to $2 billion."),
+    }
+    items = []
+    for key, (published, text) in articles.items():
+        for n, f in enumerate(figures_of(text, published)):
+            items.append((f"{key}{n}", key, f))
+    dates = {key: published for key, (published, _) in articles.items()}
+    groups = group_figures(items, {}, dates)
+    found = {(g.figure_ids, g.agree, g.place) for g in groups}
+    assert found == {(("a0", "b0"), False, "Florida"), (("i0", "j0"), True, None)}, groups

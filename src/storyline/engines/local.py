@@ -129,7 +129,7 @@ def resolve_story(
     resolve_reports(store)
     store.replace_views(
         aggregate_positions(list(store.iter_stances()), index),
-        group_figures(list(store.iter_figures()), outlets),
+        group_figures(list(store.iter_figures()), outlets, store.reference_dates()),
         events,
     )
     return len(entities)

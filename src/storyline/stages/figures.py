@@ -46,6 +46,7 @@ from storyline.stages.figures_kind import (
     clause_head,
     clause_kind,
     clause_period,
+    clause_place,
     clause_rate,
     clause_tokens,
     present_period,
@@ -160,6 +161,12 @@ def _published(published: str | None) -> tuple[int | None, int | None]:
     return int(m.group(1)), int(m.group(2)) if m.group(2) else None
 
 
+def _iso_date(published: str | None) -> str | None:
+    """The ISO date prefix of a published date ("2020-05-14T09:00Z" → "2020-05-14")."""
+    m = re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", published or "")
+    return m.group(0) if m else None
+
+
 def _in_name(q: Quantity, ctx: Context, span: Any) -> bool:
     for tok in span:
         for m in ctx.by_token.get(tok.i, []):
@@ -181,6 +188,7 @@ def extract_figures(
         top_parties(mentions, people=True),
         year,
         month,
+        _iso_date(published),
     )
     candidates: list[tuple[Quantity, Any]] = []
     for q in scan(text):
@@ -268,6 +276,8 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
         period = None
     if subject is not None:
         subject = " ".join(subject.split()) or None
+    # an ordinal ("their 38th meeting, in Beijing") counts a series, not the one event's place
+    place = None if q.ordinal else clause_place((root, gov), head, subject, ctx)
     return Figure(
         start=start,
         end=end,
@@ -280,10 +290,11 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
         hedge=hedge,
         duration=duration,
         rate=rate,
+        place=place,
     )
 
 
-@stage("figures", version=2, adds=["figures"], needs=["parse", "sentences", "mentions"])
+@stage("figures", version=3, adds=["figures"], needs=["parse", "sentences", "mentions"])
 def figures(inp: StageInput) -> StageOutput:
     mentions = tuple(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     reference = inp.document.meta.reference_date

@@ -128,19 +128,57 @@ def clause_kind(
     return None
 
 
-PRESENT = "PRESENT"  # "now", "currently": :func:`present_period` gives its year
+PRESENT = "PRESENT"  # "now", "currently": :func:`present_period` gives its time
 
 
 def present_period(rate: str | None, ctx: Context) -> str | None:
-    """The year a figure said to hold "now" refers to: the publication year, but for a yearly
-    rate ("around $140 billion a year now") in the first half of a year, the last complete
-    year — the one whose total such a figure reports."""
+    """The time a figure said to hold "now" refers to. A yearly rate ("around $140 billion a
+    year now") is the publication year's, or in the first half of a year the last complete
+    year's — the one whose total such a figure reports. Anything else ("5,000 cases so far")
+    holds on the publication date itself, as precisely as the document gives it: a running
+    count on one day is not the same year's count a month later."""
     if ctx.pub_year is None:
         return None
     yearly = rate is not None and ("year" in rate or rate in ("annual", "annually", "per annum"))
     if yearly and ctx.pub_month is not None and ctx.pub_month <= 6:
         return str(ctx.pub_year - 1)
-    return str(ctx.pub_year)
+    if yearly:
+        return str(ctx.pub_year)
+    return ctx.pub_date or str(ctx.pub_year)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_LOCATIVE = frozenset({"in", "across", "throughout", "within", "inside", "at"})
+
+
+def clause_place(
+    anchors: Sequence[Any], head: Any, subject: str | None, ctx: Context
+) -> str | None:
+    """Where the figure holds: the places after a locative preposition ("in", "across"…) of
+    the figure, the noun it measures or its clause's verb ("1,200 new cases in Florida"), or
+    named by the clause's subject ("Florida reported 1,200 cases"), leaving out those its
+    subject already names, sorted and joined by ", ". Places reached otherwise — an agent's
+    nationality, a route ("through Kazakhstan") — say nothing of where the figure holds."""
+    tokens: list[Any] = []
+    for anchor in (*anchors, head):
+        if anchor is None:
+            continue
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        tokens.extend(obj.subtree)
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            tokens.extend(c.subtree)
+    names: set[str] = set()
+    for t in tokens:
+        for m in ctx.by_token.get(t.i, ()):
+            if m.label in PLACE_LABELS:
+                name = m.canonical or m.name
+                if subject is None or name not in subject:
+                    names.add(name)
+    return ", ".join(sorted(names)) or None
 
 
 def clause_period(

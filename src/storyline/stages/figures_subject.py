@@ -89,6 +89,7 @@ class Context:
     top_people: list[str]
     pub_year: int | None
     pub_month: int | None
+    pub_date: str | None = None  # the published date as precisely as known ("2020-05-14")
     last_subject: str | None = None
     figure_tokens: set[int] = field(default_factory=set)
     units: dict[int, str] = field(default_factory=dict)

@@ -87,11 +87,11 @@ def write_layers(conn: sqlite3.Connection, analysis: Analysis) -> None:
         )
     conn.executemany(
         "INSERT OR REPLACE INTO figures(id, doc_id, start, end, text, value, unit, subject, "
-        "kind, period, hedge, duration, rate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "kind, period, hedge, duration, rate, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 *(layer_id("f_", doc, f.start, f.end), doc, f.start, f.end, f.text, f.value),
-                *(f.unit, f.subject, f.kind, f.period, f.hedge, f.duration, f.rate),
+                *(f.unit, f.subject, f.kind, f.period, f.hedge, f.duration, f.rate, f.place),
             )
             for f in (cast(Figure, x) for x in analysis.layer("figures"))
         ],
@@ -168,6 +168,7 @@ def iter_figures(conn: sqlite3.Connection) -> Iterator[tuple[str, str, Figure]]:
             r["hedge"],
             r["duration"],
             r["rate"],
+            r["place"],
         )
         yield r["id"], r["doc_id"], figure
 
@@ -218,9 +219,9 @@ def replace_positions(conn: sqlite3.Connection, rows: Sequence[Position]) -> Non
 def replace_figure_groups(conn: sqlite3.Connection, rows: Sequence[FigureGroup]) -> None:
     conn.execute("DELETE FROM figure_groups")
     conn.executemany(
-        "INSERT INTO figure_groups(id, label, subject, period, kind, unit, agree) "
-        "VALUES (?,?,?,?,?,?,?)",
-        [(g.id, g.label, g.subject, g.period, g.kind, g.unit, int(g.agree)) for g in rows],
+        "INSERT INTO figure_groups(id, label, subject, period, kind, unit, agree, place) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(g.id, g.label, g.subject, g.period, g.kind, g.unit, int(g.agree), g.place) for g in rows],
     )
     conn.executemany(
         "INSERT OR IGNORE INTO figure_group_members(group_id, figure_id) VALUES (?,?)",
@@ -329,6 +330,7 @@ def export_figures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                 "hedge": f.hedge,
                 "duration": f.duration,
                 "rate": f.rate,
+                "place": f.place,
             }
         )
     return out
@@ -346,6 +348,7 @@ def export_figure_groups(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "period": r["period"],
             "kind": r["kind"],
             "unit": r["unit"],
+            "place": r["place"],
             "figures": members.get(r["id"], []),
             "agree": bool(r["agree"]),
         }

@@ -276,6 +276,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN cleaning TEXT;
     """,
+    # version 6: figure place — the places a figure's clause names, and the place its group
+    # measures (figures for different places never share a group)
+    """
+    ALTER TABLE figures ADD COLUMN place TEXT;
+    ALTER TABLE figure_groups ADD COLUMN place TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -396,6 +396,16 @@ class StoreWriter:
             )
         }
 
+    def reference_dates(self) -> dict[str, str | None]:
+        """doc id → the date its relative expressions resolve against: published or inferred."""
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT id, coalesce(published, inferred_date) FROM documents "
+                "WHERE status = 'analysed'"
+            )
+        }
+
     def time_index(self) -> dict[tuple[str, int, int], tuple[str, str | None, str | None]]:
         """(doc, start, end) of every time expression → (text, value, anchor)."""
         return {
