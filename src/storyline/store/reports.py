@@ -5,6 +5,7 @@ See :mod:`storyline.resolve.copies` for what a fingerprint and a report are.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
@@ -13,27 +14,32 @@ from storyline.document import Fingerprint, Report
 CHUNK = 256  # documents read at a time when fingerprints are missing
 
 
-def add_missing_fingerprints(
-    conn: sqlite3.Connection, make: Callable[[str, str | None], Fingerprint]
-) -> int:
-    """Fingerprint every analysed document that has none yet; how many were added.
+MakeFingerprint = Callable[[str, str | None, Sequence[str]], Fingerprint]
 
-    Only new documents are read, so a run over a large database reads their texts alone.
+
+def add_missing_fingerprints(conn: sqlite3.Connection, make: MakeFingerprint, size: int) -> int:
+    """Fingerprint every analysed document that has none yet, or one of another layout than
+    ``size`` bytes of signature (made by an older storyline); how many were made.
+
+    Only those documents are read, so a run over a large database reads new texts alone.
+    ``make`` gets each document's text, outlet and authors.
     """
     ids = [
         r[0]
         for r in conn.execute(
             "SELECT d.id FROM documents d LEFT JOIN document_signatures s ON s.doc_id = d.id "
-            "WHERE d.status = 'analysed' AND s.doc_id IS NULL ORDER BY d.id"
+            "WHERE d.status = 'analysed' AND (s.doc_id IS NULL OR length(s.signature) != ?) "
+            "ORDER BY d.id",
+            (size,),
         )
     ]
     for at in range(0, len(ids), CHUNK):
         chunk = ids[at : at + CHUNK]
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
-            f"SELECT id, text, outlet FROM documents WHERE id IN ({marks})", chunk
+            f"SELECT id, text, outlet, authors FROM documents WHERE id IN ({marks})", chunk
         ).fetchall()
-        prints = [(r[0], make(r[1], r[2])) for r in rows]
+        prints = [(r[0], make(r[1], r[2], json.loads(r[3] or "[]"))) for r in rows]
         conn.executemany(
             "INSERT OR REPLACE INTO document_signatures(doc_id, shingles, signature, credit, "
             "credit_evidence) VALUES (?,?,?,?,?)",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -460,10 +460,11 @@ class StoreWriter:
             layers.replace_figure_groups(self.conn, groups)
             layers.replace_events(self.conn, events)
 
-    def add_missing_fingerprints(self, make: Callable[[str, str | None], Fingerprint]) -> int:
-        """Fingerprint (for copy detection) the analysed documents that have none yet."""
+    def add_missing_fingerprints(self, make: report_sql.MakeFingerprint, size: int) -> int:
+        """Fingerprint (for copy detection) the analysed documents that have none yet, or
+        one whose signature is not ``size`` bytes long (an older layout)."""
         with self._transaction():
-            return report_sql.add_missing_fingerprints(self.conn, make)
+            return report_sql.add_missing_fingerprints(self.conn, make, size)
 
     def iter_fingerprints(self) -> Iterator[tuple[str, str | None, str | None, Fingerprint]]:
         """(doc id, publication date, outlet, fingerprint) of every analysed document."""
