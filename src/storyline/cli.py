@@ -298,6 +298,13 @@ def info(
 
     out.print(Text(f"database {db}"))
     out.print(Text(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items())))
+    if counts["independent_reports"] < counts["analysed"]:
+        out.print(
+            Text(
+                f"{counts['analysed']} analysed documents carry {counts['independent_reports']} "
+                "independent reports (copies of one article count once)"
+            )
+        )
     out.print(Text(f"\ndocuments ({len(documents)}):", style="bold"))
     for stored in documents:
         meta = stored.document.meta

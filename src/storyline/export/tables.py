@@ -1,15 +1,32 @@
 """The database's tables as a folder of CSV files or of Parquet files, for spreadsheets,
 pandas, DuckDB and Datasette: one file per table, columns as in the database
-(see ``store/schema.py``), plus ``quote_speakers`` (each quote's resolved speaker)."""
+(see ``store/schema.py``), plus ``quote_speakers`` (each quote's resolved speaker) and
+``source_counts`` (how many independent reports and documents state each figure group,
+event and position). ``document_signatures`` (copy detection's MinHash bytes) is left out:
+``reports`` and ``report_documents`` hold what it found."""
 
 from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from storyline.errors import ExportError
 from storyline.store import StoreReader
+
+INTERNAL = {"document_signatures"}
+SOURCE_COUNTS = [("kind", "TEXT"), ("id", "TEXT"), ("sources", "INTEGER"), ("copies", "INTEGER")]
+
+Table = tuple[str, list[tuple[str, str]], Iterable[tuple[Any, ...]]]
+
+
+def _tables(reader: StoreReader) -> Iterator[Table]:
+    for name in reader.queries.table_names():
+        if name not in INTERNAL:
+            yield (name, *reader.queries.table(name))
+    yield "source_counts", SOURCE_COUNTS, reader.source_count_rows()
 
 
 def _folder(out: Path) -> Path:
@@ -29,8 +46,7 @@ def _replace(tmp: Path, out: Path) -> None:
 def write_csv(reader: StoreReader, out: Path) -> None:
     """One ``TABLE.csv`` per table (UTF-8, header row, RFC 4180 quoting)."""
     tmp = _folder(out)
-    for name in reader.queries.table_names():
-        columns, rows = reader.queries.table(name)
+    for name, columns, rows in _tables(reader):
         with (tmp / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([c for c, _ in columns])
@@ -45,8 +61,7 @@ def write_parquet(reader: StoreReader, out: Path) -> None:
 
     types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     tmp = _folder(out)
-    for name in reader.queries.table_names():
-        columns, rows = reader.queries.table(name)
+    for name, columns, rows in _tables(reader):
         schema = pa.schema([(c, types.get(t, pa.string())) for c, t in columns])
         data = list(zip(*rows, strict=True)) or [()] * len(columns)
         arrays = []

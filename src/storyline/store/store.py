@@ -600,7 +600,7 @@ class StoreReader:
             "events": "SELECT count(*) FROM events",
             "figure_groups": "SELECT count(*) FROM figure_groups",
             "positions": "SELECT count(*) FROM positions",
-            "reports": "SELECT count(*) FROM reports",
+            "independent_reports": "SELECT count(*) FROM reports",
             "skipped": "SELECT count(*) FROM skipped",
         }
         return {k: int(self.conn.execute(sql).fetchone()[0]) for k, sql in q.items()}
@@ -702,6 +702,22 @@ class StoreReader:
     def reports(self) -> list[Report]:
         """Every independent report with its copies, lead copy first."""
         return report_sql.reports(self.conn)
+
+    def report_export(self) -> list[dict[str, Any]]:
+        """Every report, export-shaped (id, origin, evidence, documents, outlets, copies)."""
+        return report_sql.report_export(self.conn)
+
+    def document_reports(self) -> dict[str, tuple[str, float]]:
+        """doc id → (report id, resemblance to the report's lead copy)."""
+        return report_sql.document_reports(self.conn)
+
+    def source_count_rows(self) -> Iterator[tuple[str, str, int, int]]:
+        """(kind, id, independent reports, documents) of every group, event and position."""
+        return report_sql.source_count_rows(self.conn)
+
+    def source_counts(self, kind: str) -> dict[str, tuple[int, int]]:
+        """id → (independent reports, documents) of every figure group, event or position."""
+        return report_sql.source_counts(self.conn, kind)
 
     def ask(self) -> AskQueries:
         """The read queries of question answering (``storyline ask``)."""
