@@ -201,3 +201,26 @@ def test_two_runs_give_the_reports_of_one_and_removing_the_lead_makes_a_new_one(
     assert new["documents"][0] == old["documents"][1] and new["id"] != old["id"]
     assert new["origin"] == "Reuters"
     assert all(d["report"] == new["id"] for d in after["documents"] if d["id"] in new["documents"])
+
+
+def test_fingerprints_of_an_older_layout_are_made_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    from storyline.engines.local import resolve_reports
+    from storyline.resolve.copies import PERMUTATIONS, SIGNATURE_BYTES
+    from storyline.store import StoreWriter
+
+    db = tmp_path / "old.db"
+    analyse(db, write_inputs(tmp_path / "copies.jsonl", COPIES | {"ind1.txt"}))
+    before = export(db, tmp_path / "before.json")
+    with sqlite3.connect(db) as conn:  # as a database made before openings were kept
+        conn.execute(
+            "UPDATE document_signatures SET signature = substr(signature, 1, ?)",
+            (4 * PERMUTATIONS,),
+        )
+    with StoreWriter(db) as store:
+        resolve_reports(store)
+    with sqlite3.connect(db) as conn:
+        lengths = {r[0] for r in conn.execute("SELECT length(signature) FROM document_signatures")}
+    assert lengths == {SIGNATURE_BYTES}
+    assert _reports(export(db, tmp_path / "after.json")) == _reports(before)
