@@ -224,3 +224,34 @@ def test_fingerprints_of_an_older_layout_are_made_again(tmp_path: Path) -> None:
         lengths = {r[0] for r in conn.execute("SELECT length(signature) FROM document_signatures")}
     assert lengths == {SIGNATURE_BYTES}
     assert _reports(export(db, tmp_path / "after.json")) == _reports(before)
+
+
+def test_csv_and_timeline_exports_carry_reports_and_counts(
+    analysed: tuple[Path, dict[str, Any], Path],
+) -> None:
+    import csv
+
+    db, story, tmp = analysed
+    folder = tmp / "tables"
+    assert run_cli("export", "--db", str(db), "-f", "csv", "-o", str(folder)).exit_code == 0
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    assert {r["doc_id"]: r["report_id"] for r in rows("report_documents")} == {
+        d["id"]: d["report"] for d in story["documents"]
+    }
+    counts = {
+        (r["kind"], r["id"]): (int(r["sources"]), int(r["copies"])) for r in rows("source_counts")
+    }
+    for kind in ("figure_groups", "events", "positions"):
+        for item in story[kind]:
+            assert counts[(kind, item["id"])] == (item["sources"], item["copies"])
+    assert len(rows("reports")) == 3
+    assert not (folder / "document_signatures.csv").exists()
+    timeline = tmp / "timeline.json"
+    assert (
+        run_cli("export", "--db", str(db), "-f", "timelinejs", "-o", str(timeline)).exit_code == 0
+    )
+    assert "2 independent reports, 5 copies" in timeline.read_text(encoding="utf-8")

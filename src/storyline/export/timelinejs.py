@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from storyline.present import sources_label
 from storyline.store import StoreReader
 
 
@@ -48,6 +49,7 @@ def build_timeline(reader: StoreReader) -> dict[str, Any]:
             continue
         who = ", ".join(html.escape(p["name"]) for p in v["participants"])
         body = f"<p>{who}</p>" if who else ""
+        body += f"<p>{sources_label(v)}</p>"
         body += "<ul>" + "".join(_source(r) for r in v["reports"]) + "</ul>"
         events.append(
             {
