@@ -153,7 +153,8 @@ def test_web_pages_and_report_show_independent_reports(
     docs = by_source(story)
     page = client.get(f"/documents/{docs['cut.txt']['id']}").text
     report_id = docs["cut.txt"]["report"]
-    assert report_id in page and "origin: <strong>Reuters</strong> ((Reuters))" in page
+    assert report_id in page and "origin: <strong>Reuters</strong> · evidence: (Reuters)" in page
+    assert "(a copy of a report cited above)" in client.get("/figures").text
     for other in ("Wire Daily", "Norland Times", "Harbour News"):
         assert other in page
     api = client.get(f"/api/documents/{docs['cut.txt']['id']}").json()["report"]
@@ -164,6 +165,7 @@ def test_web_pages_and_report_show_independent_reports(
     assert run_cli("report", "--db", str(db), "-o", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert badge in html and "6 articles carry 3 independent reports" in html
+    assert "(a copy of a report cited above)" in html
 
 
 def _reports(story: dict[str, Any]) -> list[tuple[str, tuple[str, ...], str | None]]:
