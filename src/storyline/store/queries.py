@@ -274,9 +274,10 @@ class StoryQueries:
         entity["sources"], entity["copies"] = (
             int(x)
             for x in self.conn.execute(
-                "SELECT count(DISTINCT coalesce(rd.report_id, m.doc_id)), count(DISTINCT m.doc_id) "
-                "FROM entity_mentions em JOIN mentions m ON m.id = em.mention_id "
-                "LEFT JOIN report_documents rd ON rd.doc_id = m.doc_id WHERE em.entity_id = ?",
+                "SELECT count(DISTINCT coalesce(rd.report_id, x.doc_id)), count(*) FROM "
+                "(SELECT DISTINCT m.doc_id FROM entity_mentions em JOIN mentions m "
+                "ON m.id = em.mention_id WHERE em.entity_id = ?) x "
+                "LEFT JOIN report_documents rd ON rd.doc_id = x.doc_id",
                 (entity_id,),
             ).fetchone()
         )
