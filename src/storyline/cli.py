@@ -361,6 +361,11 @@ def info(
 
     _say(f"database {db}")
     _say(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
+    if counts["independent_reports"] < counts["analysed"]:
+        _say(
+            f"{counts['analysed']} analysed documents carry {counts['independent_reports']} "
+            "independent reports (copies of one article count once)"
+        )
     _say(f"\ndocuments ({len(documents)}):", style="bold")
     for stored in documents:
         meta = stored.document.meta

@@ -39,6 +39,14 @@ def source_label(doc: dict[str, Any]) -> str:
     return f"{outlet}, undated"
 
 
+def sources_label(item: dict[str, Any]) -> str:
+    """How many independent reports state a group, event or position, and in how many
+    copies when copies of one article were grouped: ``3 independent reports, 7 copies``."""
+    sources, copies = item.get("sources", 0), item.get("copies", 0)
+    label = f"{sources} independent report{'s' if sources != 1 else ''}"
+    return f"{label}, {copies} copies" if copies > sources else label
+
+
 def quote_lines(story: Story, speaker: str | None = None) -> list[str]:
     """Quotes grouped by speaker (resolved entity, else as written), with outlet and date."""
     entities, docs = _entities(story), _documents(story)
@@ -72,7 +80,9 @@ def position_lines(story: Story, holder: str | None = None) -> list[str]:
             continue
         who = _names(p["holders"], entities) or "unnamed holders"
         evidence = [stances[s] for s in p["stances"] if s in stances]
-        lines.append(f"{who} {p['polarity']}: {p['target']} ({len(evidence)} evidence)")
+        lines.append(
+            f"{who} {p['polarity']}: {p['target']} ({len(evidence)} evidence) · {sources_label(p)}"
+        )
         for s in evidence:
             doc = docs[s["doc"]]
             lines.append(f"    {doc['text'][s['start'] : s['end']]}  [{source_label(doc)}]")
@@ -95,7 +105,7 @@ def figure_lines(story: Story, conflicts_only: bool = False) -> list[str]:
         if conflicts_only and g["agree"]:
             continue
         mark = "agree" if g["agree"] else "DISAGREE"
-        lines.append(f"[{mark}] {g['label']}")
+        lines.append(f"[{mark}] {g['label']}  ({sources_label(g)})")
         for fid in g["figures"]:
             f = figures[fid]
             doc = docs[f["doc"]]
@@ -115,5 +125,5 @@ def timeline_lines(story: Story, actor: str | None = None) -> list[str]:
             continue
         sources = sorted({source_label(docs[m["doc"]]) for m in v["mentions"]})
         lines.append(f"{v['date'] or 'undated':<10}  {v['type']:<9} {v['label']}")
-        lines.append(f"            sources: {'; '.join(sources)}")
+        lines.append(f"            {sources_label(v)}: {'; '.join(sources)}")
     return lines

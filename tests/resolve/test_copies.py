@@ -7,7 +7,15 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.resolve.copies import Candidate, fingerprint, group_reports, is_copy, wire_credit
+from storyline.resolve.copies import (
+    SIGNATURE_BYTES,
+    Candidate,
+    fingerprint,
+    group_reports,
+    is_copy,
+    overlap,
+    wire_credit,
+)
 from tests.resolve import syndicated as s
 
 
@@ -90,6 +98,71 @@ def test_wire_credits() -> None:
 @given(st.text(min_size=0, max_size=400))
 def test_any_text_has_a_fingerprint_and_is_a_copy_of_itself(text: str) -> None:
     f = fingerprint(text)
-    assert len(f.signature) == 4 * 126
+    assert len(f.signature) == SIGNATURE_BYTES == 4 * (126 + 42)
     if f.shingles >= 30:
         assert is_copy(f, fingerprint(text))
+
+
+def _gallery() -> str:
+    """A long block of photo captions, as a site repeats it under many of its articles."""
+    places = ["Oskel", "Brask", "Kell", "Saline", "Durn", "the capital", "the Marren basin"]
+    scenes = [
+        "volunteers carry sandbags along the embankment",
+        "a rescue boat passes a flooded bus stop",
+        "soldiers repair a levee before nightfall",
+        "families wait for buses at a school gym",
+        "a farmer checks his flooded barley field",
+    ]
+    lines = []
+    for n in range(60):
+        place, scene = places[n % len(places)], scenes[(n * 3) % len(scenes)]
+        lines.append(f"Photo {n + 1} of 60: In {place}, {scene} on day {n // 5 + 1}. Hide caption")
+    return "\n".join(lines)
+
+
+def test_pages_sharing_only_a_block_of_site_chrome_are_not_copies() -> None:
+    # two different stories of one site (each longer than the opening compared), above the
+    # same long photo gallery: most of their words are the gallery's, but each opens with
+    # its own news
+    gallery = _gallery()
+    first = fingerprint(s.INDEPENDENT_1 + "\n\n" + s.INDEPENDENT_2 + "\n\n" + gallery)
+    second = fingerprint(s.WIRE + "\n\n" + gallery)
+    assert overlap(first, second)[1] >= 0.7  # the old bounds alone took them for copies
+    assert not is_copy(first, second)
+    # a copy with a line added on top keeps the opening enough to count
+    updated = fingerprint("UPDATE: the river has begun to fall.\n\n" + s.WIRE)
+    assert is_copy(updated, fingerprint(s.WIRE))
+
+
+def test_credit_forms_of_real_news() -> None:
+    # a dateline below a title and a photo caption
+    text = (
+        "Rail line cut by floods\n"
+        "FILE - In this March 2, 2023, file photo, a bridge is seen near Kell. "
+        "(AP Photo/Jane Roe, File)\n"
+        "OSKEL, Valdora (AP) — Floodwaters cut the rail line on Tuesday."
+    )
+    assert wire_credit(text) == ("AP", "(AP)")
+    assert wire_credit("Washington (CNN) – Lawmakers said on Tuesday") == ("CNN", "(CNN)")
+    assert wire_credit("(AFP) — The leaders agreed on Friday.") == ("AFP", "(AFP)")
+    # the agency's tag lines and credit lines at the end
+    tail = "The talks ended.\n___\nAssociated Press writers Jane Roe and John Doe contributed."
+    assert wire_credit(tail) == ("AP", "Associated Press writers")
+    assert wire_credit("Talks ended.\nAP Diplomatic Writer Jane Roe contributed.") == (
+        "AP",
+        "AP Diplomatic Writer",
+    )
+    credit = "Talks ended. (Reporting by Jane Roe; Editing by John Doe)"
+    assert wire_credit(credit) == ("Reuters", "(Reporting by Jane Roe; Editing by John Doe)")
+    # a byline that is an agency's name alone (the crawl's metadata)
+    assert wire_credit("Talks ended.", authors=["The Associated Press"]) == (
+        "AP",
+        "byline: The Associated Press",
+    )
+    # not credits: photo credits, a caption's credit, a contribution to another article,
+    # an agency among a site's list of writers
+    assert wire_credit("toggle caption Jane Roe /Reuters /Landov\nThe talks ended.") is None
+    assert wire_credit("toggle caption Jane Roe/AFP/Getty Images\nThe talks ended.") is None
+    assert wire_credit("Men stand at the site in 2015. (Reuters)\nThey remain foes.") is None
+    assert wire_credit("Talks ended.\nThe Associated Press contributed to this report.") is None
+    assert wire_credit("Talks ended.", authors=["Jane Roe", "Associated Press"]) is None

@@ -29,7 +29,7 @@ from storyline.engines.workers import analyse_in_workers, prefetched
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
-from storyline.resolve.copies import Candidate, fingerprint, group_reports
+from storyline.resolve.copies import SIGNATURE_BYTES, Candidate, fingerprint, group_reports
 from storyline.resolve.dating import TimeInfo, independent_mentions
 from storyline.resolve.dating import infer_dates as infer_document_dates
 from storyline.resolve.entities import resolve_entities
@@ -138,7 +138,7 @@ def resolve_story(
 def resolve_reports(store: StoreWriter) -> None:
     """Group copies of one article into independent reports (:mod:`storyline.resolve.copies`);
     only documents analysed since the last run are read, to fingerprint them."""
-    store.add_missing_fingerprints(fingerprint)
+    store.add_missing_fingerprints(fingerprint, SIGNATURE_BYTES)
     store.replace_reports(*group_reports(Candidate(*row) for row in store.iter_fingerprints()))
 
 

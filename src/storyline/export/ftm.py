@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 from storyline.document import mention_id
 from storyline.outputs import text_stream
+from storyline.present import sources_label
 from storyline.store import StoreReader
 
 SCHEMAS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Territory", "LOC": "Territory"}
@@ -98,7 +99,9 @@ def ftm_entities(reader: StoreReader) -> Iterator[dict[str, Any]]:
     for v in reader.queries.events(limit=1_000_000):
         involved = [ftm_id(p["id"]) for p in v["participants"] if schema_of.get(p["id"]) in LEGAL]
         others = [p["name"] for p in v["participants"] if schema_of.get(p["id"]) not in LEGAL]
-        summary = f"{v['type']} event reported by {len(v['reports'])} passages"
+        summary = (
+            f"{v['type']} event reported by {len(v['reports'])} passages in {sources_label(v)}"
+        )
         if others:
             summary += "; also involved: " + ", ".join(others)
         yield _entity(

@@ -15,6 +15,7 @@ SCHEMA = "storyline.export/1"
 def build_export(reader: StoreReader) -> dict[str, Any]:
     """The whole story as one JSON-ready object, in a stable order."""
     documents = []
+    copies = reader.document_reports()
     for stored in reader.documents():
         doc = stored.document
         meta = doc.meta
@@ -40,6 +41,8 @@ def build_export(reader: StoreReader) -> dict[str, Any]:
                 "status": stored.status,
                 "status_reason": stored.status_reason,
                 "cleaning": meta.cleaning,
+                "report": copies[doc.id][0] if doc.id in copies else None,
+                "copy_similarity": copies[doc.id][1] if doc.id in copies else None,
                 "text": doc.text,
             }
         )
@@ -49,6 +52,13 @@ def build_export(reader: StoreReader) -> dict[str, Any]:
         "entities": reader.entities(),
     }
     story.update(reader.sections())
+    # copies of one article count once: each figure group, event and position says how
+    # many independent reports state it (``sources``) and in how many documents (``copies``)
+    story["reports"] = reader.report_export()
+    for kind in ("figure_groups", "events", "positions"):
+        counts = reader.source_counts(kind)
+        for item in story[kind]:
+            item["sources"], item["copies"] = counts.get(item["id"], (0, 0))
     # the optional summary section: most central lines first, each cited
     story["brief"] = [line.to_export() for line in build_brief(reader).lines]
     return story

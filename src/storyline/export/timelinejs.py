@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any, BinaryIO
 
+from storyline.present import sources_label
 from storyline.store import StoreReader
 
 
@@ -47,6 +48,7 @@ def build_timeline(reader: StoreReader) -> dict[str, Any]:
             continue
         who = ", ".join(html.escape(p["name"]) for p in v["participants"])
         body = f"<p>{who}</p>" if who else ""
+        body += f"<p>{sources_label(v)}</p>"
         body += "<ul>" + "".join(_source(r) for r in v["reports"]) + "</ul>"
         events.append(
             {

@@ -14,11 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from storyline.store.reports import document_report
+
 Row = dict[str, Any]
 
 _FIGURE_WORDS = "(f.text || ' ' || coalesce(f.subject, ''))"
 
 _DOC_COLUMNS = "d.id AS doc, d.title, d.outlet, d.published, d.url"
+# the independent report a cited document belongs to (itself until reports are built)
+_REPORT_COLUMN = "(SELECT rd.report_id FROM report_documents rd WHERE rd.doc_id = d.id) AS report"
 SPEAKER_JOIN = (
     "LEFT JOIN mentions sm ON sm.doc_id = q.doc_id AND sm.start = q.speaker_start "
     "AND sm.end = q.speaker_end "
@@ -42,6 +46,13 @@ def _rows(cursor: Iterable[sqlite3.Row]) -> list[Row]:
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
+
+
+def tally(rows: Iterable[Row]) -> tuple[int, int]:
+    """(independent reports, documents) among cited rows with ``doc`` and ``report``: copies
+    of one syndicated or republished article count once."""
+    rows = list(rows)
+    return len({r.get("report") or r["doc"] for r in rows}), len({r["doc"] for r in rows})
 
 
 def fts_query(text: str) -> str | None:
@@ -71,9 +82,13 @@ class StoryQueries:
         """Each outlet (None for unknown) with how many documents it has."""
         return _rows(
             self.conn.execute(
-                "SELECT outlet, count(*) AS documents, min(published) AS first, "
-                "max(published) AS last FROM documents GROUP BY outlet "
-                "ORDER BY documents DESC, outlet IS NULL, outlet"
+                "SELECT d.outlet, count(*) AS documents, "
+                "count(DISTINCT coalesce(rd.report_id, d.id)) AS reports, "
+                "sum(rd.report_id IS NOT NULL AND p.lead != d.id) AS copies, "
+                "min(d.published) AS first, max(d.published) AS last FROM documents d "
+                "LEFT JOIN report_documents rd ON rd.doc_id = d.id "
+                "LEFT JOIN reports p ON p.id = rd.report_id GROUP BY d.outlet "
+                "ORDER BY documents DESC, d.outlet IS NULL, d.outlet"
             )
         )
 
@@ -85,7 +100,9 @@ class StoryQueries:
                 "d.language, length(d.text) AS chars, "
                 "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes, "
                 "(SELECT count(*) FROM figures f WHERE f.doc_id = d.id) AS figures, "
-                "(SELECT count(*) FROM event_mentions v WHERE v.doc_id = d.id) AS events "
+                "(SELECT count(*) FROM event_mentions v WHERE v.doc_id = d.id) AS events, "
+                "(SELECT p.copies FROM report_documents rd JOIN reports p ON p.id = rd.report_id "
+                "WHERE rd.doc_id = d.id) AS copies "
                 "FROM documents d ORDER BY d.published IS NULL, d.published DESC, d.title, d.id "
                 "LIMIT ? OFFSET ?",
                 (limit, offset),
@@ -99,6 +116,7 @@ class StoryQueries:
         if doc is None:
             return None
         doc["authors"] = json.loads(doc["authors"] or "[]")
+        doc["report"] = document_report(self.conn, doc_id)
         doc["dates"] = _rows(
             self.conn.execute(
                 "SELECT value, origin, evidence FROM document_dates WHERE doc_id = ? "
@@ -253,6 +271,16 @@ class StoryQueries:
                 (entity_id,),
             )
         )
+        entity["sources"], entity["copies"] = (
+            int(x)
+            for x in self.conn.execute(
+                "SELECT count(DISTINCT coalesce(rd.report_id, x.doc_id)), count(*) FROM "
+                "(SELECT DISTINCT m.doc_id FROM entity_mentions em JOIN mentions m "
+                "ON m.id = em.mention_id WHERE em.entity_id = ?) x "
+                "LEFT JOIN report_documents rd ON rd.doc_id = x.doc_id",
+                (entity_id,),
+            ).fetchone()
+        )
         entity["documents"] = _rows(
             self.conn.execute(
                 f"SELECT {_DOC_COLUMNS}, count(*) AS mentions, min(m.start) AS first "
@@ -391,8 +419,8 @@ class StoryQueries:
                 holders[r[0]].append(r[1])
             for r in self.conn.execute(
                 f"SELECT ps.position_id, s.id, s.start, s.end, s.holder_text, s.cue, "
-                f"substr(d.text, s.start + 1, s.end - s.start) AS evidence, {_DOC_COLUMNS} "
-                "FROM position_stances ps JOIN stances s ON s.id = ps.stance_id "
+                f"substr(d.text, s.start + 1, s.end - s.start) AS evidence, {_DOC_COLUMNS}, "
+                f"{_REPORT_COLUMN} FROM position_stances ps JOIN stances s ON s.id = ps.stance_id "
                 f"JOIN documents d ON d.id = s.doc_id WHERE ps.position_id IN ({marks}) "
                 "ORDER BY d.published, s.doc_id, s.start",
                 chunk,
@@ -407,6 +435,7 @@ class StoryQueries:
             r["holders"] = [names.get(h, {"id": h, "name": h}) for h in holders[r["id"]]]
             r["target_name"] = names.get(r["target_entity"] or "", {}).get("name")
             r["stances"] = stances[r["id"]]
+            r["sources"], r["copies"] = tally(r["stances"])
         return rows
 
     # ------------------------------------------------------------------ figures
@@ -430,7 +459,7 @@ class StoryQueries:
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 "SELECT gm.group_id, f.id, f.start, f.end, f.text, f.value, f.unit, f.hedge, "
-                f"f.kind, f.period, {_DOC_COLUMNS} FROM figure_group_members gm "
+                f"f.kind, f.period, {_DOC_COLUMNS}, {_REPORT_COLUMN} FROM figure_group_members gm "
                 "JOIN figures f ON f.id = gm.figure_id JOIN documents d ON d.id = f.doc_id "
                 f"WHERE gm.group_id IN ({marks}) ORDER BY f.value, d.outlet, f.id",
                 chunk,
@@ -441,6 +470,7 @@ class StoryQueries:
         for g in groups:
             g["agree"] = bool(g["agree"])
             g["figures"] = members[g["id"]]
+            g["sources"], g["copies"] = tally(g["figures"])
         total = self._count(f"SELECT count(*) FROM figure_groups {where}")
         return groups, total
 
@@ -499,8 +529,9 @@ class StoryQueries:
                 participants[r[0]].append(r[1])
             for r in self.conn.execute(
                 "SELECT l.event_id, vm.id, vm.start, vm.end, vm.trigger, "
-                f"substr(d.text, vm.start + 1, vm.end - vm.start) AS evidence, {_DOC_COLUMNS} "
-                "FROM event_links l JOIN event_mentions vm ON vm.id = l.event_mention_id "
+                f"substr(d.text, vm.start + 1, vm.end - vm.start) AS evidence, {_DOC_COLUMNS}, "
+                f"{_REPORT_COLUMN} FROM event_links l "
+                "JOIN event_mentions vm ON vm.id = l.event_mention_id "
                 f"JOIN documents d ON d.id = vm.doc_id WHERE l.event_id IN ({marks}) "
                 "ORDER BY d.published, vm.doc_id, vm.start",
                 chunk,
@@ -519,6 +550,7 @@ class StoryQueries:
             r["place_name"] = names.get(r["place"] or "", {}).get("name")
             r["reports"] = reports[r["id"]]
             r["outlets"] = sorted({m["outlet"] or "unknown outlet" for m in r["reports"]})
+            r["sources"], r["copies"] = tally(r["reports"])
             out.append(r)
         return out
 
@@ -666,6 +698,7 @@ class StoryQueries:
                 "events",
             )
         }
+        counts["independent_reports"] = self._count("SELECT count(*) FROM reports")
         groups, _ = self.figure_groups(limit=figures)
         type_counts = Counter(
             {r["type"]: r["entities"] for r in self.entity_types()}  # for the legend

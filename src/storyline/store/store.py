@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -472,10 +472,11 @@ class StoreWriter:
             layers.replace_figure_groups(self.conn, groups)
             layers.replace_events(self.conn, events)
 
-    def add_missing_fingerprints(self, make: Callable[[str, str | None], Fingerprint]) -> int:
-        """Fingerprint (for copy detection) the analysed documents that have none yet."""
+    def add_missing_fingerprints(self, make: report_sql.MakeFingerprint, size: int) -> int:
+        """Fingerprint (for copy detection) the analysed documents that have none yet, or
+        one whose signature is not ``size`` bytes long (an older layout)."""
         with self._transaction():
-            return report_sql.add_missing_fingerprints(self.conn, make)
+            return report_sql.add_missing_fingerprints(self.conn, make, size)
 
     def iter_fingerprints(self) -> Iterator[tuple[str, str | None, str | None, Fingerprint]]:
         """(doc id, publication date, outlet, fingerprint) of every analysed document."""
@@ -611,7 +612,7 @@ class StoreReader:
             "events": "SELECT count(*) FROM events",
             "figure_groups": "SELECT count(*) FROM figure_groups",
             "positions": "SELECT count(*) FROM positions",
-            "reports": "SELECT count(*) FROM reports",
+            "independent_reports": "SELECT count(*) FROM reports",
             "skipped": "SELECT count(*) FROM skipped",
         }
         return {k: int(self.conn.execute(sql).fetchone()[0]) for k, sql in q.items()}
@@ -713,6 +714,22 @@ class StoreReader:
     def reports(self) -> list[Report]:
         """Every independent report with its copies, lead copy first."""
         return report_sql.reports(self.conn)
+
+    def report_export(self) -> list[dict[str, Any]]:
+        """Every report, export-shaped (id, origin, evidence, documents, outlets, copies)."""
+        return report_sql.report_export(self.conn)
+
+    def document_reports(self) -> dict[str, tuple[str, float]]:
+        """doc id → (report id, resemblance to the report's lead copy)."""
+        return report_sql.document_reports(self.conn)
+
+    def source_count_rows(self) -> Iterator[tuple[str, str, int, int]]:
+        """(kind, id, independent reports, documents) of every group, event and position."""
+        return report_sql.source_count_rows(self.conn)
+
+    def source_counts(self, kind: str) -> dict[str, tuple[int, int]]:
+        """id → (independent reports, documents) of every figure group, event or position."""
+        return report_sql.source_counts(self.conn, kind)
 
     def ask(self) -> AskQueries:
         """The read queries of question answering (``storyline ask``)."""
