@@ -1,0 +1,119 @@
+"""Boilerplate: sentences a site repeats on every page, which are not news.
+
+A newsletter prompt, a share line, "Read more at …", a donation appeal or a site's
+standing disclaimer is the same sentence on many pages whose stories have nothing to do
+with each other. Word for word it looks like the best-corroborated sentence of all, so it
+must be found before anything counts sources.
+
+A sentence is boilerplate when its text (case, spacing, punctuation and digits folded;
+or the same with names masked, for a template that names a different photographer on
+every page) is in documents of at least :data:`MIN_REPORTS` different independent
+reports (copies of one article do not count: a wire story run by ten outlets repeats all
+its sentences), and
+those documents are otherwise unrelated: the mean similarity of their words, the repeated
+sentences left out, is below :data:`RELATED`. A quotation many reporters of one story
+repeat verbatim is in documents about the same thing, and stays.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
+
+from storyline.story_views.text import content_terms, cosine, norm
+
+MIN_REPORTS = 3  # reports a sentence must be repeated in to be considered
+RELATED = 0.12  # mean word similarity of their documents below which it is boilerplate
+SAMPLE = 24  # documents compared per repeated sentence (the first by id)
+MIN_WORDS = 4
+
+_FOLD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+_NAME = re.compile(r"(?<=\w)(\W+)[A-Z][\w'’-]*")
+
+
+def sentence_key(text: str) -> str:
+    """The form in which two sentences count as the same text."""
+    return " ".join(_FOLD.sub(" ", _DIGITS.sub("0", text.casefold())).split())
+
+
+def template_key(text: str) -> str:
+    """The same with every capitalised word but the first masked: a widget that names a
+    different photographer or author on every page ("Enlarge this image toggle caption
+    Jane Doe") is one template."""
+    return sentence_key(_NAME.sub(r"\1N", text))
+
+
+def keys(text: str) -> tuple[str, str]:
+    """The keys under which a sentence can be boilerplate."""
+    return sentence_key(text), "template:" + template_key(text)
+
+
+def boilerplate(pieces: Mapping[str, Sequence[str]], report: Mapping[str, str]) -> frozenset[str]:
+    """The keys (:func:`keys`) of the boilerplate sentences among the documents'
+    sentence pieces (doc id → the texts of its pieces); ``report`` maps a document to its
+    independent report (a document missing there is a report of its own)."""
+    reports_of: dict[str, set[str]] = {}
+    docs_of: dict[str, set[str]] = {}
+    for doc, texts in pieces.items():
+        for text in texts:
+            for key in keys(text):
+                if len(key.split()) < MIN_WORDS:
+                    continue
+                reports_of.setdefault(key, set()).add(report.get(doc, doc))
+                docs_of.setdefault(key, set()).add(doc)
+    repeated = {k for k, rs in reports_of.items() if len(rs) >= 2}
+    candidates = {k for k in repeated if len(reports_of[k]) >= MIN_REPORTS}
+    if not candidates:
+        return frozenset()
+    involved = {d for k in candidates for d in docs_of[k]}
+    vectors = _doc_vectors(pieces, repeated, involved)
+    out = set()
+    for key in candidates:
+        one_per_report: dict[str, str] = {}
+        for doc in sorted(docs_of[key]):
+            one_per_report.setdefault(report.get(doc, doc), doc)
+        docs = sorted(one_per_report.values())[:SAMPLE]
+        if _mean_similarity([vectors[d] for d in docs]) < RELATED:
+            out.add(key)
+    return frozenset(out)
+
+
+def _doc_vectors(
+    pieces: Mapping[str, Sequence[str]], repeated: set[str], wanted: Iterable[str]
+) -> dict[str, dict[str, float]]:
+    """tf-idf vectors of the wanted documents' words, repeated sentences left out (the idf
+    is taken over every document)."""
+    terms: dict[str, list[str]] = {}
+    df: dict[str, int] = {}
+    for doc, texts in pieces.items():
+        words = [
+            t for text in texts if sentence_key(text) not in repeated for t in content_terms(text)
+        ]
+        terms[doc] = words
+        for t in set(words):
+            df[t] = df.get(t, 0) + 1
+    n = len(pieces)
+    out = {}
+    for doc in wanted:
+        counts: dict[str, int] = {}
+        for t in terms.get(doc, []):
+            counts[t] = counts.get(t, 0) + 1
+        out[doc] = {
+            t: (1.0 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1.0)
+            for t, c in counts.items()
+        }
+    return out
+
+
+def _mean_similarity(vectors: Sequence[dict[str, float]]) -> float:
+    norms = [norm(v) for v in vectors]
+    pairs = list(combinations(range(len(vectors)), 2))
+    if not pairs:
+        return 1.0
+    total = sum(cosine(vectors[i], vectors[j], norms[i], norms[j]) for i, j in pairs)
+    return total / len(pairs)
