@@ -10,8 +10,8 @@ or the same with names masked, for a template that names a different photographe
 every page) is in documents of at least :data:`MIN_REPORTS` different independent
 reports (copies of one article do not count: a wire story run by ten outlets repeats all
 its sentences), and
-those documents are otherwise unrelated: the mean similarity of their words, the repeated
-sentences left out, is below :data:`RELATED`. A quotation many reporters of one story
+those documents are otherwise unrelated: the mean similarity of their words and headlines,
+the repeated sentences left out, is below :data:`RELATED`. A quotation many reporters of one story
 repeat verbatim is in documents about the same thing, and stays.
 """
 
@@ -53,10 +53,15 @@ def keys(text: str) -> tuple[str, str]:
     return sentence_key(text), "template:" + template_key(text)
 
 
-def boilerplate(pieces: Mapping[str, Sequence[str]], report: Mapping[str, str]) -> frozenset[str]:
+def boilerplate(
+    pieces: Mapping[str, Sequence[str]],
+    report: Mapping[str, str],
+    titles: Mapping[str, str | None] | None = None,
+) -> frozenset[str]:
     """The keys (:func:`keys`) of the boilerplate sentences among the documents'
     sentence pieces (doc id → the texts of its pieces); ``report`` maps a document to its
-    independent report (a document missing there is a report of its own)."""
+    independent report (a document missing there is a report of its own); ``titles``
+    (doc id → headline) count among the words that say what a document is about."""
     reports_of: dict[str, set[str]] = {}
     docs_of: dict[str, set[str]] = {}
     for doc, texts in pieces.items():
@@ -71,7 +76,7 @@ def boilerplate(pieces: Mapping[str, Sequence[str]], report: Mapping[str, str]) 
     if not candidates:
         return frozenset()
     involved = {d for k in candidates for d in docs_of[k]}
-    vectors = _doc_vectors(pieces, repeated, involved)
+    vectors = _doc_vectors(pieces, repeated, involved, titles or {})
     out = set()
     for key in candidates:
         one_per_report: dict[str, str] = {}
@@ -84,14 +89,17 @@ def boilerplate(pieces: Mapping[str, Sequence[str]], report: Mapping[str, str]) 
 
 
 def _doc_vectors(
-    pieces: Mapping[str, Sequence[str]], repeated: set[str], wanted: Iterable[str]
+    pieces: Mapping[str, Sequence[str]],
+    repeated: set[str],
+    wanted: Iterable[str],
+    titles: Mapping[str, str | None],
 ) -> dict[str, dict[str, float]]:
-    """tf-idf vectors of the wanted documents' words, repeated sentences left out (the idf
-    is taken over every document)."""
+    """tf-idf vectors of the wanted documents' words and headlines, repeated sentences left
+    out (the idf is taken over every document)."""
     terms: dict[str, list[str]] = {}
     df: dict[str, int] = {}
     for doc, texts in pieces.items():
-        words = [
+        words = content_terms(titles.get(doc) or "") + [
             t for text in texts if sentence_key(text) not in repeated for t in content_terms(text)
         ]
         terms[doc] = words

@@ -283,7 +283,11 @@ def story_scope(facts: StoryFacts, event_id: str | None = None) -> Scope:
         docs = tuple(d for d in docs if d.id in wanted)
         event_spans = set(spans)
     pieces = _doc_pieces(facts)
-    skip = boilerplate({d: [t for _, _, t in ps] for d, ps in pieces.items()}, facts.reports)
+    skip = boilerplate(
+        {d: [t for _, _, t in ps] for d, ps in pieces.items()},
+        facts.reports,
+        {d.id: d.title for d in facts.documents},
+    )
     units = _units(facts, docs, pieces, skip)
     event_units = {
         u.key
