@@ -15,6 +15,8 @@ from storyline.ask.compose import Draft, human_date, marks, not_found
 from storyline.ask.evidence import Evidence, Scorer, Support, name_in, names_of
 from storyline.ask.model import Answer, Question
 from storyline.ask.text import stem, stems
+from storyline.document import Figure
+from storyline.resolve.figures import values_agree
 from storyline.store.ask_queries import AskEvent, AskFigure, AskSentence
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -147,7 +149,9 @@ def answer_amount(question: Question, evidence: Evidence, scorer: Scorer) -> Ans
     cands.sort(key=lambda t: (-t[0], t[1].doc, t[1].start))
     best_score, best, _ = cands[0]
     draft = Draft(question, evidence)
-    same = [f for s, f, _ in cands if f.unit == best.unit and _close(f.value, best.value)]
+    # cited together only where they state the same fact: the same measure (group key,
+    # kind, period where both say) and values that agree within rounding and hedges
+    same = [f for s, f, _ in cands if _same_fact(f, best)]
     nums = [draft.cite(f.doc, f.start, f.end) for f in same]
     for f in same:
         draft.fact(
@@ -189,6 +193,24 @@ def _period_fits(period: str, prefix: tuple[str | None, int | None]) -> bool:
     if year and not period.startswith(year):
         return False
     return not (month and len(period) >= 7 and period[5:7] != f"{month:02d}")
+
+
+def _figure(f: AskFigure) -> Figure:
+    return Figure(f.start, f.end, f.text, f.value, f.unit, hedge=f.hedge)
+
+
+def _same_fact(f: AskFigure, best: AskFigure) -> bool:
+    if f is best:
+        return True
+    if f.unit != best.unit or not values_agree([_figure(f), _figure(best)]):
+        return False
+    if f.kind and best.kind and f.kind != best.kind:
+        return False
+    if f.period and best.period and f.period[:4] != best.period[:4]:
+        return False
+    if f.subject and best.subject:
+        return bool(stems(f.subject) & stems(best.subject))
+    return True
 
 
 def _close(a: float, b: float) -> bool:

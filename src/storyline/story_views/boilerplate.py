@@ -13,6 +13,10 @@ its sentences), and
 those documents are otherwise unrelated: the mean similarity of their words and headlines,
 the repeated sentences left out, is below :data:`RELATED`. A quotation many reporters of one story
 repeat verbatim is in documents about the same thing, and stays.
+
+The same test finds a site's label at the top of its pages ("Story highlights",
+"Enlarge this image"): the first two words of one of a page's first :data:`LEADS`
+sentences, repeated the same way (:func:`lead`); the sentence is kept without them.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from storyline.story_views.text import content_terms, cosine, norm
 MIN_REPORTS = 3  # reports a sentence must be repeated in to be considered
 RELATED = 0.12  # mean word similarity of their documents below which it is boilerplate
 SAMPLE = 24  # documents compared per repeated sentence (the first by id)
+LEADS = 3  # sentences at the top of a page whose first words may be a site's label
 MIN_WORDS = 4
 
 _FOLD = re.compile(r"[\W_]+")
@@ -34,6 +39,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 _NAME = re.compile(r"(?<=\w)(\W+)[A-Z][\w'’-]*")
+_NAMES = re.compile(r"\bn(?: n\b)+")  # a run of masked names is one
 
 
 def sentence_key(text: str) -> str:
@@ -45,12 +51,24 @@ def template_key(text: str) -> str:
     """The same with every capitalised word but the first masked: a widget that names a
     different photographer or author on every page ("Enlarge this image toggle caption
     Jane Doe") is one template."""
-    return sentence_key(_NAME.sub(r"\1N", text))
+    return _NAMES.sub("n", sentence_key(_NAME.sub(r"\1N", text)))
 
 
 def keys(text: str) -> tuple[str, str]:
     """The keys under which a sentence can be boilerplate."""
     return sentence_key(text), "template:" + template_key(text)
+
+
+_LEAD = re.compile(r"\W*(\w+)\W+(\w+)[^\w\"“‘']*")
+
+
+def lead(text: str) -> tuple[str, int] | None:
+    """The key of a page-top sentence's first two words ("Story highlights …", "Enlarge
+    this image …") and where the rest of it starts; None for a short sentence."""
+    m = _LEAD.match(text)
+    if m is None or len(text[m.end() :].split()) < MIN_WORDS:
+        return None
+    return f"lead:{m.group(1).casefold()} {m.group(2).casefold()}", m.end()
 
 
 def boilerplate(
@@ -65,12 +83,11 @@ def boilerplate(
     reports_of: dict[str, set[str]] = {}
     docs_of: dict[str, set[str]] = {}
     for doc, texts in pieces.items():
-        for text in texts:
-            for key in keys(text):
-                if len(key.split()) < MIN_WORDS:
-                    continue
-                reports_of.setdefault(key, set()).add(report.get(doc, doc))
-                docs_of.setdefault(key, set()).add(doc)
+        found = [k for text in texts for k in keys(text) if len(k.split()) >= MIN_WORDS]
+        found += [x[0] for text in texts[:LEADS] if (x := lead(text))]
+        for key in found:
+            reports_of.setdefault(key, set()).add(report.get(doc, doc))
+            docs_of.setdefault(key, set()).add(doc)
     repeated = {k for k, rs in reports_of.items() if len(rs) >= 2}
     candidates = {k for k in repeated if len(reports_of[k]) >= MIN_REPORTS}
     if not candidates:

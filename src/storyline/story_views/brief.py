@@ -45,7 +45,8 @@ DAMPING = 0.85
 SAME_DOC_LINK = 0.3  # weight of a link between two sentences of one document
 MIN_LINK = 0.05  # similarities below this are not links
 CARRIED = 0.3  # similarity at which another document carries a sentence …
-CARRIED_WORDS = 0.4  # … when their words alone (facts left out) are at least this similar
+CARRIED_WORDS = 0.45  # … and the words they share weigh this much of the shorter one's …
+CARRIED_LONGER = 0.25  # … and this much of the longer one's
 MIN_TERMS = 3  # content words a sentence needs to be a line or to carry one ("5:45 p.m. ET")
 REDUNDANT = 0.35  # similarity to a chosen line at which a candidate is redundant
 DOC_DECAY = 0.6  # weight kept by a document for each of its sentences already chosen
@@ -354,6 +355,18 @@ def _usable(u: Unit) -> float:
     return fit * (1.0 + 0.2 * min(3, facts))
 
 
+def _shared_weight(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
+    """The weight of the words two sentences share, as a share of the lighter sentence's
+    words and of the heavier one's (a short report of a fact is carried by a longer one
+    that says more, but not by one that is mostly about something else)."""
+    wa, wb = sum(a.values()), sum(b.values())
+    if not wa or not wb:
+        return 0.0, 0.0
+    in_a = sum(w for t, w in a.items() if t in b)
+    in_b = sum(w for t, w in b.items() if t in a)
+    return (in_a / wa, in_b / wb) if wa <= wb else (in_b / wb, in_a / wa)
+
+
 def _near(
     units: Sequence[Unit],
     sims: Sequence[dict[int, float]],
@@ -361,13 +374,17 @@ def _near(
     i: int,
 ) -> dict[str, int]:
     """For each other document with a near-duplicate of sentence ``i``, its closest one:
-    similar in words and facts, and in words alone (a shared event is not the same news)."""
+    similar in words and facts, and most of the words of the shorter of the two in the
+    other (a shared event or name is not the same news)."""
     best: dict[str, tuple[float, int]] = {}
     for j, s in sims[i].items():
         doc = units[j].doc
         if doc == units[i].doc or s < CARRIED or len(said[j]) < MIN_TERMS:
             continue
-        if cosine(said[i], said[j]) < CARRIED_WORDS:
+        shorter, longer = _shared_weight(said[i], said[j])
+        if shorter < CARRIED_WORDS or longer < CARRIED_LONGER:
+            continue
+        if len(said[i].keys() & said[j].keys()) < MIN_TERMS:  # "talking points" alone
             continue
         if doc not in best or s > best[doc][0] or (s == best[doc][0] and j < best[doc][1]):
             best[doc] = (s, j)

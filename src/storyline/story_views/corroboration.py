@@ -11,7 +11,8 @@ both state agree (:func:`compare`, from the point of view of the sentence shown)
   same group when both were grouped; else the same unit, kind and period where both say,
   and subject words in common) with a value that does not agree makes the pair a
   *disagreement*; a figure the other leaves out makes it no corroboration (the other
-  does not state it);
+  does not state it), and so does a number the line writes outside any figure ("injured
+  about 180") that the other does not write;
 * **quotes**: the same speaker (resolved entity, else the name written), or, when the
   other sentence quotes no one, a sentence that names the speaker;
 * **stances**: the same holder and the same polarity (the same holder with the opposite
@@ -22,6 +23,7 @@ both state agree (:func:`compare`, from the point of view of the sentence shown)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -56,11 +58,18 @@ def figures_agree(a: FactFigure, b: FactFigure) -> bool:
     return values_agree([_figure(a), _figure(b)])
 
 
+FACTOR = 3.0  # values further apart than this measure different things ("3 killed", "150
+# injured"), not the same thing reported differently
+
+
 def same_measure(a: FactFigure, b: FactFigure) -> bool:
     """Could the two figures measure the same thing? Same unit; the same group when both
     are grouped; the same kind and period when both say; subject words in common when
-    both have a subject."""
+    both have a subject; values within a factor of :data:`FACTOR` of each other."""
     if a.unit != b.unit:
+        return False
+    low, high = sorted((abs(a.value), abs(b.value)))
+    if high > FACTOR * low:
         return False
     if a.group and b.group:
         return a.group == b.group
@@ -91,6 +100,24 @@ def _names(u: Unit) -> set[str]:
     return out
 
 
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])|(?<![\w.,])\d(?![\w.,]\d)")
+
+
+def _bare_numbers(u: Unit) -> set[str]:
+    """Numbers written in a sentence outside its figures ("injured about 180" when the
+    figure stage found no figure there)."""
+    out = set()
+    for m in _NUMBER.finditer(u.text):
+        at = u.start + m.start()  # offsets are only exact when spaces were not folded
+        if not any(f.start <= at < f.end for f in u.figures):
+            out.add(m.group().rstrip(".,").replace(",", ""))
+    return out
+
+
+def _numbers_in(u: Unit) -> set[str]:
+    return {m.group().rstrip(".,").replace(",", "") for m in _NUMBER.finditer(u.text)}
+
+
 def _compare_figures(line: Unit, other: Unit) -> Comparison | None:
     mine: list[str] = []
     theirs: list[str] = []
@@ -113,7 +140,9 @@ def _compare_figures(line: Unit, other: Unit) -> Comparison | None:
             missing = True
     if mine:
         return Comparison("differs", tuple(mine), tuple(theirs))
-    return _OTHER if missing else None
+    if missing or not _bare_numbers(line) <= _numbers_in(other):
+        return _OTHER
+    return None
 
 
 def _compare_stances(line: Unit, other: Unit) -> Comparison | None:

@@ -25,7 +25,7 @@ from storyline.store.brief_queries import (
     FactStance,
     StoryFacts,
 )
-from storyline.story_views.boilerplate import boilerplate, keys
+from storyline.story_views.boilerplate import LEADS, boilerplate, keys, lead
 from storyline.story_views.text import fold, is_content, words
 
 
@@ -194,11 +194,33 @@ def _doc_pieces(facts: StoryFacts) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
+def _news_pieces(
+    facts: StoryFacts, pieces: dict[str, list[tuple[int, int, str]]], skip: frozenset[str]
+) -> dict[str, list[tuple[int, int, str]]]:
+    """The pieces without boilerplate, and with a site's label at the top of the page cut
+    off (see :mod:`~storyline.story_views.boilerplate`)."""
+    if not skip:
+        return pieces
+    labels = {k for k in skip if k.startswith("lead:")}
+    texts = {d.id: d.text for d in facts.documents}
+    out = {}
+    for doc, ps in pieces.items():
+        kept = []
+        for n, (a, b, text) in enumerate(ps):
+            if any(k in skip for k in keys(text)):
+                continue
+            found = lead(text) if n < LEADS and labels else None
+            if found and found[0] in labels:
+                rest = text[found[1] :].split()[0]
+                a = texts[doc].index(rest, a)
+                text = _SPACE.sub(" ", texts[doc][a:b])
+            kept.append((a, b, text))
+        out[doc] = kept
+    return out
+
+
 def _units(
-    facts: StoryFacts,
-    docs: Sequence[FactDocument],
-    pieces: dict[str, list[tuple[int, int, str]]],
-    skip: frozenset[str],
+    facts: StoryFacts, docs: Sequence[FactDocument], pieces: dict[str, list[tuple[int, int, str]]]
 ) -> list[Unit]:
     mentions: dict[str, list[FactMention]] = {}
     for m in facts.mentions:
@@ -227,10 +249,7 @@ def _units(
         m_spans = [(m.start, m.end) for m in ms]
         m_starts = [m.start for m in ms]
         title = _SPACE.sub(" ", doc.title or "").strip().casefold()
-        position = 0
-        for a, b, text in pieces.get(doc.id, []):
-            if skip and any(k in skip for k in keys(text)):
-                continue
+        for position, (a, b, text) in enumerate(pieces.get(doc.id, [])):
             inside = [ms[i] for i in _within(m_spans, m_starts, a, b)]
             tokens = _tokens(doc.text, a, b, inside)
             said = [q for q in quotes.get(doc.id, []) if q.start < b and q.end > a]
@@ -262,7 +281,6 @@ def _units(
                     ),
                 )
             )
-            position += 1
     return out
 
 
@@ -288,7 +306,8 @@ def story_scope(facts: StoryFacts, event_id: str | None = None) -> Scope:
         facts.reports,
         {d.id: d.title for d in facts.documents},
     )
-    units = _units(facts, docs, pieces, skip)
+    pieces = _news_pieces(facts, pieces, skip)
+    units = _units(facts, docs, pieces)
     event_units = {
         u.key
         for u in units
