@@ -60,7 +60,8 @@ WIRE = (
     "and some of them still say the compensation they received was too low. Environmental "
     "groups had asked the courts to stop the project because of a rare fish that spawns in "
     "the upper river, but the appeal was rejected in March. The construction consortium "
-    "said the final cost was within the budget approved by the regional parliament."
+    "said the final cost was within the budget approved by the regional parliament. "
+    "The reservoir will hold 90 million cubic metres of water when it is full."
 )
 # each outlet runs the wire story with a line of its own (identical texts are stored once)
 WIRE_OUTLETS = {

@@ -16,6 +16,7 @@ from storyline.cli import app
 from storyline.engines.local import analyze
 from storyline.store import StoreReader
 from storyline.story_views.brief import Brief, BriefLine, build_brief
+from storyline.story_views.framing import build_framing
 from tests.brief import disagreeing as corpus
 
 pytestmark = pytest.mark.slow
@@ -119,3 +120,19 @@ def test_the_export_counts_reports_and_copies_and_lists_disagreements(
             [sys.executable, str(VALIDATOR), str(out)], capture_output=True, text=True
         )
         assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_wire_story_run_by_three_outlets_is_one_report_in_the_framing(db: Path) -> None:
+    """Copies are not outlets confirming each other: a figure only the wire story gives is
+    an exclusive claim of each outlet that ran it, naming the others' copies."""
+    with StoreReader(db) as reader:
+        framing = build_framing(reader)
+    for outlet in corpus.WIRE_OUTLETS:
+        o = framing.outlet(outlet)
+        assert o is not None
+        (claim,) = [c for c in o.claims if "90 million cubic metres" in c.text]
+        others = sorted(set(corpus.WIRE_OUTLETS) - {outlet})
+        assert "one independent report" in claim.reason
+        assert all(other in claim.reason for other in others)
+    own = framing.outlet("Korvala Observer")
+    assert own is not None and not any("cubic metres" in c.text for c in own.claims)

@@ -21,6 +21,7 @@ from storyline.store.ask_queries import AskEvent, AskFigure, AskSentence
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_CITATIONS = 4
+MAX_OTHERS = 3  # other values of an amount listed as "other reports"
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _BEFORE_PLACE = re.compile(r"\b(?:in|at|to|near|outside|from|inside)\s+(?:the\s+)?$", re.I)
 
@@ -171,7 +172,7 @@ def answer_amount(question: Question, evidence: Evidence, scorer: Scorer) -> Ans
     others: list[str] = []
     seen = {best.value}
     for score, f, _ in cands[1:]:
-        if len(others) >= 2 or score < 0.75 * best_score or f.unit != best.unit:
+        if len(others) >= MAX_OTHERS or score < 0.75 * best_score or f.unit != best.unit:
             continue
         if best.period and f.period and best.period[:4] != f.period[:4]:
             continue

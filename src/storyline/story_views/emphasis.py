@@ -234,7 +234,7 @@ def exclusive_claims(
 
     Copies count as one report: a sentence another outlet carries only in a copy of the
     same article (a wire story both ran) is still reported by one independent report, so
-    it stays exclusive, and its reason names the outlets that ran the copies."""
+    it stays exclusive, and its reason names the outlets whose copies carry it."""
     by_entity = _by_entity(scope)
     units_by_outlet: dict[str, list[Unit]] = {}
     for u in scope.units:
@@ -242,9 +242,9 @@ def exclusive_claims(
     out: dict[str, list[Claim]] = {}
     if len(units_by_outlet) < 2:
         return out
-    runs: dict[str, set[str]] = {}  # report → the outlets that ran a copy of it
-    for d in scope.documents:
-        runs.setdefault(scope.report(d.id), set()).add(scope.outlets[d.id])
+    by_report: dict[str, list[Unit]] = {}  # report → the sentences of all its copies
+    for u in scope.units:
+        by_report.setdefault(scope.report(u.doc), []).append(u)
     figures = scope.figures()
     for outlet, units in units_by_outlet.items():
         claims: list[tuple[int, Claim]] = []
@@ -283,7 +283,14 @@ def exclusive_claims(
                 if _independent(scope, o.doc, outlet, report)
             ):
                 continue  # another outlet reports the same thing in other words
-            copies = sorted(runs.get(report, set()) - {outlet})
+            copies = sorted(
+                {
+                    scope.outlets[o.doc]
+                    for o in by_report.get(report, [])
+                    if scope.outlets[o.doc] != outlet
+                    and cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE
+                }
+            )
             if copies:
                 reasons.append(
                     "one independent report; copies of it also ran in " + ", ".join(copies)
