@@ -16,13 +16,18 @@ repeat verbatim is in documents about the same thing, and stays.
 
 The same test finds a site's label at the top of its pages ("Story highlights",
 "Enlarge this image"): the first two words of one of a page's first :data:`LEADS`
-sentences, repeated the same way (:func:`lead`); the sentence is kept without them.
+sentences, when they start at least :data:`LABEL_SHARE` of the outlet's pages and are
+repeated the same way (:func:`lead`); the sentence is kept without them. And a widget
+inside sentences (a site that follows every name with a list of headlines): a run of
+:data:`RUN` words repeated the same way (:func:`runs`); a sentence holding one is left
+out.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
@@ -31,7 +36,9 @@ from storyline.story_views.text import content_terms, cosine, norm
 MIN_REPORTS = 3  # reports a sentence must be repeated in to be considered
 RELATED = 0.12  # mean word similarity of their documents below which it is boilerplate
 SAMPLE = 24  # documents compared per repeated sentence (the first by id)
-LEADS = 3  # sentences at the top of a page whose first words may be a site's label
+LEADS = 3  # sentences at the top of a page whose first words may be a site's label …
+LABEL_SHARE = 0.25  # … when they start at least this share of the outlet's pages
+RUN = 12  # words in a row that, repeated on unrelated pages, are a widget inside sentences
 MIN_WORDS = 4
 
 _FOLD = re.compile(r"[\W_]+")
@@ -71,20 +78,64 @@ def lead(text: str) -> tuple[str, int] | None:
     return f"lead:{m.group(1).casefold()} {m.group(2).casefold()}", m.end()
 
 
+_RUN_WORD = re.compile(r"\w+")
+
+
+def runs(text: str) -> list[str]:
+    """Every run of :data:`RUN` words of a sentence (folded), to find a widget inside it."""
+    w = _RUN_WORD.findall(text.casefold())
+    return ["run:" + " ".join(w[k : k + RUN]) for k in range(len(w) - RUN + 1)]
+
+
+def _labels(
+    pieces: Mapping[str, Sequence[str]], outlets: Mapping[str, str | None]
+) -> dict[str, list[str]]:
+    """doc → the label keys at the top of its page that start at least :data:`LABEL_SHARE`
+    of its outlet's pages."""
+    per_doc = {
+        doc: list(dict.fromkeys(x[0] for text in texts[:LEADS] if (x := lead(text))))
+        for doc, texts in pieces.items()
+    }
+    size: Counter[str] = Counter()
+    uses: Counter[tuple[str, str]] = Counter()
+    for doc, found in per_doc.items():
+        outlet = outlets.get(doc) or doc
+        size[outlet] += 1
+        for key in found:
+            uses[(outlet, key)] += 1
+    return {
+        doc: [
+            k
+            for k in found
+            if uses[(outlets.get(doc) or doc, k)]
+            >= max(MIN_REPORTS, LABEL_SHARE * size[outlets.get(doc) or doc])
+        ]
+        for doc, found in per_doc.items()
+    }
+
+
 def boilerplate(
     pieces: Mapping[str, Sequence[str]],
     report: Mapping[str, str],
     titles: Mapping[str, str | None] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
 ) -> frozenset[str]:
-    """The keys (:func:`keys`) of the boilerplate sentences among the documents'
-    sentence pieces (doc id → the texts of its pieces); ``report`` maps a document to its
-    independent report (a document missing there is a report of its own); ``titles``
-    (doc id → headline) count among the words that say what a document is about."""
+    """The keys (:func:`keys`, :func:`lead`, :func:`runs`) of the boilerplate among the
+    documents' sentence pieces (doc id → the texts of its pieces); ``report`` maps a
+    document to its independent report (a document missing there is a report of its own);
+    ``titles`` (doc id → headline) count among the words that say what a document is
+    about; ``outlets`` (doc id → outlet) say which pages are one site's."""
+    # runs of words: counted by hash first (there are many), kept when repeated enough
+    seen: Counter[int] = Counter()
+    for texts in pieces.values():
+        seen.update({hash(r) for text in texts for r in runs(text)})
+    labels = _labels(pieces, outlets or {})
     reports_of: dict[str, set[str]] = {}
     docs_of: dict[str, set[str]] = {}
     for doc, texts in pieces.items():
         found = [k for text in texts for k in keys(text) if len(k.split()) >= MIN_WORDS]
-        found += [x[0] for text in texts[:LEADS] if (x := lead(text))]
+        found += labels[doc]
+        found += [r for text in texts for r in runs(text) if seen[hash(r)] >= MIN_REPORTS]
         for key in found:
             reports_of.setdefault(key, set()).add(report.get(doc, doc))
             docs_of.setdefault(key, set()).add(doc)
@@ -95,12 +146,16 @@ def boilerplate(
     involved = {d for k in candidates for d in docs_of[k]}
     vectors = _doc_vectors(pieces, repeated, involved, titles or {})
     out = set()
+    judged: dict[frozenset[str], bool] = {}  # the runs of one widget share their documents
     for key in candidates:
-        one_per_report: dict[str, str] = {}
-        for doc in sorted(docs_of[key]):
-            one_per_report.setdefault(report.get(doc, doc), doc)
-        docs = sorted(one_per_report.values())[:SAMPLE]
-        if _mean_similarity([vectors[d] for d in docs]) < RELATED:
+        group = frozenset(docs_of[key])
+        if group not in judged:
+            one_per_report: dict[str, str] = {}
+            for doc in sorted(group):
+                one_per_report.setdefault(report.get(doc, doc), doc)
+            docs = sorted(one_per_report.values())[:SAMPLE]
+            judged[group] = _mean_similarity([vectors[d] for d in docs]) < RELATED
+        if judged[group]:
             out.add(key)
     return frozenset(out)
 

@@ -48,6 +48,8 @@ CARRIED = 0.3  # similarity at which another document carries a sentence …
 CARRIED_WORDS = 0.45  # … and the words they share weigh this much of the shorter one's …
 CARRIED_LONGER = 0.25  # … and this much of the longer one's
 MIN_TERMS = 3  # content words a sentence needs to be a line or to carry one ("5:45 p.m. ET")
+SAME_STORY = 0.08  # word similarity of two articles below which they tell different stories
+SAME_STORY_APART = 0.2  # … and of two published more than FAR_APART days apart
 REDUNDANT = 0.35  # similarity to a chosen line at which a candidate is redundant
 DOC_DECAY = 0.6  # weight kept by a document for each of its sentences already chosen
 DATE_CONFLICT = 0.3  # similarity kept by two sentences dated to different days
@@ -367,28 +369,73 @@ def _shared_weight(a: dict[str, float], b: dict[str, float]) -> tuple[float, flo
     return (in_a / wa, in_b / wb) if wa <= wb else (in_b / wb, in_a / wa)
 
 
-def _near(
-    units: Sequence[Unit],
-    sims: Sequence[dict[int, float]],
-    said: Sequence[dict[str, float]],
-    i: int,
-) -> dict[str, int]:
-    """For each other document with a near-duplicate of sentence ``i``, its closest one:
-    similar in words and facts, and most of the words of the shorter of the two in the
-    other (a shared event or name is not the same news)."""
-    best: dict[str, tuple[float, int]] = {}
-    for j, s in sims[i].items():
-        doc = units[j].doc
-        if doc == units[i].doc or s < CARRIED or len(said[j]) < MIN_TERMS:
-            continue
-        shorter, longer = _shared_weight(said[i], said[j])
+class _Stories:
+    """Whether two articles tell the same story: the similarity of all their words (a stock
+    phrase such as "spoke on condition of anonymity" in two unrelated articles is not one
+    fact), higher for articles published far apart, or a resolved event both report."""
+
+    def __init__(self, units: Sequence[Unit], published: dict[str, str | None]) -> None:
+        self.days = {doc: _day(p) for doc, p in published.items()}
+        bags: dict[str, list[str]] = {}
+        self.events: dict[str, set[str]] = {}
+        for u in units:
+            bags.setdefault(u.doc, []).extend(u.terms)
+            self.events.setdefault(u.doc, set()).update(u.events)
+        idf = idf_table(bags.values())
+        self.vectors = {doc: tf_idf(bag, idf) for doc, bag in bags.items()}
+        self.norms = {doc: norm(v) for doc, v in self.vectors.items()}
+        self.known: dict[tuple[str, str], bool] = {}
+
+    def same(self, a: str, b: str) -> bool:
+        key = (a, b) if a < b else (b, a)
+        if key not in self.known:
+            va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
+            s = cosine(va, vb, self.norms.get(a), self.norms.get(b)) if va and vb else 0.0
+            shared = self.events.get(a, set()) & self.events.get(b, set())
+            day_a, day_b = self.days.get(a), self.days.get(b)
+            apart = bool(day_a and day_b and abs((day_a - day_b).days) > FAR_APART)
+            self.known[key] = s >= (SAME_STORY_APART if apart else SAME_STORY) or bool(shared)
+        return self.known[key]
+
+
+class _Carry:
+    """Which sentences of other documents carry a sentence (see :meth:`near`)."""
+
+    def __init__(
+        self,
+        units: Sequence[Unit],
+        sims: Sequence[dict[int, float]],
+        said: Sequence[dict[str, float]],
+        stories: _Stories,
+    ) -> None:
+        self.units, self.sims, self.said, self.stories = units, sims, said, stories
+
+    def near(self, i: int, j: int) -> bool:
+        """Are ``i`` and ``j`` near-duplicates: similar in words and facts, most of the words
+        of the shorter of the two in the other (a shared event or name is not the same
+        news), and in articles that tell the same story?"""
+        a, b = self.units[i], self.units[j]
+        if a.doc == b.doc or self.sims[i].get(j, 0.0) < CARRIED:
+            return False
+        if len(self.said[i]) < MIN_TERMS or len(self.said[j]) < MIN_TERMS:
+            return False
+        shorter, longer = _shared_weight(self.said[i], self.said[j])
         if shorter < CARRIED_WORDS or longer < CARRIED_LONGER:
-            continue
-        if len(said[i].keys() & said[j].keys()) < MIN_TERMS:  # "talking points" alone
-            continue
-        if doc not in best or s > best[doc][0] or (s == best[doc][0] and j < best[doc][1]):
-            best[doc] = (s, j)
-    return {doc: j for doc, (_, j) in sorted(best.items())}
+            return False
+        if len(self.said[i].keys() & self.said[j].keys()) < MIN_TERMS:  # "talking points"
+            return False
+        return self.stories.same(a.doc, b.doc)
+
+    def around(self, i: int) -> dict[str, int]:
+        """For each other document with a near-duplicate of sentence ``i``, its closest one."""
+        best: dict[str, tuple[float, int]] = {}
+        for j, s in self.sims[i].items():
+            doc = self.units[j].doc
+            if not self.near(i, j):
+                continue
+            if doc not in best or s > best[doc][0] or (s == best[doc][0] and j < best[doc][1]):
+                best[doc] = (s, j)
+        return {doc: j for doc, (_, j) in sorted(best.items())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,15 +451,10 @@ class _Cluster:
         return (*self.same, *self.differ)
 
 
-def _cluster(
-    units: Sequence[Unit],
-    sims: Sequence[dict[int, float]],
-    said: Sequence[dict[str, float]],
-    i: int,
-) -> _Cluster:
+def _cluster(units: Sequence[Unit], carry: _Carry, i: int) -> _Cluster:
     same: list[int] = []
     differ: list[int] = []
-    for j in _near(units, sims, said, i).values():
+    for j in carry.around(i).values():
         relation = compare(units[i], units[j]).relation
         if relation == "same":
             same.append(j)
@@ -429,7 +471,9 @@ def _lines(scope: Scope, units: Sequence[Unit], length: int) -> list[BriefLine]:
     rank = _pagerank(units, sims, _restart(scope, units))
     idf = idf_table(u.terms for u in units)
     said = [tf_idf(u.terms, idf) for u in units]
-    clusters = [_cluster(units, sims, said, i) for i in range(len(units))]
+    stories = _Stories(scope.units, published)
+    carry = _Carry(units, sims, said, stories)
+    clusters = [_cluster(units, carry, i) for i in range(len(units))]
     others = [
         len({_report(units[j]) for j in c.same} - {_report(u)})
         for u, c in zip(units, clusters, strict=True)
@@ -456,7 +500,7 @@ def _lines(scope: Scope, units: Sequence[Unit], length: int) -> list[BriefLine]:
         cited.add(best)
         cited.update(clusters[best].members)
         per_report[_report(units[best])] = per_report.get(_report(units[best]), 0) + 1
-    lines = [_line(scope, units, rank, i, clusters[i], base[i]) for i in chosen]
+    lines = [_line(scope, units, rank, carry, i, clusters[i], base[i]) for i in chosen]
     lines.sort(key=lambda line: (-line.sources, -line.copies, -line.score))
     return lines
 
@@ -465,6 +509,7 @@ def _line(
     scope: Scope,
     units: Sequence[Unit],
     rank: Sequence[float],
+    carry: _Carry,
     i: int,
     cluster: _Cluster,
     score: float,
@@ -475,7 +520,11 @@ def _line(
     pool = [i, *cluster.same]
 
     def agreeing(j: int) -> list[int]:
-        return [k for k in (*pool, *cluster.differ) if k == j or _same(units, j, k)]
+        return [
+            k
+            for k in (*pool, *cluster.differ)
+            if k == j or ((k == i or carry.near(j, k)) and _same(units, j, k))
+        ]
 
     support = {j: len({_report(units[k]) for k in agreeing(j)}) for j in pool}
     shown = max(pool, key=lambda j: (support[j], rank[j] * _usable(units[j]), -j))
@@ -483,13 +532,15 @@ def _line(
     same.sort(key=lambda j: j != shown)
     differ: list[tuple[int, tuple[str, ...], tuple[str, ...], tuple[int, ...]]] = []
     for j in (*pool, *cluster.differ):
-        if j in same:
+        if j in same or not (j == i or carry.near(shown, j)):
             continue
         c = compare(units[shown], units[j])
         if c.relation == "differs":
             differ.append((j, c.theirs, c.mine, ()))
     for x, a in enumerate(same[1:], start=1):
         for b in same[x + 1 :]:
+            if not carry.near(a, b):
+                continue
             c = compare(units[a], units[b])
             if c.relation == "differs":  # both state the line's fact, and differ on another
                 differ.append((b, c.theirs, c.mine, (a,)))

@@ -25,7 +25,7 @@ from storyline.store.brief_queries import (
     FactStance,
     StoryFacts,
 )
-from storyline.story_views.boilerplate import LEADS, boilerplate, keys, lead
+from storyline.story_views.boilerplate import LEADS, boilerplate, keys, lead, runs
 from storyline.story_views.text import fold, is_content, words
 
 
@@ -207,7 +207,7 @@ def _news_pieces(
     for doc, ps in pieces.items():
         kept = []
         for n, (a, b, text) in enumerate(ps):
-            if any(k in skip for k in keys(text)):
+            if any(k in skip for k in keys(text)) or any(r in skip for r in runs(text)):
                 continue
             found = lead(text) if n < LEADS and labels else None
             if found and found[0] in labels:
@@ -305,6 +305,7 @@ def story_scope(facts: StoryFacts, event_id: str | None = None) -> Scope:
         {d: [t for _, _, t in ps] for d, ps in pieces.items()},
         facts.reports,
         {d.id: d.title for d in facts.documents},
+        {d.id: d.outlet for d in facts.documents},
     )
     pieces = _news_pieces(facts, pieces, skip)
     units = _units(facts, docs, pieces)
