@@ -40,7 +40,12 @@ def test_seed_brief_is_cited_corroborated_and_covers_every_article(
     brief, _, texts = seed_views
     assert 5 <= len(brief.lines) <= 10
     assert all(line_cited(brief, texts, i) for i in range(len(brief.lines)))
-    assert brief.lines[0].sources >= 3  # the summit is reported by most articles
+    # the five seeds are five independent reports of one summit, written in different
+    # words: a line counts only those stating the same fact (before honest corroboration
+    # the top line was a photo caption marked "[4 sources]" whose other citations said
+    # other things), so no count is asserted beyond one report per cited document
+    for line in brief.lines:
+        assert 1 <= line.sources <= line.copies == len({c.doc for c in line.citations})
     assert {c.doc for line in brief.lines for c in line.citations} == set(texts)
 
 

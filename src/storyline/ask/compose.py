@@ -64,6 +64,7 @@ class Draft:
         )
 
     def answer(self, text: str) -> Answer:
+        docs = {c.doc for c in self.citations}
         return Answer(
             question=self.question.text,
             type=self.question.type,
@@ -71,6 +72,8 @@ class Draft:
             text=text,
             citations=tuple(self.citations),
             facts=tuple(self.facts),
+            sources=len({self.evidence.reports.get(d, d) for d in docs}),
+            copies=len(docs),
         )
 
 

@@ -41,6 +41,7 @@ class Evidence:
     def __init__(self, queries: AskQueries) -> None:
         self.q = queries
         self.documents: dict[str, AskDocument] = queries.documents()
+        self.reports: dict[str, str] = queries.reports()
         self._entities: list[AskEntity] | None = None
         self._entity_map: dict[str, AskEntity] | None = None
         self._quotes: list[AskQuote] | None = None

@@ -15,10 +15,13 @@ from storyline.ask.compose import Draft, human_date, marks, not_found
 from storyline.ask.evidence import Evidence, Scorer, Support, name_in, names_of
 from storyline.ask.model import Answer, Question
 from storyline.ask.text import stem, stems
+from storyline.document import Figure
+from storyline.resolve.figures import values_agree
 from storyline.store.ask_queries import AskEvent, AskFigure, AskSentence
 
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_CITATIONS = 4
+MAX_OTHERS = 3  # other values of an amount listed as "other reports"
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _BEFORE_PLACE = re.compile(r"\b(?:in|at|to|near|outside|from|inside)\s+(?:the\s+)?$", re.I)
 
@@ -147,7 +150,9 @@ def answer_amount(question: Question, evidence: Evidence, scorer: Scorer) -> Ans
     cands.sort(key=lambda t: (-t[0], t[1].doc, t[1].start))
     best_score, best, _ = cands[0]
     draft = Draft(question, evidence)
-    same = [f for s, f, _ in cands if f.unit == best.unit and _close(f.value, best.value)]
+    # cited together only where they state the same fact: the same measure (group key,
+    # kind, period where both say) and values that agree within rounding and hedges
+    same = [f for s, f, _ in cands if _same_fact(f, best)]
     nums = [draft.cite(f.doc, f.start, f.end) for f in same]
     for f in same:
         draft.fact(
@@ -167,7 +172,7 @@ def answer_amount(question: Question, evidence: Evidence, scorer: Scorer) -> Ans
     others: list[str] = []
     seen = {best.value}
     for score, f, _ in cands[1:]:
-        if len(others) >= 2 or score < 0.75 * best_score or f.unit != best.unit:
+        if len(others) >= MAX_OTHERS or score < 0.75 * best_score or f.unit != best.unit:
             continue
         if best.period and f.period and best.period[:4] != f.period[:4]:
             continue
@@ -189,6 +194,24 @@ def _period_fits(period: str, prefix: tuple[str | None, int | None]) -> bool:
     if year and not period.startswith(year):
         return False
     return not (month and len(period) >= 7 and period[5:7] != f"{month:02d}")
+
+
+def _figure(f: AskFigure) -> Figure:
+    return Figure(f.start, f.end, f.text, f.value, f.unit, hedge=f.hedge)
+
+
+def _same_fact(f: AskFigure, best: AskFigure) -> bool:
+    if f is best:
+        return True
+    if f.unit != best.unit or not values_agree([_figure(f), _figure(best)]):
+        return False
+    if f.kind and best.kind and f.kind != best.kind:
+        return False
+    if f.period and best.period and f.period[:4] != best.period[:4]:
+        return False
+    if f.subject and best.subject:
+        return bool(stems(f.subject) & stems(best.subject))
+    return True
 
 
 def _close(a: float, b: float) -> bool:

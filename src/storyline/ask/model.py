@@ -115,6 +115,8 @@ class Answer:
     facts: tuple[Fact, ...] = ()
     phrased_by: str = "rules"
     notes: tuple[str, ...] = field(default=())
+    sources: int = 0  # independent reports among the cited documents (copies count once)
+    copies: int = 0  # cited documents
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,4 +128,6 @@ class Answer:
             "facts": [f.to_dict() for f in self.facts],
             "phrased_by": self.phrased_by,
             "notes": list(self.notes),
+            "sources": self.sources,
+            "copies": self.copies,
         }

@@ -10,7 +10,13 @@ def answer_lines(answer: Answer) -> list[str]:
     lines = answer.text.splitlines()
     if answer.citations:
         lines.append("")
-        lines.append("sources:")
+        if answer.copies > answer.sources:
+            lines.append(
+                f"sources ({answer.sources} independent "
+                f"report{'s' if answer.sources != 1 else ''}, {answer.copies} copies):"
+            )
+        else:
+            lines.append("sources:")
     for i, c in enumerate(answer.citations, start=1):
         sentence = " ".join(c.text.split())
         where = f"{c.outlet or 'outlet unknown'}, {c.published or 'undated'}"

@@ -252,6 +252,13 @@ class AskQueries:
             )
         ]
 
+    def reports(self) -> dict[str, str]:
+        """doc id → the independent report it is a copy of (copies of one article share one;
+        a document missing here is a report of its own)."""
+        return {
+            r[0]: r[1] for r in self.conn.execute("SELECT doc_id, report_id FROM report_documents")
+        }
+
     def times(self, docs: Iterable[str]) -> list[AskTime]:
         ids = sorted(set(docs))
         if not ids:

@@ -9,7 +9,8 @@ of it in a handful of queries and returns frozen rows; the views never touch SQL
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class FactQuote:
     speaker_text: str | None
     speaker_start: int | None
     speaker_end: int | None
+    speaker: str | None = None  # the entity the speaker's mention was resolved to
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class FactFigure:
     group: str | None
     group_label: str | None
     group_agree: bool | None
+    hedge: str | None = None  # "around", "at least"… (it widens the values it allows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,7 @@ class FactStance:
     polarity: str
     target: str
     position: str | None
+    holders: tuple[str, ...] = ()  # the entities the holder mentions were resolved to
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +141,21 @@ class StoryFacts:
     event_mentions: tuple[FactEventMention, ...]
     events: tuple[FactEvent, ...]
     times: tuple[FactTime, ...]
+    # doc id → the independent report it is a copy of; a document missing here (a database
+    # analysed before reports existed, hand-built facts) is a report of its own
+    reports: Mapping[str, str] = field(default_factory=dict)
+
+    def report(self, doc: str) -> str:
+        """The independent report ``doc`` belongs to (its own id when it has none)."""
+        return self.reports.get(doc, doc)
 
 
 _ANALYSED = "SELECT id FROM documents WHERE status = 'analysed'"
+# the entity of the name mention at a document's offsets (a quote's speaker, a holder)
+_ENTITY_AT = (
+    "SELECT min(em.entity_id) FROM mentions m JOIN entity_mentions em ON em.mention_id = m.id "
+    "WHERE m.doc_id = {doc} AND m.start = {start} AND m.end = {end}"
+)
 
 
 def story_facts(conn: sqlite3.Connection) -> StoryFacts:
@@ -169,29 +185,44 @@ def story_facts(conn: sqlite3.Connection) -> StoryFacts:
         )
     )
     quotes = tuple(
-        FactQuote(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7])
+        FactQuote(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8])
         for r in conn.execute(
-            "SELECT doc_id, start, end, text, direct, speaker_text, speaker_start, speaker_end "
-            "FROM quotes ORDER BY doc_id, start, id"
+            "SELECT q.doc_id, q.start, q.end, q.text, q.direct, q.speaker_text, "
+            "q.speaker_start, q.speaker_end, "
+            f"({_ENTITY_AT.format(doc='q.doc_id', start='q.speaker_start', end='q.speaker_end')}) "
+            "FROM quotes q ORDER BY q.doc_id, q.start, q.id"
         )
     )
     figures = tuple(
         FactFigure(
             *(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]),
             None if r[12] is None else bool(r[12]),
+            r[13],
         )
         for r in conn.execute(
             "SELECT f.id, f.doc_id, f.start, f.end, f.text, f.value, f.unit, f.subject, f.kind, "
-            "f.period, g.id, g.label, g.agree FROM figures f "
+            "f.period, g.id, g.label, g.agree, f.hedge FROM figures f "
             "LEFT JOIN figure_group_members gm ON gm.figure_id = f.id "
             "LEFT JOIN figure_groups g ON g.id = gm.group_id "
             "ORDER BY f.doc_id, f.start, f.id"
         )
     )
+    holders: dict[str, list[str]] = {}
+    for r in conn.execute(
+        "SELECT h.stance_id, "
+        f"({_ENTITY_AT.format(doc='s.doc_id', start='h.start', end='h.end')}) AS entity "
+        "FROM stance_holders h JOIN stances s ON s.id = h.stance_id "
+        "ORDER BY h.stance_id, h.start"
+    ):
+        if r[1] is not None:
+            holders.setdefault(r[0], []).append(r[1])
     stances = tuple(
-        FactStance(*r)
+        FactStance(
+            *(r[1], r[2], r[3], r[4], r[5], r[6], r[7]),
+            tuple(dict.fromkeys(holders.get(r[0], []))),
+        )
         for r in conn.execute(
-            "SELECT s.doc_id, s.start, s.end, s.holder_text, s.polarity, s.target, "
+            "SELECT s.id, s.doc_id, s.start, s.end, s.holder_text, s.polarity, s.target, "
             "min(ps.position_id) FROM stances s "
             "LEFT JOIN position_stances ps ON ps.stance_id = s.id "
             "GROUP BY s.id ORDER BY s.doc_id, s.start, s.id"
@@ -215,6 +246,21 @@ def story_facts(conn: sqlite3.Connection) -> StoryFacts:
         FactTime(*r)
         for r in conn.execute("SELECT doc_id, start, end, value FROM times ORDER BY doc_id, start")
     )
+    reports = {
+        r[0]: r[1]
+        for r in conn.execute(
+            f"SELECT doc_id, report_id FROM report_documents WHERE doc_id IN ({_ANALYSED})"
+        )
+    }
     return StoryFacts(
-        documents, sentences, mentions, quotes, figures, stances, event_mentions, events, times
+        documents,
+        sentences,
+        mentions,
+        quotes,
+        figures,
+        stances,
+        event_mentions,
+        events,
+        times,
+        reports,
     )

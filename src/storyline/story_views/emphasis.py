@@ -8,6 +8,10 @@
 * Exclusive claims: sentences reporting a figure no other outlet reports; and sentences
   naming a place, organisation or other non-person actor no other outlet names that have
   no near-duplicate in another outlet (people are covered by voices and emphasis).
+  Another outlet's copy of the same article (a wire story both ran) is not another
+  outlet reporting it: sources are independent reports, and copies count once.
+* Omissions and measures left out need the others that name the actor or report the
+  measure to be at least two independent reports, not one wire story run by several.
 * Figure disagreements: the figure groups whose outlets disagree; and, marked as
   *possible*, figures of the same unit and the same subject words in different outlets
   that the figure resolver did not group, whose values differ.
@@ -165,7 +169,8 @@ def emphasis_and_omissions(
             if outlet in per:
                 continue
             others = len(outlets) - 1
-            if len(per) >= 2 and len(per) * 2 > others:
+            reports = {scope.report(m.doc) for ms in per.values() for m in ms}
+            if len(per) >= 2 and len(per) * 2 > others and len(reports) >= 2:
                 named_by = tuple(sorted(per))
                 evidence = tuple(_ev(scope, per[o][0]) for o in named_by)
                 out[outlet][1].append(Omission(name, entity, etype, named_by, evidence))
@@ -204,8 +209,11 @@ def topics(scope: Scope) -> dict[str, tuple[list[Topic], list[Topic]]]:
         if len(per) == 1:
             out[reporters[0]][0].append(topic)
             continue
+        reports = {scope.report(f.doc) for fs in per.values() for f in fs}
         for outlet in outlets:
-            if outlet not in per and len(per) >= 2 and len(per) * 2 > len(outlets) - 1:
+            majority = len(per) >= 2 and len(per) * 2 > len(outlets) - 1
+            # copies of one wire story run by several outlets are one report
+            if outlet not in per and majority and len(reports) >= 2:
                 out[outlet][1].append(topic)
     return out
 
@@ -214,46 +222,79 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
 
 
+def _independent(scope: Scope, doc: str, outlet: str, report: str) -> bool:
+    """Is ``doc`` another outlet's own report (not ``outlet``'s, nor a copy of ``report``)?"""
+    return scope.outlets[doc] != outlet and scope.report(doc) != report
+
+
 def exclusive_claims(
     scope: Scope, vectors: dict[tuple[str, int, int], dict[str, float]]
 ) -> dict[str, list[Claim]]:
-    """Per outlet: sentences with a figure or a non-person actor no other outlet reports."""
+    """Per outlet: sentences with a figure or a non-person actor no other outlet reports.
+
+    Copies count as one report: a sentence another outlet carries only in a copy of the
+    same article (a wire story both ran) is still reported by one independent report, so
+    it stays exclusive, and its reason names the outlets whose copies carry it."""
     by_entity = _by_entity(scope)
-    figures_by_outlet: dict[str, list[FactFigure]] = {}
-    for f in scope.figures():
-        figures_by_outlet.setdefault(scope.outlets[f.doc], []).append(f)
     units_by_outlet: dict[str, list[Unit]] = {}
     for u in scope.units:
         units_by_outlet.setdefault(scope.outlets[u.doc], []).append(u)
     out: dict[str, list[Claim]] = {}
     if len(units_by_outlet) < 2:
         return out
+    by_report: dict[str, list[Unit]] = {}  # report → the sentences of all its copies
+    for u in scope.units:
+        by_report.setdefault(scope.report(u.doc), []).append(u)
+    figures = scope.figures()
     for outlet, units in units_by_outlet.items():
-        others = [u for o, us in units_by_outlet.items() if o != outlet for u in us]
-        other_figures = [f for o, fs in figures_by_outlet.items() if o != outlet for f in fs]
         claims: list[tuple[int, Claim]] = []
         for u in units:
             if u.is_title:
                 continue
+            report = scope.report(u.doc)
             reasons = []
             for f in u.figures:
                 if not any(
-                    g.unit == f.unit and _same_value(g.value, f.value) for g in other_figures
+                    g.unit == f.unit and _same_value(g.value, f.value)
+                    for g in figures
+                    if _independent(scope, g.doc, outlet, report)
                 ):
                     reasons.append(f"figure only this outlet reports: {f.text}")
             rank = 0 if reasons else 1
             for e in sorted(u.entities):
                 per = by_entity.get(e, {})
                 first = next(iter(per.values()))[0] if per else None
-                if first and first.entity_type != "PERSON" and list(per) == [outlet]:
+                if (
+                    first
+                    and first.entity_type != "PERSON"
+                    and not any(
+                        _independent(scope, m.doc, outlet, report)
+                        for ms in per.values()
+                        for m in ms
+                    )
+                ):
                     reasons.append(f"only this outlet names {first.entity_name or first.text}")
             if not reasons:
                 continue
             mine = vectors.get(u.key, {})
             if rank == 1 and any(
-                cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE for o in others
+                cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE
+                for o in scope.units
+                if _independent(scope, o.doc, outlet, report)
             ):
                 continue  # another outlet reports the same thing in other words
+            copies = sorted(
+                {
+                    scope.outlets[o.doc]
+                    for o in by_report.get(report, [])
+                    if scope.outlets[o.doc] != outlet
+                    and cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE
+                }
+            )
+            if copies:
+                reasons.append(
+                    "one independent report; copies of it also ran in " + ", ".join(copies)
+                )
             ev = evidence_at(scope, u.doc, u.start, u.end)
             claims.append((rank, Claim(ev.text, "; ".join(reasons), ev)))
         claims.sort(key=lambda c: c[0])

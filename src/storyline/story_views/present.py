@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.story_views.brief import Brief, Citation
+from storyline.story_views.brief import Brief, BriefLine, Citation, Disagreement
 from storyline.story_views.evidence import Evidence
 from storyline.story_views.framing import Framing, OutletFraming
 
@@ -11,15 +11,41 @@ def _cite(c: Citation | Evidence) -> str:
     return f"{c.outlet}, {c.published or 'undated'}, {c.doc}:{c.start}-{c.end}"
 
 
+def source_mark(sources: int, copies: int) -> str:
+    """``[3 sources]``; ``[2 independent reports, 4 copies]`` when copies are among them."""
+    if copies > sources:
+        reports = "1 independent report" if sources == 1 else f"{sources} independent reports"
+        return f"[{reports}, {copies} copies]"
+    return "[1 source]" if sources == 1 else f"[{sources} sources]"
+
+
+def _outlets(citations: tuple[Citation, ...]) -> str:
+    return ", ".join(dict.fromkeys(c.outlet for c in citations))
+
+
+def _differs(line: BriefLine, d: Disagreement) -> str:
+    """``$5 billion [The Courier] · $6 billion [The Saga Post]``: what the line (or the
+    sources ``d`` differs from) says, then what ``d`` says."""
+    against = d.versus or line.citations
+    return (
+        f"{', '.join(d.instead_of)} [{_outlets(against)}] · "
+        f"{', '.join(d.says)} [{_outlets(d.citations)}]"
+    )
+
+
 def brief_lines(brief: Brief) -> list[str]:
-    """One numbered line per brief line, marked with how many sources carry it, and its
-    citations (outlet, date, document and offsets) under it."""
+    """One numbered line per brief line, marked with how many independent reports (and
+    copies) state it, and its citations (outlet, date, document and offsets) under it;
+    then where similar sentences state other values, each version with its sources."""
     lines = [f"Brief of {brief.label} ({brief.documents} documents)"]
     for n, line in enumerate(brief.lines, start=1):
-        mark = f"[{line.sources} sources]" if line.sources > 1 else "[1 source]"
-        lines.append(f"{n:>2}. {mark} {line.text}")
+        lines.append(f"{n:>2}. {source_mark(line.sources, line.copies)} {line.text}")
         for c in line.citations:
             lines.append(f"      - {_cite(c)}")
+        for d in line.disagreements:
+            lines.append(f"      sources differ: {_differs(line, d)}")
+            for c in d.citations:
+                lines.append(f"        - {_cite(c)}: {d.text}")
     return lines
 
 

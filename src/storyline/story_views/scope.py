@@ -22,8 +22,10 @@ from storyline.store.brief_queries import (
     FactFigure,
     FactMention,
     FactQuote,
+    FactStance,
     StoryFacts,
 )
+from storyline.story_views.boilerplate import LEADS, boilerplate, keys, lead, runs
 from storyline.story_views.text import fold, is_content, words
 
 
@@ -44,6 +46,10 @@ class Unit:
     times: frozenset[str]
     quoted: float
     is_title: bool
+    report: str = ""  # the independent report of its document (copies share one)
+    speakers: frozenset[str] = frozenset()  # who the quotes in it are by (see speaker_key)
+    stances: tuple[tuple[frozenset[str], str], ...] = ()  # (holders, polarity) stated in it
+    people: frozenset[str] = frozenset()  # the people (resolved entities) it names
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -61,6 +67,11 @@ class Scope:
     units: tuple[Unit, ...]
     event_units: frozenset[tuple[str, int, int]]
     by_id: dict[str, FactDocument]
+    boilerplate: frozenset[str] = frozenset()  # sentence keys left out (not news)
+
+    def report(self, doc: str) -> str:
+        """The independent report a document belongs to (copies of one article share it)."""
+        return self.facts.report(doc)
 
     @property
     def doc_ids(self) -> frozenset[str]:
@@ -144,10 +155,73 @@ def _tokens(text: str, a: int, b: int, names: Sequence[FactMention]) -> tuple[st
     return tuple(out)
 
 
-def _units(facts: StoryFacts, docs: Sequence[FactDocument]) -> list[Unit]:
-    by_doc_sent: dict[str, list[tuple[int, int]]] = {}
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "these", "those"}
+    | {"his", "her", "their", "its", "one"}
+)
+
+
+def speaker_key(entity: str | None, text: str | None) -> str | None:
+    """Who a quote or stance is by, comparably: its resolved entity, else the name written
+    for it (folded); None when it names no one (a pronoun, nothing)."""
+    if entity:
+        return entity
+    name = " ".join((text or "").split())
+    if not name or not name[:1].isupper() or name.casefold() in _PRONOUNS:
+        return None
+    return "name:" + fold(name.split()[-1])
+
+
+def _stance_keys(s: FactStance) -> frozenset[str]:
+    if s.holders:
+        return frozenset(s.holders)
+    key = speaker_key(None, s.holder_text)
+    return frozenset({key} if key else ())
+
+
+def _doc_pieces(facts: StoryFacts) -> dict[str, list[tuple[int, int, str]]]:
+    """Every document's sentence pieces of at least a few words: (start, end, text)."""
+    texts = {d.id: d.text for d in facts.documents}
+    out: dict[str, list[tuple[int, int, str]]] = {d.id: [] for d in facts.documents}
     for s in facts.sentences:
-        by_doc_sent.setdefault(s.doc, []).append((s.start, s.end))
+        text = texts.get(s.doc)
+        if text is None:
+            continue
+        for a, b in _pieces(text, s.start, s.end):
+            piece = _SPACE.sub(" ", text[a:b])
+            if len(words(piece)) >= _MIN_WORDS:
+                out[s.doc].append((a, b, piece))
+    return out
+
+
+def _news_pieces(
+    facts: StoryFacts, pieces: dict[str, list[tuple[int, int, str]]], skip: frozenset[str]
+) -> dict[str, list[tuple[int, int, str]]]:
+    """The pieces without boilerplate, and with a site's label at the top of the page cut
+    off (see :mod:`~storyline.story_views.boilerplate`)."""
+    if not skip:
+        return pieces
+    labels = {k for k in skip if k.startswith("lead:")}
+    texts = {d.id: d.text for d in facts.documents}
+    out = {}
+    for doc, ps in pieces.items():
+        kept = []
+        for n, (a, b, text) in enumerate(ps):
+            if any(k in skip for k in keys(text)) or any(r in skip for r in runs(text)):
+                continue
+            found = lead(text) if n < LEADS and labels else None
+            if found and found[0] in labels:
+                rest = text[found[1] :].split()[0]
+                a = texts[doc].index(rest, a)
+                text = _SPACE.sub(" ", texts[doc][a:b])
+            kept.append((a, b, text))
+        out[doc] = kept
+    return out
+
+
+def _units(
+    facts: StoryFacts, docs: Sequence[FactDocument], pieces: dict[str, list[tuple[int, int, str]]]
+) -> list[Unit]:
     mentions: dict[str, list[FactMention]] = {}
     for m in facts.mentions:
         mentions.setdefault(m.doc, []).append(m)
@@ -161,6 +235,9 @@ def _units(facts: StoryFacts, docs: Sequence[FactDocument]) -> list[Unit]:
     quotes: dict[str, list[FactQuote]] = {}
     for q in facts.quotes:
         quotes.setdefault(q.doc, []).append(q)
+    stances: dict[str, list[FactStance]] = {}
+    for st in facts.stances:
+        stances.setdefault(st.doc, []).append(st)
     times: dict[str, list[tuple[int, int, str]]] = {}
     for t in facts.times:
         if t.value and len(t.value) >= 7:
@@ -172,38 +249,38 @@ def _units(facts: StoryFacts, docs: Sequence[FactDocument]) -> list[Unit]:
         m_spans = [(m.start, m.end) for m in ms]
         m_starts = [m.start for m in ms]
         title = _SPACE.sub(" ", doc.title or "").strip().casefold()
-        position = 0
-        for s_start, s_end in by_doc_sent.get(doc.id, []):
-            for a, b in _pieces(doc.text, s_start, s_end):
-                text = _SPACE.sub(" ", doc.text[a:b])
-                if len(words(text)) < _MIN_WORDS:
-                    continue
-                inside = [ms[i] for i in _within(m_spans, m_starts, a, b)]
-                tokens = _tokens(doc.text, a, b, inside)
-                out.append(
-                    Unit(
-                        doc=doc.id,
-                        start=a,
-                        end=b,
-                        text=text,
-                        position=position,
-                        terms=tuple(t for t in tokens if t),
-                        tokens=tokens,
-                        entities=frozenset(m.entity for m in inside if m.entity),
-                        events=frozenset(
-                            ev for x, y, ev in events.get(doc.id, []) if x < b and y > a
-                        ),
-                        figures=tuple(
-                            f for f in figures.get(doc.id, []) if f.start >= a and f.end <= b
-                        ),
-                        times=frozenset(
-                            v for x, y, v in times.get(doc.id, []) if x >= a and y <= b
-                        ),
-                        quoted=_quoted_share(doc.text, a, b, quotes.get(doc.id, [])),
-                        is_title=bool(title) and text.casefold() == title,
-                    )
+        for position, (a, b, text) in enumerate(pieces.get(doc.id, [])):
+            inside = [ms[i] for i in _within(m_spans, m_starts, a, b)]
+            tokens = _tokens(doc.text, a, b, inside)
+            said = [q for q in quotes.get(doc.id, []) if q.start < b and q.end > a]
+            held = [st for st in stances.get(doc.id, []) if st.start < b and st.end > a]
+            out.append(
+                Unit(
+                    doc=doc.id,
+                    start=a,
+                    end=b,
+                    text=text,
+                    position=position,
+                    terms=tuple(t for t in tokens if t),
+                    tokens=tokens,
+                    entities=frozenset(m.entity for m in inside if m.entity),
+                    events=frozenset(ev for x, y, ev in events.get(doc.id, []) if x < b and y > a),
+                    figures=tuple(
+                        f for f in figures.get(doc.id, []) if f.start >= a and f.end <= b
+                    ),
+                    times=frozenset(v for x, y, v in times.get(doc.id, []) if x >= a and y <= b),
+                    quoted=_quoted_share(doc.text, a, b, quotes.get(doc.id, [])),
+                    is_title=bool(title) and text.casefold() == title,
+                    report=facts.report(doc.id),
+                    speakers=frozenset(
+                        k for q in said if (k := speaker_key(q.speaker, q.speaker_text))
+                    ),
+                    stances=tuple((who, st.polarity) for st in held if (who := _stance_keys(st))),
+                    people=frozenset(
+                        m.entity for m in inside if m.entity and m.entity_type == "PERSON"
+                    ),
                 )
-                position += 1
+            )
     return out
 
 
@@ -223,7 +300,15 @@ def story_scope(facts: StoryFacts, event_id: str | None = None) -> Scope:
         wanted = {doc for doc, _, _ in spans}
         docs = tuple(d for d in docs if d.id in wanted)
         event_spans = set(spans)
-    units = _units(facts, docs)
+    pieces = _doc_pieces(facts)
+    skip = boilerplate(
+        {d: [t for _, _, t in ps] for d, ps in pieces.items()},
+        facts.reports,
+        {d.id: d.title for d in facts.documents},
+        {d.id: d.outlet for d in facts.documents},
+    )
+    pieces = _news_pieces(facts, pieces, skip)
+    units = _units(facts, docs, pieces)
     event_units = {
         u.key
         for u in units
@@ -238,4 +323,5 @@ def story_scope(facts: StoryFacts, event_id: str | None = None) -> Scope:
         units=tuple(units),
         event_units=frozenset(event_units),
         by_id={d.id: d for d in docs},
+        boilerplate=skip,
     )
