@@ -110,8 +110,8 @@ def test_groups_events_and_positions_count_independent_reports(
     opposed = _the(story["positions"], "pipeline", "target")
     assert (opposed["sources"], opposed["copies"]) == (2, 5)
     # a figure only the wire gives counts once, however many outlets carry it
-    workers = _the(story["figure_groups"], "workers")
-    assert workers["sources"] == 1 and workers["copies"] >= 2
+    output = _the(story["figure_groups"], "gas output")
+    assert output["sources"] == 1 and output["copies"] >= 2
 
 
 def test_terminal_views_show_independent_reports_and_copies(

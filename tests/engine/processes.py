@@ -186,6 +186,10 @@ def stored_documents(db: Path) -> int:
         conn.close()
 
 
+# tables keyed by document that resolution fills after the per-document work of a run
+CROSS_DOCUMENT = frozenset({"document_signatures", "report_documents"})
+
+
 def per_document_rows(db: Path) -> dict[str, dict[str, int]]:
     """For every stored document, how many rows each per-document table holds for it
     (and its pipeline): what a document "with all its annotations" is."""
@@ -198,6 +202,7 @@ def per_document_rows(db: Path) -> dict[str, dict[str, int]]:
                 "'%VIRTUAL%' AND name NOT LIKE 'sentences_fts%'"
             )
             if any(col[1] == "doc_id" for col in conn.execute(f"PRAGMA table_info({name})"))
+            and name not in CROSS_DOCUMENT
         ]
         rows: dict[str, dict[str, int]] = {
             doc: {"pipeline:" + pipeline: 1}

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from storyline.export import export
+from storyline.export.tables import INTERNAL
 from storyline.sanitize import CSV_FORMULA_STARTS, csv_cell
 from storyline.store import StoreReader
 
@@ -60,6 +61,9 @@ def test_the_hostile_export_has_no_formula_and_keeps_every_value(
         export(reader, "csv", out)
         tables = read_tables(out)
         for name in reader.queries.table_names():
+            if name in INTERNAL:  # copy detection's MinHash bytes are not exported
+                assert name not in tables
+                continue
             columns, rows = reader.queries.table(name)
             header, *cells = tables[name]
             assert header == [c for c, _ in columns]
