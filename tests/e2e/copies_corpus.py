@@ -19,8 +19,8 @@ The opposition Green Party said it opposes the pipeline and accused the governme
 ignoring the damage it would do to the wetlands along the river Vell. Party leader Mira \
 Sand said the deal had been rushed through without a public hearing.
 
-Gas output of the Kordo fields reached 12 billion cubic metres in 2022, the operator said. The pipeline \
-will run 310 kilometres from the gas fields at Kordo to the port of Vesk.
+Gas output of the Kordo fields reached 12 billion cubic metres in 2022, the operator said. \
+The pipeline will run 310 kilometres from the gas fields at Kordo to the port of Vesk.
 
 Ostavia's energy minister, Pavel Dunn, said his ministry would publish the route in July \
 and hold hearings in every district the pipeline crosses."""
