@@ -136,3 +136,26 @@ def test_a_wire_story_run_by_three_outlets_is_one_report_in_the_framing(db: Path
         assert all(other in claim.reason for other in others)
     own = framing.outlet("Korvala Observer")
     assert own is not None and not any("cubic metres" in c.text for c in own.claims)
+
+
+def test_the_web_brief_and_the_report_show_counts_and_where_sources_differ(
+    db: Path, tmp_path: Path
+) -> None:
+    from storyline.story_views.present import source_mark
+    from tests.web.conftest import make_client
+
+    with StoreReader(db) as reader:
+        top = build_brief(reader, length=5)
+    differing = [line for line in top.lines if line.disagreements]
+    assert differing, "the written corpus puts a disagreement among the top lines"
+    page = make_client(db).get("/").text
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(db), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    for html in (page, report.read_text(encoding="utf-8")):
+        assert "Sources differ: " in html
+        for line in top.lines:
+            assert source_mark(line.sources, line.copies) in html
+        for d in differing[0].disagreements:
+            for said in d.says:
+                assert said in html

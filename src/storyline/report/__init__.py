@@ -19,6 +19,7 @@ from storyline.clock import Clock, SystemClock
 from storyline.outputs import database_files, output_file
 from storyline.store import StoreReader
 from storyline.story_views.brief import build_brief
+from storyline.story_views.present import disagreement_text, source_mark
 from storyline.web.charts import figure_chart, format_value, timeline_chart
 from storyline.web.render import STATIC, finalize, json_script, safe_url, source_label, wikidata
 
@@ -53,7 +54,14 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         finalize=finalize,
     )
-    env.globals.update(url=report_url, safe_url=safe_url, wikidata=wikidata, source=source_label)
+    env.globals.update(
+        url=report_url,
+        safe_url=safe_url,
+        wikidata=wikidata,
+        source=source_label,
+        source_mark=source_mark,
+        disagreement_text=disagreement_text,
+    )
     env.filters["value"] = lambda row: format_value(float(row["value"]), str(row["unit"]))
     env.filters["json_script"] = json_script
     return env

@@ -23,7 +23,7 @@ def _outlets(citations: tuple[Citation, ...]) -> str:
     return ", ".join(dict.fromkeys(c.outlet for c in citations))
 
 
-def _differs(line: BriefLine, d: Disagreement) -> str:
+def disagreement_text(line: BriefLine, d: Disagreement) -> str:
     """``$5 billion [The Courier] · $6 billion [The Saga Post]``: what the line (or the
     sources ``d`` differs from) says, then what ``d`` says."""
     against = d.versus or line.citations
@@ -43,7 +43,7 @@ def brief_lines(brief: Brief) -> list[str]:
         for c in line.citations:
             lines.append(f"      - {_cite(c)}")
         for d in line.disagreements:
-            lines.append(f"      sources differ: {_differs(line, d)}")
+            lines.append(f"      sources differ: {disagreement_text(line, d)}")
             for c in d.citations:
                 lines.append(f"        - {_cite(c)}: {d.text}")
     return lines

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from storyline.sanitize import strip_bidi
+from storyline.story_views.present import disagreement_text, source_mark
 from storyline.web.charts import format_value
 
 PAGE_SIZE = 50
@@ -122,7 +123,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
         finalize=finalize,
     )
-    env.globals.update(url=web_url, safe_url=safe_url, wikidata=wikidata, source=source_label)
+    env.globals.update(
+        url=web_url,
+        safe_url=safe_url,
+        wikidata=wikidata,
+        source=source_label,
+        source_mark=source_mark,
+        disagreement_text=disagreement_text,
+    )
     env.filters["value"] = _value
     env.filters["json_script"] = json_script
     return env
