@@ -365,3 +365,17 @@ def test_a_plan_said_now_has_no_period_of_its_own() -> None:
     ]
     (g,) = group_figures(items, OUTLETS, dates)
     assert (g.period, g.label) == (None, f"{troops} target")
+
+
+def test_copies_of_one_report_do_not_make_a_group() -> None:
+    items = [
+        ("f1", "d1", fig("$140 billion", 140e9)),
+        ("f2", "d2", fig("$140 billion", 140e9)),
+        ("f3", "d3", fig("$165 billion", 165e9)),
+    ]
+    # d1 and d2 are copies of one syndicated article: agreeing with each other is no check
+    assert group_figures(items[:2], OUTLETS, reports={"d1": "r_a", "d2": "r_a"}) == []
+    (g,) = group_figures(items, OUTLETS, reports={"d1": "r_a", "d2": "r_a", "d3": "r_b"})
+    assert g.figure_ids == ("f1", "f2", "f3") and g.agree is False
+    # without reports every document is its own report, as before
+    assert len(group_figures(items[:2], OUTLETS)) == 1

@@ -33,7 +33,7 @@ def only(text: str) -> Quantity:
 def test_stage_is_registered_with_its_contract() -> None:
     spec = REGISTRY["figures"]
     assert (spec.version, spec.adds, spec.needs) == (
-        3,
+        4,
         ("figures",),
         ("parse", "sentences", "mentions"),
     )
@@ -517,3 +517,15 @@ def test_articles_group_only_what_measures_one_thing(figures_of: Analyse) -> Non
     groups = group_figures(items, {}, dates)
     found = {(g.figure_ids, g.agree, g.place) for g in groups}
     assert found == {(("a0", "b0"), False, "Florida"), (("i0", "j0"), True, None)}, groups
+
+
+@pytest.mark.slow
+def test_money_spent_targeting_someone_is_no_target(figures_of: Analyse) -> None:
+    found = by_text(
+        figures_of(
+            "The Harbour League has spent over $4 million on radio ads targeting the mayor. "
+            "The council aims to cut the deficit to $2 million by 2025."
+        )
+    )
+    assert found["$4 million"].kind == "actual"
+    assert found["$2 million"].kind == "target"

@@ -126,20 +126,23 @@ def resolve_story(
             for analysis in analyse_documents(store.load_documents(changed)):
                 store.write_analysis(analysis)
             return resolve_story(store, infer_dates=False, known_entities=(mentions, entities))
-    resolve_reports(store)
+    reports = resolve_reports(store)
     store.replace_views(
         aggregate_positions(list(store.iter_stances()), index),
-        group_figures(list(store.iter_figures()), outlets, store.reference_dates()),
+        group_figures(list(store.iter_figures()), outlets, store.reference_dates(), reports),
         events,
     )
     return len(entities)
 
 
-def resolve_reports(store: StoreWriter) -> None:
+def resolve_reports(store: StoreWriter) -> dict[str, str]:
     """Group copies of one article into independent reports (:mod:`storyline.resolve.copies`);
-    only documents analysed since the last run are read, to fingerprint them."""
+    only documents analysed since the last run are read, to fingerprint them. Returns each
+    document's report id."""
     store.add_missing_fingerprints(fingerprint, SIGNATURE_BYTES)
-    store.replace_reports(*group_reports(Candidate(*row) for row in store.iter_fingerprints()))
+    reports, similarity = group_reports(Candidate(*row) for row in store.iter_fingerprints())
+    store.replace_reports(reports, similarity)
+    return {doc: report.id for report in reports for doc in report.documents}
 
 
 def analyze(

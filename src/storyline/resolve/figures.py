@@ -6,7 +6,8 @@ give the same groups with the same ids.
 **Which figures group.** Figures group when they measure one thing: the same ``subject``,
 ``unit``, ``kind`` and ``place`` (``None`` equals only ``None``: figures for different
 places never share a group) and the same time. A group needs figures from at least two
-documents. Figures that cannot measure one thing across documents never group:
+independent reports (copies of one syndicated article agreeing with each other are no
+cross-check; :mod:`storyline.resolve.copies`). Figures that cannot measure one thing across documents never group:
 
 * a subject of one bare word ("people", "reasons", "cases", "package") is not a measure —
   it needs a qualifier or a named party ("coronavirus cases", "CARES Act cost") — nor is a
@@ -375,10 +376,15 @@ def group_figures(
     figures: Sequence[Item],
     outlets: Mapping[str, str | None],
     published: Mapping[str, str | None] | None = None,
+    reports: Mapping[str, str] | None = None,
 ) -> list[FigureGroup]:
     """Group figures (figure_id, doc_id, figure) across documents; see the module docstring.
-    ``published`` gives each document's date (its published or inferred date)."""
+    ``published`` gives each document's date (its published or inferred date), ``reports``
+    the independent report each document is a copy of (a document missing from it is its
+    own report): a group needs figures from two independent reports, since copies of one
+    article agreeing with each other is no cross-check."""
     dates = published or {}
+    report_of = reports or {}
     closed: dict[tuple[Measure, str | None], list[Item]] = defaultdict(list)
     running: dict[Measure, list[Item]] = defaultdict(list)
     for item in sorted(figures, key=lambda x: (x[1], x[2].start, x[0])):
@@ -421,7 +427,7 @@ def group_figures(
         running_span = span if kind not in _CLOSED_KINDS else None
         items = sorted(members, key=lambda x: (x[1], x[2].start, x[0]))
         docs = {doc for _, doc, _ in items}
-        if len(docs) < 2 or _ambiguous(items):
+        if len({report_of.get(d, d) for d in docs}) < 2 or _ambiguous(items):
             continue
         names = sorted({o for d in docs if (o := outlets.get(d))})
         when = running_span or period

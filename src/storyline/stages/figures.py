@@ -294,7 +294,7 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     )
 
 
-@stage("figures", version=3, adds=["figures"], needs=["parse", "sentences", "mentions"])
+@stage("figures", version=4, adds=["figures"], needs=["parse", "sentences", "mentions"])
 def figures(inp: StageInput) -> StageOutput:
     mentions = tuple(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     reference = inp.document.meta.reference_date

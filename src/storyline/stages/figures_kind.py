@@ -100,7 +100,8 @@ def clause_kind(
     lowers = [t.lower_ for t in tokens]
     named = [t.pos_ == "PROPN" for t in tokens]  # "May 4" is no modal "may"
     words = [t for t, propn in zip(tokens, named, strict=True) if not propn]
-    lemmas = {t.lemma_.lower() for t in words}
+    # the verb "target" ("ads targeting Trump", "targeted sites") aims at someone, not a goal
+    lemmas = {t.lemma_.lower() for t in words if t.pos_ != "VERB" or t.lemma_ != "target"}
     lemmas |= {lower for lower, propn in zip(lowers, named, strict=True) if not propn}
     if lemmas & TARGET_WORDS:
         return "target"
