@@ -7,7 +7,8 @@ give the same groups with the same ids.
 ``unit``, ``kind`` and ``place`` (``None`` equals only ``None``: figures for different
 places never share a group) and the same time. A group needs figures from at least two
 independent reports (copies of one syndicated article agreeing with each other are no
-cross-check; :mod:`storyline.resolve.copies`). Figures that cannot measure one thing across documents never group:
+cross-check; :mod:`storyline.resolve.copies`). Figures that cannot measure one thing
+across documents never group:
 
 * a subject of one bare word ("people", "reasons", "cases", "package") is not a measure —
   it needs a qualifier or a named party ("coronavirus cases", "CARES Act cost") — nor is a
