@@ -33,7 +33,7 @@ def only(text: str) -> Quantity:
 def test_stage_is_registered_with_its_contract() -> None:
     spec = REGISTRY["figures"]
     assert (spec.version, spec.adds, spec.needs) == (
-        4,
+        5,
         ("figures",),
         ("parse", "sentences", "mentions"),
     )
@@ -529,3 +529,15 @@ def test_money_spent_targeting_someone_is_no_target(figures_of: Analyse) -> None
     )
     assert found["$4 million"].kind == "actual"
     assert found["$2 million"].kind == "target"
+
+
+@pytest.mark.slow
+def test_the_base_of_a_share_is_no_count(figures_of: Analyse) -> None:
+    found = by_text(
+        figures_of(
+            "About 3 in 10 farmers in the valley oppose the dam, and two out of five "
+            "households want it moved. The dam will displace 4,000 families."
+        )
+    )
+    assert not [t for t in found if "farmers" in t or "households" in t]
+    assert found["4,000 families"].value == 4000

@@ -218,6 +218,13 @@ def extract_figures(
     return tuple(sorted(found, key=lambda f: f.start))
 
 
+_RATIO_BEFORE = re.compile(
+    r"(?:\b\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine))"
+    r"\s+(?:in|out\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     text = ctx.text
     start, end, unit = q.start, q.end, q.unit
@@ -226,6 +233,8 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     subject: str | None
     rate = q.rate
     if unit is None:
+        if _RATIO_BEFORE.search(text, max(0, start - 24), start):
+            return None  # "4 in 10 voters": the 10 is the base of a share, not a count
         counted = _count(q, span, ctx)
         if counted is None:
             return None
@@ -294,7 +303,7 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     )
 
 
-@stage("figures", version=4, adds=["figures"], needs=["parse", "sentences", "mentions"])
+@stage("figures", version=5, adds=["figures"], needs=["parse", "sentences", "mentions"])
 def figures(inp: StageInput) -> StageOutput:
     mentions = tuple(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     reference = inp.document.meta.reference_date
