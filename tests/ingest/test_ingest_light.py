@@ -116,6 +116,8 @@ def test_light_line_rules() -> None:
             "Photo: AFP/Jane Roe",
             "Related stories",
             "Tags: cycling, Tour de France",
+            "More: Ferrante wins the mountain stage in the rain",
+            "More than 200 riders started the race .",
         ]
     )
     cleaned = keep_content(text)
@@ -127,6 +129,7 @@ def test_light_line_rules() -> None:
         "W D L G / F G / A P",  # "/" does not make a menu in given text
         "By Friday , talks had collapsed .",  # a sentence, not a byline
         "No comment on the deal , she said .",  # a sentence, not comment-section chrome
+        "More than 200 riders started the race .",  # "More:" links another story; this is news
     ]
     assert cleaned.bylines == ("By Jane Roe",)
 

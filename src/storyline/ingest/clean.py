@@ -222,6 +222,7 @@ _CHROME = _LinePatterns.of(
     r"^(?:share|tweet|pin)\s+(?:this|on|via)\b",
     r"^(?:read\s+more|also\s+read|read\s+also|related|see\s+also|recommended|watch|listen)"
     r"\s*[:|\-–—]\s*\S",
+    r"^more\s*:\s*\S",  # "More: Donald Trump revokes …", a link to another story
 )
 # A comment section or its furniture; once the article has begun, the page is cut there.
 _COMMENTS = _LinePatterns.of(
