@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from storyline import __version__
@@ -19,9 +19,8 @@ from storyline.clock import Clock, SystemClock
 from storyline.outputs import database_files, output_file
 from storyline.store import StoreReader
 from storyline.story_views.brief import build_brief
-from storyline.story_views.present import disagreement_text, source_mark
-from storyline.web.charts import figure_chart, format_value, timeline_chart
-from storyline.web.render import STATIC, finalize, json_script, safe_url, source_label, wikidata
+from storyline.web.charts import figure_chart, timeline_chart
+from storyline.web.render import STATIC, environment
 
 LIMITS = {
     "actors": 40,
@@ -46,25 +45,7 @@ def report_url(kind: str, ident: str) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("storyline.report", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=finalize,
-    )
-    env.globals.update(
-        url=report_url,
-        safe_url=safe_url,
-        wikidata=wikidata,
-        source=source_label,
-        source_mark=source_mark,
-        disagreement_text=disagreement_text,
-    )
-    env.filters["value"] = lambda row: format_value(float(row["value"]), str(row["unit"]))
-    env.filters["json_script"] = json_script
-    return env
+    return environment("storyline.report", report_url)
 
 
 def build_report(reader: StoreReader, clock: Clock | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,9 +115,13 @@ def _value(row: dict[str, Any]) -> str:
     return format_value(float(row["value"]), str(row["unit"]))
 
 
-def environment() -> Environment:
+def environment(
+    package: str = "storyline.web", url: Callable[[str, str], str] = web_url
+) -> Environment:
+    """The Jinja environment of the web pages, or of the one-file report (its own templates
+    and links): escaping, bidi neutralised in every value, and the same helpers."""
     env = Environment(
-        loader=PackageLoader("storyline.web", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -124,7 +129,7 @@ def environment() -> Environment:
         finalize=finalize,
     )
     env.globals.update(
-        url=web_url,
+        url=url,
         safe_url=safe_url,
         wikidata=wikidata,
         source=source_label,
