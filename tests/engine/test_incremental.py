@@ -138,3 +138,29 @@ def test_workers_build_the_same_story_as_one_process(tmp_path: Path) -> None:
     again = local.analyze([str(folder)], many, workers=2, batch_size=2)
     assert not again.analysed and len(again.unchanged) == 5
     assert json.dumps(story(many)) == json.dumps(story(one))
+
+
+def test_an_edited_article_replaces_its_older_version(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    fjord = write(folder / "fjord.txt", FJORD_POST)
+    write(folder / "north.txt", NORTH_WIRE)
+    copy = write(tmp_path / "copies" / "fjord.txt", FJORD_POST)
+    db = tmp_path / "s.db"
+    assert run_cli("analyze", str(folder), str(copy), "--db", str(db), "-q").exit_code == 0
+
+    # the outlet corrects its article: the same input now gives another text
+    edited = FJORD_POST + "\n\nThis article was corrected to give the minister's full title."
+    write(fjord, edited)
+    assert run_cli("analyze", str(folder), str(copy), "--db", str(db), "-q").exit_code == 0
+    expected_db = tmp_path / "expected.db"
+    local.analyze([str(folder), str(copy)], expected_db)
+    same_story(story(db), story(expected_db))
+
+    # once no input gives the older version it goes, with all its facts
+    write(copy, edited)
+    assert run_cli("analyze", str(folder), str(copy), "--db", str(db), "-q").exit_code == 0
+    fresh_db = tmp_path / "fresh.db"
+    local.analyze([str(folder), str(copy)], fresh_db)
+    same_story(story(db), story(fresh_db))
+    with StoreReader(db) as reader:
+        assert reader.counts()["documents"] == 2

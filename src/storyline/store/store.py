@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,11 +179,34 @@ class StoreWriter:
     def add_source(self, doc_id: str, source: str) -> None:
         """Record another input that gave an already stored document."""
         with self._transaction():
-            self.conn.execute(
-                "INSERT OR IGNORE INTO document_sources(source, doc_id) VALUES (?, ?)",
+            self._give_sources(doc_id, [source])
+            self.conn.execute("DELETE FROM skipped WHERE source = ?", (source,))
+
+    def _give_sources(self, doc_id: str, sources: Iterable[str]) -> None:
+        """These inputs now give ``doc_id``. An input whose text changed gave an older
+        document: that one goes, with its facts, once no input gives it any more, so an
+        edited article is never stored twice (another input giving it keeps it)."""
+        given = list(sources)
+        older = {
+            r[0]
+            for source in given
+            for r in self.conn.execute(
+                "SELECT doc_id FROM document_sources WHERE source = ? AND doc_id != ?",
                 (source, doc_id),
             )
-            self.conn.execute("DELETE FROM skipped WHERE source = ?", (source,))
+        }
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO document_sources(source, doc_id) VALUES (?, ?)",
+            [(source, doc_id) for source in given],
+        )
+        for old in sorted(older):
+            left = self.conn.execute(
+                "SELECT source FROM document_sources WHERE doc_id = ? ORDER BY rowid", (old,)
+            ).fetchone()
+            if left is None:
+                self._delete_document_rows(old)
+            else:
+                self.conn.execute("UPDATE documents SET source = ? WHERE id = ?", (left[0], old))
 
     def write_analysis(self, analysis: Analysis, *, status_reason: str | None = None) -> None:
         """Store a document with all its annotations, atomically, replacing an older version."""
@@ -230,10 +253,7 @@ class StoreWriter:
                     meta.cleaning,
                 ),
             )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO document_sources(source, doc_id) VALUES (?, ?)",
-                [(source, doc.id) for source in dict.fromkeys([doc.source, *sources])],
-            )
+            self._give_sources(doc.id, dict.fromkeys([doc.source, *sources]))
             self.conn.execute("DELETE FROM skipped WHERE source = ?", (doc.source,))
             self.conn.executemany(
                 "INSERT OR IGNORE INTO document_dates(doc_id, value, origin, evidence) "
