@@ -18,10 +18,9 @@ from storyline.store import StoreReader
 from storyline.story_views.brief import Brief, BriefLine, build_brief
 from storyline.story_views.framing import build_framing
 from tests.brief import disagreeing as corpus
+from tests.e2e.conftest import VALIDATOR
 
 pytestmark = pytest.mark.slow
-
-VALIDATOR = Path("/work/shared/tools/validate_export.py")
 
 
 @pytest.fixture(scope="module")
