@@ -49,3 +49,16 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.hostile_story import build_hostile_db
 
     return build_hostile_db(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="session")
+def disagreeing_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of the written articles that agree, differ and copy each other
+    (``tests/brief/disagreeing.py``), analysed once for the brief and ask tests."""
+    from storyline.engines.local import analyze
+    from tests.brief import disagreeing as corpus
+
+    tmp = tmp_path_factory.mktemp("disagreeing")
+    out = tmp / "story.db"
+    analyze([str(corpus.write(tmp / "articles.jsonl"))], out)
+    return out

@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from storyline.ask import answer
 from storyline.cli import app
-from storyline.engines.local import analyze
 from storyline.store import StoreReader
 from tests.brief import disagreeing as corpus
 
@@ -18,11 +17,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("ask-corroboration")
-    out = tmp / "story.db"
-    analyze([str(corpus.write(tmp / "articles.jsonl"))], out)
-    return out
+def db(disagreeing_db: Path) -> Path:
+    return disagreeing_db
 
 
 def test_a_wire_story_in_three_outlets_and_one_own_report_are_two_sources(db: Path) -> None:

@@ -13,7 +13,6 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.engines.local import analyze
 from storyline.store import StoreReader
 from storyline.story_views.brief import Brief, BriefLine, build_brief
 from storyline.story_views.framing import build_framing
@@ -24,11 +23,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("corroboration")
-    out = tmp / "story.db"
-    analyze([str(corpus.write(tmp / "articles.jsonl"))], out)
-    return out
+def db(disagreeing_db: Path) -> Path:
+    return disagreeing_db
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.store.layers import entity_index
+from storyline.store.reports import report_map
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,9 +256,7 @@ class AskQueries:
     def reports(self) -> dict[str, str]:
         """doc id → the independent report it is a copy of (copies of one article share one;
         a document missing here is a report of its own)."""
-        return {
-            r[0]: r[1] for r in self.conn.execute("SELECT doc_id, report_id FROM report_documents")
-        }
+        return report_map(self.conn)
 
     def times(self, docs: Iterable[str]) -> list[AskTime]:
         ids = sorted(set(docs))

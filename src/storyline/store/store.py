@@ -727,14 +727,6 @@ class StoreReader:
             "positions": layers.export_positions(self.conn),
         }
 
-    def report_map(self) -> dict[str, str]:
-        """doc id → the id of the independent report it is a copy of."""
-        return report_sql.report_map(self.conn)
-
-    def reports(self) -> list[Report]:
-        """Every independent report with its copies, lead copy first."""
-        return report_sql.reports(self.conn)
-
     def report_export(self) -> list[dict[str, Any]]:
         """Every report, export-shaped (id, origin, evidence, documents, outlets, copies)."""
         return report_sql.report_export(self.conn)
