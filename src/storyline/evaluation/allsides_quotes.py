@@ -24,11 +24,15 @@ documents, speaker accuracy over the matched gold quotes and the share of all go
 whose speaker is right (recall × accuracy), with the speaker errors counted by kind.
 ``--misses`` lists every gold quote not found, every wrong speaker and the system quotes
 that match no gold quote; ``--json`` prints the numbers as one JSON object instead.
+
+``--pick-from CORPUS.jsonl[.gz] --out FILE`` writes the gold set's articles, picked by
+``source`` from storyline's JSONL input (the AllSides crawl), to FILE to analyse.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import re
@@ -576,25 +580,57 @@ def report(result: Score, out: TextIO, *, misses: bool, sample: int = 15) -> Non
             )
 
 
+def pick(gold: Iterable[GoldArticle], corpus: Path, out: Path) -> int:
+    """Write the lines of ``corpus`` whose ``source`` is a gold article to ``out``, in
+    the gold's order; the number written."""
+    wanted = [a.source for a in gold]
+    found: dict[str, str] = {}
+    opener = gzip.open if corpus.name.endswith(".gz") else open
+    with opener(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                source = json.loads(line).get("source")
+                if source in wanted and source not in found:
+                    found[source] = line if line.endswith("\n") else line + "\n"
+    out.write_text("".join(found[s] for s in wanted if s in found), encoding="utf-8")
+    return len(found)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m storyline.evaluation.allsides_quotes",
         description=(__doc__ or "").split("\n")[0],
     )
-    ap.add_argument("export", type=Path, help="storyline's JSON export of the gold articles")
+    ap.add_argument(
+        "export", type=Path, nargs="?", help="storyline's JSON export of the gold articles"
+    )
     ap.add_argument("--gold", type=Path, required=True, help="the gold quotes (JSON lines)")
     ap.add_argument("--misses", action="store_true", help="list every miss and wrong speaker")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    ap.add_argument("--pick-from", type=Path, help="write the gold articles of this JSONL input")
+    ap.add_argument("--out", type=Path, help="where --pick-from writes them")
     args = ap.parse_args(argv)
-    for path, what in ((args.export, "export"), (args.gold, "gold file")):
-        if not path.is_file():
-            print(f"error: no {what} at {path}", file=sys.stderr)
+    needed = [(args.gold, "gold file")]
+    if args.pick_from is not None:
+        needed.append((args.pick_from, "corpus"))
+        if args.out is None:
+            print("error: --pick-from needs --out FILE to write to", file=sys.stderr)
+            return 2
+    else:
+        needed.append((args.export, "export"))
+    for path, what in needed:
+        if path is None or not path.is_file():
+            print(f"error: no {what} at {path}; give an existing file", file=sys.stderr)
             return 2
     try:
         gold = read_gold(args.gold)
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.pick_from is not None:
+        n = pick(gold, args.pick_from, args.out)
+        print(f"wrote {n} of the {len(gold)} gold articles to {args.out}")
+        return 0 if n == len(gold) else 1
     result = score(gold, read_export(args.export))
     if args.json:
         print(json.dumps(result.numbers(), indent=2))
