@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup browser java bench demo test lint typecheck check eval screenshots clean
+.PHONY: setup browser java bench demo test lint typecheck check eval eval-quotes screenshots clean
 
 setup: $(STAMP) browser java
 
@@ -53,6 +53,18 @@ typecheck:
 # throughput against the bare spaCy backbone, one process and N workers (a benchmark, not a test)
 bench: setup
 	$(BIN)/python -m storyline.bench $(SHARED)/datasets/polnear/train/text
+
+# quotes and speakers on the 40 held-out AllSides articles annotated by hand (opt-in, not in CI)
+QUOTES_GOLD := tests/gold/allsides_quotes_gold.jsonl
+QUOTES_DIR ?= /tmp/storyline-eval-quotes
+eval-quotes: setup
+	mkdir -p $(QUOTES_DIR)
+	rm -f $(QUOTES_DIR)/held.db $(QUOTES_DIR)/held.db-wal $(QUOTES_DIR)/held.db-shm
+	$(BIN)/python -m storyline.evaluation.allsides_quotes --gold $(QUOTES_GOLD) \
+	  --pick-from $(SHARED)/corpus/allsides/foreign-affairs.jsonl.gz --out $(QUOTES_DIR)/held.jsonl
+	$(BIN)/storyline analyze $(QUOTES_DIR)/held.jsonl --db $(QUOTES_DIR)/held.db --workers 1
+	$(BIN)/storyline export --db $(QUOTES_DIR)/held.db -o $(QUOTES_DIR)/held.json --force
+	$(BIN)/python -m storyline.evaluation.allsides_quotes $(QUOTES_DIR)/held.json --gold $(QUOTES_GOLD)
 
 eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa
