@@ -184,6 +184,9 @@ def test_a_bad_gold_line_names_the_line(tmp_path: Path, files: tuple[Path, Path]
     with pytest.raises(GoldError, match=r"bad\.jsonl:1"):
         read_gold(path)
     assert main([str(files[0]), "--gold", str(path)]) == 2
+    not_export = tmp_path / "not-export.json"
+    not_export.write_text('{"documents": [{"text": "no id"}]}', encoding="utf-8")
+    assert main([str(not_export), "--gold", str(files[1])]) == 2
 
 
 @pytest.mark.parametrize(

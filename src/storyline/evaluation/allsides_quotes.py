@@ -45,6 +45,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
+from storyline.errors import MalformedInput
+
 KINDS = ("person", "organisation", "document", "anonymous")
 
 _CHARS = str.maketrans(
@@ -202,7 +204,7 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
 
 
-class GoldError(ValueError):
+class GoldError(MalformedInput):
     """A gold file line that can't be read; the message names the line and the fix."""
 
 
@@ -631,7 +633,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         n = pick(gold, args.pick_from, args.out)
         print(f"wrote {n} of the {len(gold)} gold articles to {args.out}")
         return 0 if n == len(gold) else 1
-    result = score(gold, read_export(args.export))
+    try:
+        export = read_export(args.export)
+    except (KeyError, TypeError, ValueError) as exc:
+        print(
+            f"error: {args.export} is not a storyline JSON export ({exc!r}); write one with "
+            "`storyline export --format json`",
+            file=sys.stderr,
+        )
+        return 2
+    result = score(gold, export)
     if args.json:
         print(json.dumps(result.numbers(), indent=2))
     else:
