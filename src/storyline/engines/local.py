@@ -26,6 +26,7 @@ from storyline.document import (
 )
 from storyline.engines.loader import Outcome, ProgressCallback, RunReport, StoryLoader
 from storyline.engines.workers import analyse_in_workers, prefetched
+from storyline.errors import StageFailed
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
@@ -59,10 +60,12 @@ def analyse_documents(
     specs: Sequence[StageSpec] | None = None,
     nlp: Any = None,
     batch_size: int | None = None,
-) -> Iterator[Analysis]:
+) -> Iterator[Analysis | Skipped]:
     """Parse documents in batches with the NLP backbone and run every stage on each.
 
-    Pure per-document work: the result for a document depends on that document only.
+    Pure per-document work: the result for a document depends on that document only. A
+    stage that raises on a document gives a :class:`Skipped` for it (its reason names the
+    stage and the error) in its place, and the other documents go on.
     """
     specs = tuple(specs) if specs is not None else default_chain()
     nlp = nlp if nlp is not None else load_pipeline()
@@ -70,10 +73,15 @@ def analyse_documents(
     batch_size = batch_size or BATCH_SIZE
     batch: list[Document] = []
 
-    def flush() -> Iterator[Analysis]:
+    def flush() -> Iterator[Analysis | Skipped]:
         parses = nlp.pipe([d.text for d in batch], batch_size=batch_size)
         for doc, parse in zip(batch, parses, strict=True):
-            yield Analysis(doc, pipeline=sig).with_layers(run_stages(specs, doc, parse))
+            try:
+                layers = run_stages(specs, doc, parse)
+            except StageFailed as exc:
+                yield Skipped(doc.source, str(exc))
+                continue
+            yield Analysis(doc, pipeline=sig).with_layers(layers)
         batch.clear()
 
     for doc in documents:
@@ -124,7 +132,8 @@ def resolve_story(
         )
         if changed:
             for analysis in analyse_documents(store.load_documents(changed)):
-                store.write_analysis(analysis)
+                if isinstance(analysis, Analysis):  # a failure keeps the stored analysis
+                    store.write_analysis(analysis)
             return resolve_story(store, infer_dates=False, known_entities=(mentions, entities))
     reports = resolve_reports(store)
     store.replace_views(
@@ -185,9 +194,8 @@ def analyze(
                         if isinstance(prepared, Skipped):
                             loader.skip(prepared)
                         elif loader.decide(prepared) == "analyse":
-                            if analysis is None:  # stored by another run since a worker looked
-                                (analysis,) = analyse_documents([prepared], specs)
-                            loader.write(analysis)
+                            # None: stored by another run since a worker looked
+                            loader.take(analysis or next(analyse_documents([prepared], specs)))
             else:
                 _analyse_here(loader, items, specs, batch_size)
             loader.finish()
@@ -208,7 +216,7 @@ def _analyse_here(
 
     def flush() -> None:
         for analysis in analyse_documents(pending, specs, batch_size=batch_size):
-            loader.write(analysis)
+            loader.take(analysis)
         pending.clear()
 
     stream = (item if isinstance(item, Skipped) else prepare(item) for item in items)
