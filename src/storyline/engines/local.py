@@ -7,6 +7,8 @@ reads what is stored and rebuilds the resolved views.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
@@ -14,6 +16,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+import storyline.resolve as resolve_package
+from storyline import __version__
 from storyline.clock import Clock
 from storyline.document import (
     Analysis,
@@ -51,6 +55,7 @@ __all__ = [
     "analyse_documents",
     "analyze",
     "remove",
+    "resolve_if_changed",
     "resolve_story",
 ]
 
@@ -144,6 +149,25 @@ def resolve_story(
     return len(entities)
 
 
+@functools.cache
+def resolution_key() -> str:
+    """Names the resolution code: storyline's version and the sources of ``resolve/`` and of
+    this module, so an upgrade or a changed rule rebuilds the views on the next run."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in [Path(__file__), *sorted(Path(resolve_package.__file__).parent.glob("*.py"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def resolve_if_changed(store: StoreWriter) -> int:
+    """Resolve the story unless the last finished resolution, by the same code, saw exactly
+    the documents stored now (an unchanged re-run costs seconds); returns entity count."""
+    key = resolution_key()
+    if not store.resolution_current(key):
+        resolve_story(store)
+    return store.mark_resolved(key)
+
+
 def resolve_reports(store: StoreWriter) -> dict[str, str]:
     """Group copies of one article into independent reports (:mod:`storyline.resolve.copies`);
     only documents analysed since the last run are read, to fingerprint them. Returns each
@@ -199,7 +223,7 @@ def analyze(
             else:
                 _analyse_here(loader, items, specs, batch_size)
             loader.finish()
-        report.entities = resolve_story(store)
+        report.entities = resolve_if_changed(store)
     report.seconds = time.perf_counter() - began
     return report
 
@@ -242,5 +266,5 @@ def remove(
     """
     with StoreWriter(db, clock) as store:
         removed, deleted = store.remove_source(source)
-        entities = resolve_story(store) if removed else 0
+        entities = resolve_if_changed(store) if removed else 0
     return removed, deleted, entities

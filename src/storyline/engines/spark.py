@@ -261,7 +261,7 @@ def analyze_spark(
     database; any URI Spark can write). ``session`` reuses a running Spark session;
     otherwise one is started on ``master`` and stopped at the end.
     """
-    from storyline.engines.local import analyse_documents, resolve_story
+    from storyline.engines.local import analyse_documents, resolve_if_changed
     from storyline.stages import default_chain
     from storyline.stages.registry import signature
     from storyline.store import StoreWriter
@@ -294,7 +294,7 @@ def analyze_spark(
                     # None: stored since the executors looked
                     loader.take(analysis or next(analyse_documents([prepared], specs)))
             loader.finish()
-            report.entities = resolve_story(store)
+            report.entities = resolve_if_changed(store)
     except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: what was stored is complete
         if own:
             _cancel_quietly(spark)
