@@ -19,6 +19,7 @@ from storyline.sanitize import terminal_text
 if TYPE_CHECKING:
     from storyline.document import CleanMode
     from storyline.engines.loader import RunReport
+    from storyline.store.lists import ListQueries
 
 app = typer.Typer(
     name="storyline",
@@ -390,15 +391,27 @@ def info(
             _say(f"  {item.source}: {item.reason}")
 
 
-def _story(db: Path) -> dict[str, object]:
-    from storyline.export.json_export import build_export
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit",
+        min=0,
+        help="Show at most this many (speakers, positions, groups, events); 0 for all.",
+    ),
+]
+
+
+def _list_view(db: Path, view: Callable[[ListQueries], list[str]], empty: str) -> None:
+    """Print one terminal view read through the bounded list queries."""
     from storyline.store import StoreReader
+    from storyline.store.lists import ListQueries
 
     try:
         with StoreReader(db) as reader:
-            return build_export(reader)
+            lines = view(ListQueries(reader.conn))
     except StorylineError as exc:
         raise _fail(exc) from exc
+    _print_lines(lines, empty)
 
 
 def _print_lines(lines: list[str], empty: str) -> None:
@@ -415,11 +428,12 @@ def quotes(
         str | None,
         typer.Option("--speaker", help="Only quotes of speakers whose name contains this."),
     ] = None,
+    limit: LimitOption = 50,
 ) -> None:
     """Print what was said, grouped by speaker, with outlet and date."""
     from storyline.present import quote_lines
 
-    _print_lines(quote_lines(_story(db), speaker), "no quotes found")
+    _list_view(db, lambda q: quote_lines(q, speaker, limit or None), "no quotes found")
 
 
 @app.command()
@@ -429,11 +443,12 @@ def positions(
         str | None,
         typer.Option("--holder", help="Only positions of holders whose name contains this."),
     ] = None,
+    limit: LimitOption = 50,
 ) -> None:
     """Print who supports or opposes what, with the evidence, outlet and date."""
     from storyline.present import position_lines
 
-    _print_lines(position_lines(_story(db), holder), "no positions found")
+    _list_view(db, lambda q: position_lines(q, holder, limit or None), "no positions found")
 
 
 @app.command()
@@ -442,11 +457,12 @@ def figures(
     conflicts: Annotated[
         bool, typer.Option("--conflicts", help="Only groups whose outlets disagree.")
     ] = False,
+    limit: LimitOption = 50,
 ) -> None:
     """Print figures grouped across outlets, marking where they disagree."""
     from storyline.present import figure_lines
 
-    _print_lines(figure_lines(_story(db), conflicts), "no figure groups found")
+    _list_view(db, lambda q: figure_lines(q, conflicts, limit or None), "no figure groups found")
 
 
 @app.command()
@@ -456,11 +472,12 @@ def timeline(
         str | None,
         typer.Option("--actor", help="Only events with a participant whose name contains this."),
     ] = None,
+    limit: LimitOption = 50,
 ) -> None:
     """Print the events in date order with their sources."""
     from storyline.present import timeline_lines
 
-    _print_lines(timeline_lines(_story(db), actor), "no events found")
+    _list_view(db, lambda q: timeline_lines(q, actor, limit or None), "no events found")
 
 
 EventOption = Annotated[

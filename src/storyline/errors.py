@@ -10,6 +10,7 @@ what went wrong and what to do about it, in one line.
     │   ├── NoArticleFound          HTML or text in which no article body was found
     │   └── FetchError              a URL that could not be fetched (network, status, size)
     ├── PipelineError               the stage chain is inconsistent (checked before a run)
+    ├── StageFailed                 a stage raised on one article (that article is skipped)
     ├── StoreError                  the database cannot be opened, is too new, or is read-only
     ├── NotInStore                  an id asked for (an event) that the database does not hold
     ├── ExportError                 an export format or target the command cannot write
@@ -22,7 +23,8 @@ what went wrong and what to do about it, in one line.
     └── ServeError                  the web server cannot start with the options given
 
 Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
-:class:`storyline.document.Skipped` result with the message as its reason.
+:class:`storyline.document.Skipped` result with the message as its reason, and so does
+the engine with a :class:`StageFailed` (a stage that raised on one article).
 """
 
 from __future__ import annotations
@@ -54,6 +56,11 @@ class FetchError(InputError):
 
 class PipelineError(StorylineError):
     """The stage chain is inconsistent: a stage needs a layer nothing earlier adds."""
+
+
+class StageFailed(StorylineError):
+    """A stage raised on one article: the article is skipped with this as its reason and the
+    run goes on with the others."""
 
 
 class StoreError(StorylineError):

@@ -1,35 +1,21 @@
 """Plain-text views of a story for the terminal: quotes, positions, figures, timeline.
 
-Each function takes the export-shaped story (:func:`storyline.export.json_export.build_export`)
-and returns lines, so the CLI stays thin and the views are easy to test. Article text is
-returned as plain strings; the CLI prints them as Rich ``Text`` (never as markup).
+Each function reads a bounded list through :class:`storyline.store.lists.ListQueries` and
+returns lines, so the CLI stays thin, a view costs what it prints, and the views are easy
+to test. Article text is returned as plain strings; the CLI prints them as Rich ``Text``
+(never as markup).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-Story = dict[str, Any]
+from storyline.store.lists import ListQueries
+
+Row = dict[str, Any]
 
 
-def _entities(story: Story) -> dict[str, dict[str, Any]]:
-    return {e["id"]: e for e in story["entities"]}
-
-
-def _documents(story: Story) -> dict[str, dict[str, Any]]:
-    return {d["id"]: d for d in story["documents"]}
-
-
-def _matches(entity: dict[str, Any] | None, text: str | None, wanted: str) -> bool:
-    wanted = wanted.casefold()
-    names = [text or ""]
-    if entity is not None:
-        names += [entity["name"], *entity["aliases"]]
-    return any(wanted in n.casefold() for n in names if n)
-
-
-def source_label(doc: dict[str, Any]) -> str:
+def source_label(doc: Row) -> str:
     """How a document is cited in the terminal: outlet and date, else its source."""
     outlet = doc.get("outlet") or doc["source"].rsplit("/", 1)[-1]
     if doc.get("published"):
@@ -39,7 +25,7 @@ def source_label(doc: dict[str, Any]) -> str:
     return f"{outlet}, undated"
 
 
-def sources_label(item: dict[str, Any]) -> str:
+def sources_label(item: Row) -> str:
     """How many independent reports state a group, event or position, and in how many
     copies when copies of one article were grouped: ``3 independent reports, 7 copies``."""
     sources, copies = item.get("sources", 0), item.get("copies", 0)
@@ -47,46 +33,45 @@ def sources_label(item: dict[str, Any]) -> str:
     return f"{label}, {copies} copies" if copies > sources else label
 
 
-def quote_lines(story: Story, speaker: str | None = None) -> list[str]:
-    """Quotes grouped by speaker (resolved entity, else as written), with outlet and date."""
-    entities, docs = _entities(story), _documents(story)
-    groups: dict[str, list[str]] = {}
-    for q in story["quotes"]:
-        entity = entities.get(q["speaker"]) if q["speaker"] else None
-        if speaker and not _matches(entity, q["speaker_text"], speaker):
-            continue
-        who = entity["name"] if entity else (q["speaker_text"] or "unattributed")
-        words = f"“{q['text']}”" if q["direct"] else f"(reported) {q['text']}"
-        groups.setdefault(who, []).append(f"    {words}  [{source_label(docs[q['doc']])}]")
+def more_line(shown: int, total: int, what: str) -> list[str]:
+    """The closing line of a view cut at ``--limit``: how many more there are."""
+    if total <= shown:
+        return []
+    return [f"… and {total - shown} more {what} (use --limit 0 to show all)"]
+
+
+def quote_lines(
+    lists: ListQueries, speaker: str | None = None, limit: int | None = None
+) -> list[str]:
+    """Quotes grouped by speaker (resolved entity, else as written), speakers with the most
+    quotes first, each quote with outlet and date."""
+    groups, total = lists.speaker_groups(speaker, limit)
+    quotes = lists.quotes_of(speaker, [g["who"] for g in groups])
     lines: list[str] = []
-    for who in sorted(groups, key=lambda w: (-len(groups[w]), w)):
-        lines.append(f"{who} ({len(groups[who])})")
-        lines.extend(groups[who])
-    return lines
+    for group in groups:
+        said = quotes.get(group["who"], [])
+        lines.append(f"{group['who']} ({len(said)})")
+        for q in said:
+            words = f"“{q['text']}”" if q["direct"] else f"(reported) {q['text']}"
+            lines.append(f"    {words}  [{source_label(q)}]")
+    return lines + more_line(len(groups), total, "speakers")
 
 
-def _names(ids: Iterable[str], entities: dict[str, dict[str, Any]]) -> str:
-    return " and ".join(entities[i]["name"] for i in ids if i in entities)
-
-
-def position_lines(story: Story, holder: str | None = None) -> list[str]:
+def position_lines(
+    lists: ListQueries, holder: str | None = None, limit: int | None = None
+) -> list[str]:
     """Aggregated positions: who supports or opposes what, with every piece of evidence."""
-    entities, docs = _entities(story), _documents(story)
-    stances = {s["id"]: s for s in story["stances"]}
+    positions, total = lists.positions(holder, limit)
     lines: list[str] = []
-    for p in story.get("positions", []):
-        holders = [entities.get(h) for h in p["holders"]]
-        if holder and not any(_matches(h, None, holder) for h in holders):
-            continue
-        who = _names(p["holders"], entities) or "unnamed holders"
-        evidence = [stances[s] for s in p["stances"] if s in stances]
+    for p in positions:
+        who = " and ".join(p["holders"]) or "unnamed holders"
         lines.append(
-            f"{who} {p['polarity']}: {p['target']} ({len(evidence)} evidence) · {sources_label(p)}"
+            f"{who} {p['polarity']}: {p['target']} ({len(p['evidence'])} evidence) · "
+            f"{sources_label(p)}"
         )
-        for s in evidence:
-            doc = docs[s["doc"]]
-            lines.append(f"    {doc['text'][s['start'] : s['end']]}  [{source_label(doc)}]")
-    return lines
+        for s in p["evidence"]:
+            lines.append(f"    {s['evidence']}  [{source_label(s)}]")
+    return lines + more_line(len(positions), total, "positions")
 
 
 def _format_value(value: float, unit: str) -> str:
@@ -96,34 +81,31 @@ def _format_value(value: float, unit: str) -> str:
     return f"{value:g} {unit}"
 
 
-def figure_lines(story: Story, conflicts_only: bool = False) -> list[str]:
+def figure_lines(
+    lists: ListQueries, conflicts_only: bool = False, limit: int | None = None
+) -> list[str]:
     """Figure groups: subject, period, kind, each outlet's value and words, and a mark."""
-    docs = _documents(story)
-    figures = {f["id"]: f for f in story["figures"]}
+    groups, total = lists.figure_groups(conflicts_only, limit)
+    docs = lists.documents([f["doc"] for g in groups for f in g["figures"]])
     lines: list[str] = []
-    for g in story["figure_groups"]:
-        if conflicts_only and g["agree"]:
-            continue
+    for g in groups:
         mark = "agree" if g["agree"] else "DISAGREE"
         lines.append(f"[{mark}] {g['label']}  ({sources_label(g)})")
-        for fid in g["figures"]:
-            f = figures[fid]
-            doc = docs[f["doc"]]
+        for f in g["figures"]:
             value = _format_value(f["value"], f["unit"])
             words = f"{f['hedge']} {f['text']}" if f.get("hedge") else f["text"]
-            lines.append(f"    {value:<28} “{words}”  [{source_label(doc)}]")
-    return lines
+            lines.append(f"    {value:<28} “{words}”  [{source_label(docs[f['doc']])}]")
+    return lines + more_line(len(groups), total, "figure groups")
 
 
-def timeline_lines(story: Story, actor: str | None = None) -> list[str]:
+def timeline_lines(
+    lists: ListQueries, actor: str | None = None, limit: int | None = None
+) -> list[str]:
     """Dated events in order, each with its sources."""
-    entities, docs = _entities(story), _documents(story)
+    events, total = lists.events(actor, limit)
     lines: list[str] = []
-    for v in sorted(story["events"], key=lambda v: (v["date"] is None, v["date"] or "", v["id"])):
-        participants = [entities.get(p) for p in v["participants"]]
-        if actor and not any(_matches(p, None, actor) for p in participants):
-            continue
-        sources = sorted({source_label(docs[m["doc"]]) for m in v["mentions"]})
+    for v in events:
+        sources = sorted({source_label(c) for c in v["cited"]})
         lines.append(f"{v['date'] or 'undated':<10}  {v['type']:<9} {v['label']}")
         lines.append(f"            {sources_label(v)}: {'; '.join(sources)}")
-    return lines
+    return lines + more_line(len(events), total, "events")

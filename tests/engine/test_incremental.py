@@ -164,3 +164,67 @@ def test_an_edited_article_replaces_its_older_version(tmp_path: Path) -> None:
     same_story(story(db), story(fresh_db))
     with StoreReader(db) as reader:
         assert reader.counts()["documents"] == 2
+
+
+@pytest.fixture
+def resolutions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per full resolution of the story."""
+    calls: list[int] = []
+    real = local.resolve_story
+
+    def counting(store: Any, **kw: Any) -> int:
+        calls.append(1)
+        return real(store, **kw)
+
+    monkeypatch.setattr(local, "resolve_story", counting)
+    return calls
+
+
+def test_an_unchanged_rerun_does_not_resolve_the_story_again(
+    tmp_path: Path, resolutions: list[int]
+) -> None:
+    fjord = write(tmp_path / "in" / "fjord.txt", FJORD_POST)
+    north = write(tmp_path / "in" / "north.txt", NORTH_WIRE)
+    db = tmp_path / "s.db"
+    first = local.analyze([str(fjord), str(north)], db)
+    assert resolutions == [1]
+    before = story(db)
+    again = local.analyze([str(fjord), str(north)], db)
+    assert resolutions == [1] and again.entities == first.entities
+    assert len(again.unchanged) == 2
+    same_story(before, story(db))
+    # a new article, a removed one and a changed resolution code each resolve again
+    ledger = write(tmp_path / "in" / "ledger.txt", HARBOUR_LEDGER)
+    local.analyze([str(ledger)], db)
+    assert resolutions == [1, 1]
+    local.remove(db, str(ledger))
+    assert resolutions == [1, 1, 1]
+    same_story(before, story(db))
+    local.resolution_key.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(local, "__version__", "0-upgraded")
+            local.analyze([str(fjord)], db)
+    finally:
+        local.resolution_key.cache_clear()
+    assert resolutions == [1, 1, 1, 1]
+
+
+def test_a_resolution_that_did_not_finish_is_done_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fjord = write(tmp_path / "in" / "fjord.txt", FJORD_POST)
+    db = tmp_path / "s.db"
+    real = local.resolve_story
+
+    def interrupted(store: Any, **kw: Any) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(local, "resolve_story", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        local.analyze([str(fjord)], db)
+    monkeypatch.setattr(local, "resolve_story", real)
+    local.analyze([str(fjord)], db)
+    fresh = tmp_path / "fresh.db"
+    local.analyze([str(fjord)], fresh)
+    same_story(story(fresh), story(db))

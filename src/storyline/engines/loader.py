@@ -125,6 +125,13 @@ class StoryLoader:
             self.report.analysed.append(doc.source)
             self.progress(doc.source, "analysed")
 
+    def take(self, result: Analysis | Skipped) -> None:
+        """Store an analysis, or record the skip of a document a stage failed on."""
+        if isinstance(result, Skipped):
+            self.skip(result)
+        else:
+            self.write(result)
+
     def finish(self) -> None:
         """Record the other inputs that gave documents already stored."""
         for doc_id, source in self.extra_sources:

@@ -7,6 +7,8 @@ reads what is stored and rebuilds the resolved views.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
@@ -14,6 +16,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+import storyline.resolve as resolve_package
+from storyline import __version__
 from storyline.clock import Clock
 from storyline.document import (
     Analysis,
@@ -26,6 +30,7 @@ from storyline.document import (
 )
 from storyline.engines.loader import Outcome, ProgressCallback, RunReport, StoryLoader
 from storyline.engines.workers import analyse_in_workers, prefetched
+from storyline.errors import StageFailed
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
 from storyline.nlp import load_pipeline
@@ -50,6 +55,7 @@ __all__ = [
     "analyse_documents",
     "analyze",
     "remove",
+    "resolve_if_changed",
     "resolve_story",
 ]
 
@@ -59,10 +65,12 @@ def analyse_documents(
     specs: Sequence[StageSpec] | None = None,
     nlp: Any = None,
     batch_size: int | None = None,
-) -> Iterator[Analysis]:
+) -> Iterator[Analysis | Skipped]:
     """Parse documents in batches with the NLP backbone and run every stage on each.
 
-    Pure per-document work: the result for a document depends on that document only.
+    Pure per-document work: the result for a document depends on that document only. A
+    stage that raises on a document gives a :class:`Skipped` for it (its reason names the
+    stage and the error) in its place, and the other documents go on.
     """
     specs = tuple(specs) if specs is not None else default_chain()
     nlp = nlp if nlp is not None else load_pipeline()
@@ -70,10 +78,15 @@ def analyse_documents(
     batch_size = batch_size or BATCH_SIZE
     batch: list[Document] = []
 
-    def flush() -> Iterator[Analysis]:
+    def flush() -> Iterator[Analysis | Skipped]:
         parses = nlp.pipe([d.text for d in batch], batch_size=batch_size)
         for doc, parse in zip(batch, parses, strict=True):
-            yield Analysis(doc, pipeline=sig).with_layers(run_stages(specs, doc, parse))
+            try:
+                layers = run_stages(specs, doc, parse)
+            except StageFailed as exc:
+                yield Skipped(doc.source, str(exc))
+                continue
+            yield Analysis(doc, pipeline=sig).with_layers(layers)
         batch.clear()
 
     for doc in documents:
@@ -124,7 +137,8 @@ def resolve_story(
         )
         if changed:
             for analysis in analyse_documents(store.load_documents(changed)):
-                store.write_analysis(analysis)
+                if isinstance(analysis, Analysis):  # a failure keeps the stored analysis
+                    store.write_analysis(analysis)
             return resolve_story(store, infer_dates=False, known_entities=(mentions, entities))
     reports = resolve_reports(store)
     store.replace_views(
@@ -133,6 +147,25 @@ def resolve_story(
         events,
     )
     return len(entities)
+
+
+@functools.cache
+def resolution_key() -> str:
+    """Names the resolution code: storyline's version and the sources of ``resolve/`` and of
+    this module, so an upgrade or a changed rule rebuilds the views on the next run."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in [Path(__file__), *sorted(Path(resolve_package.__file__).parent.glob("*.py"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def resolve_if_changed(store: StoreWriter) -> int:
+    """Resolve the story unless the last finished resolution, by the same code, saw exactly
+    the documents stored now (an unchanged re-run costs seconds); returns entity count."""
+    key = resolution_key()
+    if not store.resolution_current(key):
+        resolve_story(store)
+    return store.mark_resolved(key)
 
 
 def resolve_reports(store: StoreWriter) -> dict[str, str]:
@@ -185,13 +218,12 @@ def analyze(
                         if isinstance(prepared, Skipped):
                             loader.skip(prepared)
                         elif loader.decide(prepared) == "analyse":
-                            if analysis is None:  # stored by another run since a worker looked
-                                (analysis,) = analyse_documents([prepared], specs)
-                            loader.write(analysis)
+                            # None: stored by another run since a worker looked
+                            loader.take(analysis or next(analyse_documents([prepared], specs)))
             else:
                 _analyse_here(loader, items, specs, batch_size)
             loader.finish()
-        report.entities = resolve_story(store)
+        report.entities = resolve_if_changed(store)
     report.seconds = time.perf_counter() - began
     return report
 
@@ -208,7 +240,7 @@ def _analyse_here(
 
     def flush() -> None:
         for analysis in analyse_documents(pending, specs, batch_size=batch_size):
-            loader.write(analysis)
+            loader.take(analysis)
         pending.clear()
 
     stream = (item if isinstance(item, Skipped) else prepare(item) for item in items)
@@ -234,5 +266,5 @@ def remove(
     """
     with StoreWriter(db, clock) as store:
         removed, deleted = store.remove_source(source)
-        entities = resolve_story(store) if removed else 0
+        entities = resolve_if_changed(store) if removed else 0
     return removed, deleted, entities

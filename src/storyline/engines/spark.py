@@ -77,10 +77,15 @@ def _analyse_batch(
         if isinstance(p, Document) and needs_analysis(p, sig if p.id in stored else None, sig)
     ]
     layers: dict[int, dict[str, tuple[object, ...]]] = {}
+    failed: dict[int, Skipped] = {}  # a stage raised on the document: it is skipped
     if todo:
         analyses = analyse_documents(todo, default_chain(), batch_size=batch_size)
         for doc, analysis in zip(todo, analyses, strict=True):
-            layers[id(doc)] = dict(analysis.layers)
+            if isinstance(analysis, Skipped):
+                failed[id(doc)] = analysis
+            else:
+                layers[id(doc)] = dict(analysis.layers)
+    prepared = [(key, failed.get(id(p), p)) for key, p in prepared]
     for (input_no, path, item), p in prepared:
         got = layers.get(id(p))
         kind = "skipped" if isinstance(p, Skipped) else ("analysed" if got else "prepared")
@@ -256,7 +261,7 @@ def analyze_spark(
     database; any URI Spark can write). ``session`` reuses a running Spark session;
     otherwise one is started on ``master`` and stopped at the end.
     """
-    from storyline.engines.local import analyse_documents, resolve_story
+    from storyline.engines.local import analyse_documents, resolve_if_changed
     from storyline.stages import default_chain
     from storyline.stages.registry import signature
     from storyline.store import StoreWriter
@@ -286,11 +291,10 @@ def analyze_spark(
                 if isinstance(prepared, Skipped):
                     loader.skip(prepared)
                 elif loader.decide(prepared) == "analyse":
-                    if analysis is None:  # stored since the executors looked
-                        (analysis,) = analyse_documents([prepared], specs)
-                    loader.write(analysis)
+                    # None: stored since the executors looked
+                    loader.take(analysis or next(analyse_documents([prepared], specs)))
             loader.finish()
-            report.entities = resolve_story(store)
+            report.entities = resolve_if_changed(store)
     except KeyboardInterrupt:  # Ctrl-C, SIGTERM, SIGHUP: what was stored is complete
         if own:
             _cancel_quietly(spark)

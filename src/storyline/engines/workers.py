@@ -77,14 +77,18 @@ class _Worker:
             and needs_analysis(p, self.reader.stored_pipeline(p.id), self.settings.sig)
         ]
         layers: dict[int, dict[str, tuple[object, ...]]] = {}
+        failed: dict[int, Skipped] = {}  # a stage raised on the document: it is skipped
         if todo:
             for doc, analysis in zip(
                 todo,
                 analyse_documents(todo, self.specs, batch_size=self.settings.batch_size),
                 strict=True,
             ):
-                layers[id(doc)] = dict(analysis.layers)
-        return [(p, layers.get(id(p))) for p in prepared]
+                if isinstance(analysis, Skipped):
+                    failed[id(doc)] = analysis
+                else:
+                    layers[id(doc)] = dict(analysis.layers)
+        return [(failed.get(id(p), p), layers.get(id(p))) for p in prepared]
 
 
 _WORKER: _Worker | None = None

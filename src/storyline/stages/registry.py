@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.document import Document, Layers
-from storyline.errors import PipelineError
+from storyline.errors import PipelineError, StageFailed
 
 PARSE = "parse"
 
@@ -89,10 +89,22 @@ def check_chain(specs: Sequence[StageSpec]) -> None:
 def run_stages(
     specs: Sequence[StageSpec], document: Document, parse: Any
 ) -> dict[str, tuple[object, ...]]:
-    """Run the chain over one document and return every layer the stages added."""
+    """Run the chain over one document and return every layer the stages added.
+
+    A stage that raises is reported as :class:`StageFailed` naming the stage and the error,
+    which the engines turn into a skipped article (spaCy's ``Language.pipe`` error handler
+    plays the same part); a stage that returns other layers than it declares is a
+    :class:`PipelineError`, a fault of the chain rather than of the article.
+    """
     layers: dict[str, tuple[object, ...]] = {}
     for spec in specs:
-        out = spec.func(StageInput(document, parse, layers))
+        try:
+            out = spec.func(StageInput(document, parse, layers))
+        except Exception as exc:  # one article's failure must not end the run
+            raise StageFailed(
+                f"stage {spec.key} failed on this article ({type(exc).__name__}: {exc}); "
+                "it is skipped and the run goes on: report the article with this message"
+            ) from exc
         if set(out) != set(spec.adds):
             raise PipelineError(
                 f"stage {spec.key} returned {sorted(out)} but declares {sorted(spec.adds)}"

@@ -38,7 +38,7 @@ from storyline.document import (
     mention_id,
 )
 from storyline.errors import StoreError
-from storyline.store import brief_queries, layers
+from storyline.store import brief_queries, layers, state
 from storyline.store import reports as report_sql
 from storyline.store.ask_queries import AskQueries
 from storyline.store.queries import StoryQueries
@@ -491,6 +491,17 @@ class StoreWriter:
             layers.replace_positions(self.conn, positions)
             layers.replace_figure_groups(self.conn, groups)
             layers.replace_events(self.conn, events)
+
+    def resolution_current(self, key: str) -> bool:
+        """Whether the last finished resolution, by the code ``key`` names, saw exactly the
+        documents stored now (see :mod:`storyline.store.state`)."""
+        return state.resolved_for(self.conn) == f"{key}/{state.documents_state(self.conn)}"
+
+    def mark_resolved(self, key: str) -> int:
+        """Record that the story is resolved for the stored documents; returns entities."""
+        with self._transaction():
+            state.mark_resolved(self.conn, f"{key}/{state.documents_state(self.conn)}")
+        return state.entity_count(self.conn)
 
     def add_missing_fingerprints(self, make: report_sql.MakeFingerprint, size: int) -> int:
         """Fingerprint (for copy detection) the analysed documents that have none yet, or

@@ -117,9 +117,11 @@ def _shared_entities(scope: Scope) -> dict[str, str]:
     return {e: names[e] for e, o in outlets.items() if len(o) >= 2}
 
 
-def _around(scope: Scope, units: Sequence[Unit], shared: dict[str, str]) -> Counter[str]:
-    """Shared entities named in the given sentences or right next to them."""
-    index = {u.key: i for i, u in enumerate(scope.units)}
+def _around(
+    scope: Scope, index: dict[Any, int], units: Sequence[Unit], shared: dict[str, str]
+) -> Counter[str]:
+    """Shared entities named in the given sentences or right next to them (``index``: each
+    sentence's position in the scope)."""
     found: Counter[str] = Counter()
     for u in units:
         i = index[u.key]
@@ -131,6 +133,26 @@ def _around(scope: Scope, units: Sequence[Unit], shared: dict[str, str]) -> Coun
         }
         found.update(e for e in near if e in shared)
     return found
+
+
+@dataclass(slots=True)
+class _Context:
+    """What every term of one scope is compared with, computed once per scope: the
+    sentences' positions, how many sentences name each entity, and (memoised) the shared
+    entities around each outlet's uses of a term."""
+
+    scope: Scope
+    counts: _Counts
+    shared: dict[str, str]
+    index: dict[Any, int]
+    spread: Counter[str]
+    memo: dict[tuple[str, str], Counter[str]]
+
+    def near(self, outlet: str, term: str) -> Counter[str]:
+        key = (outlet, term)
+        if key not in self.memo:
+            self.memo[key] = _around(self.scope, self.index, self.counts.units[key], self.shared)
+        return self.memo[key]
 
 
 def _surface(units: Sequence[Unit], term: str) -> str:
@@ -158,8 +180,16 @@ def outlet_wording(scope: Scope) -> dict[str, list[Wording]]:
         o: {t: log_odds_z(counts, o, t) for t in c} for o, c in counts.by_outlet.items()
     }
     kept = {o: _characteristic(counts, z[o], o) for o in counts.by_outlet}
+    context = _Context(
+        scope,
+        counts,
+        shared,
+        {u.key: i for i, u in enumerate(scope.units)},
+        Counter(e for u in scope.units for e in u.entities),
+        {},
+    )
     return {
-        outlet: [_wording(scope, counts, z, kept, shared, outlet, t) for t in terms]
+        outlet: [_wording(context, z, kept, outlet, t) for t in terms]
         for outlet, terms in kept.items()
     }
 
@@ -186,18 +216,17 @@ def _characteristic(counts: _Counts, z: dict[str, float], outlet: str) -> list[s
 
 
 def _wording(
-    scope: Scope,
-    counts: _Counts,
+    context: _Context,
     z: dict[str, dict[str, float]],
     kept: dict[str, list[str]],
-    shared: dict[str, str],
     outlet: str,
     term: str,
 ) -> Wording:
+    scope, counts, shared = context.scope, context.counts, context.shared
     units = counts.units[(outlet, term)]
-    anchors = _around(scope, units, shared)
+    anchors = context.near(outlet, term)
     # the most telling shared entity: often next to the term, rarely elsewhere
-    spread = Counter(e for u in scope.units for e in u.entities if e in anchors)
+    spread = context.spread
     n = len(scope.units)
 
     def telling(e: str) -> tuple[float, str]:
@@ -212,8 +241,7 @@ def _wording(
             best: tuple[float, str] | None = None
             for t in kept[other]:
                 score = z[other][t]
-                near = _around(scope, counts.units[(other, t)], {anchor: shared[anchor]})
-                if near and (best is None or (score, t) > best):
+                if anchor in context.near(other, t) and (best is None or (score, t) > best):
                     best = (score, t)
             if best is not None:
                 instead.append((other, _surface(counts.units[(other, best[1])], best[1])))
