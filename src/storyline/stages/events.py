@@ -1,7 +1,13 @@
-"""The ``events`` stage: meetings, visits, talks, agreements, sanctions and attacks.
+"""The ``events`` stage: events of every PLOVER type — meetings, agreements, support,
+concessions, retreats, demands, refusals, accusations, threats, protests, sanctions,
+mobilisations, arrests and court cases, attacks, aid.
 
-A trigger word (a verb like "met", "visited", "signed", "invaded", or a noun like
-"summit", "talks", "visit", "sanctions") gives the event and its PLOVER type. Its
+A trigger word (a verb like "met", "signed", "accused", "arrested", "invaded", or a noun
+like "summit", "talks", "sanctions", "protest") gives the event and its PLOVER type; which
+words and which of their senses count is in :mod:`events_triggers` ("called for a ban" is
+a demand, "called her a liar" an accusation, only a phone call is a consultation), and
+what is no event (denied, wished, threatened, asked, habitual) in :mod:`events_modality`.
+Its
 participants are the name mentions (PERSON, GPE, ORG) the parse attaches to it: the
 subject and object of a verb (and their conjuncts), "with X", "between X and Y", the
 possessor or modifier of a noun ("Xi's visit", "the Xi-Putin summit"). "in Beijing" (a
@@ -14,8 +20,11 @@ not what an agreement is *about* — "a statement on X", "talks about X" —, no
 place: a lone GPE modifying a meeting noun, "the Melbourne meeting", is its place). A
 meeting or agreement (CONSULT, AGREE) needs two participants, or one PERSON/GPE participant
 with a place or a counterpart noun ("met his Chinese counterpart", "the two leaders");
-other events need something acted on ("X sanctions Y"). A trigger inside a title-cased
-phrase ("the Joint Statement on ...") is a document's name, not an event.
+other events need a named actor and something acted on ("X sanctions Y"), or a verb that
+reads without one ("X resigned", "X called for a ban"); who an arrest, a charge or a
+killing happens to is enough ("X was arrested"), and a crowd's protest has its place
+("thousands protested in Minsk"). A trigger inside a title-cased phrase ("the Joint
+Statement on ...") is a document's name, not an event.
 
 The date, when the trigger's sentence has none: a time expression of an earlier sentence of
 the same paragraph (or of the heading just before it) that holds a trigger of the same
@@ -51,32 +60,25 @@ from storyline.stages.events_context import (
     verbless_caption,
     visit_host,
 )
+from storyline.stages.events_modality import (
+    hypothetical,
+    question,
+    repeated,
+    title_cased,
+    unrealised,
+)
+from storyline.stages.events_triggers import (
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    PAIRED,
+    VERB_TRIGGERS,
+    Sense,
+    noun_verb,
+    sense,
+)
 from storyline.stages.registry import StageInput, StageOutput, stage
 from storyline.stages.token_table import LemmaFinder
 
-# lemma → (PLOVER type, verb used in the label)
-VERB_TRIGGERS: dict[str, tuple[str, str]] = {
-    "meet": ("CONSULT", "meets"), "visit": ("CONSULT", "visits"), "host": ("CONSULT", "hosts"),
-    "call": ("CONSULT", "calls"), "phone": ("CONSULT", "calls"), "sign": ("AGREE", "signs"),
-    "attend": ("CONSULT", "attends"),
-    "agree": ("AGREE", "agrees with"), "sanction": ("SANCTION", "sanctions"),
-    "invade": ("ASSAULT", "invades"), "attack": ("ASSAULT", "attacks"),
-    "bomb": ("ASSAULT", "bombs"), "shell": ("ASSAULT", "shells"), "strike": ("ASSAULT", "strikes"),
-    "fight": ("FIGHT", "fights"), "clash": ("FIGHT", "clashes with"),
-    "accuse": ("ACCUSE", "accuses"), "condemn": ("ACCUSE", "condemns"),
-    "blame": ("ACCUSE", "blames"), "reject": ("REJECT", "rejects"), "veto": ("REJECT", "vetoes"),
-    "support": ("SUPPORT", "supports"), "endorse": ("SUPPORT", "endorses"),
-}  # fmt: skip
-NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
-    "meeting": ("CONSULT", "meets"), "summit": ("CONSULT", "holds a summit with"),
-    "talk": ("CONSULT", "holds talks with"), "visit": ("CONSULT", "visits"),
-    "call": ("CONSULT", "calls"), "agreement": ("AGREE", "signs an agreement with"),
-    "deal": ("AGREE", "makes a deal with"), "treaty": ("AGREE", "signs a treaty with"),
-    "accord": ("AGREE", "signs an accord with"), "pact": ("AGREE", "signs a pact with"),
-    "statement": ("AGREE", "issues a joint statement with"),
-    "sanction": ("SANCTION", "sanctions"), "invasion": ("ASSAULT", "invades"),
-    "strike": ("ASSAULT", "strikes"), "attack": ("ASSAULT", "attacks"),
-}  # fmt: skip
 _CANDIDATES = LemmaFinder(
     frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | CAPTION_VERBS | TRAVEL_VERBS
 )
@@ -87,7 +89,8 @@ _WITH = frozenset({"with", "between", "among", "against", "on", "to", "by"})
 # what a meeting or an agreement is about, not who takes part
 _TOPIC_PREP = frozenset({"on", "about", "over", "against", "regarding", "concerning"})
 _PLACE_PREP = frozenset({"in", "at"})
-_PAIRED = frozenset({"CONSULT", "AGREE"})
+# events whose "to X" is where they go: "deployed troops to Lithuania"
+_MOVES = frozenset({"MOBILIZE"})
 # a noun standing for the other side of a meeting: "his Chinese counterpart", "the leaders"
 _COUNTERPARTS = frozenset(
     {"counterpart", "leader", "president", "minister", "pair", "delegation", "host", "premier"}
@@ -174,7 +177,7 @@ class _Found:
                 continue
             if word in _PLACE_PREP:
                 self.add(pobj, self.others, place_ok=True, venue=True)
-            elif word in _WITH and not (etype in _PAIRED and word in _TOPIC_PREP):
+            elif word in _WITH and not (etype in PAIRED and word in _TOPIC_PREP):
                 self.add(pobj, self.others)
 
 
@@ -199,9 +202,18 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
     """Subjects, other participants, places and a counterpart noun attached to a trigger."""
     found = _Found(mentions)
     is_visit = trigger.lemma_ == "visit"
+    patient = trigger.pos_ == "VERB" and etype not in PAIRED
     for child in trigger.children:
-        if child.dep_ in _SUBJ:
-            if etype == "CONSULT" and _is_place_modifier(child, trigger, mentions):
+        if child.dep_ == "nsubjpass" and patient:  # "X was arrested": who it happens to
+            found.add(child, found.others)
+        elif child.dep_ == "agent":  # "by X"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found.add(pobj, found.subjects)
+        elif child.dep_ == "prep" and child.lower_ == "of" and etype not in PAIRED:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found.add(pobj, found.others)  # "the invasion of Ukraine", "the arrest of X"
+        elif child.dep_ in _SUBJ:
+            if etype in ("CONSULT", "PROTEST") and _is_place_modifier(child, trigger, mentions):
                 found.add(child, found.subjects, place_ok=True)
                 continue
             found.add(child, found.subjects)
@@ -209,9 +221,11 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod"):
                         found.add(grand, found.subjects)
-        elif child.dep_ in ("dobj", "attr", "dative"):
+        elif child.dep_ in ("dobj", "attr", "dative") or (
+            etype == "ACCUSE" and child.dep_ == "oprd" and not found.others
+        ):
             found.add(child, found.others, place_ok=is_visit)
-        elif child.dep_ == "prep" and is_visit and child.lower_ == "to":
+        elif child.dep_ == "prep" and (is_visit or etype in _MOVES) and child.lower_ == "to":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found.add(pobj, found.others, place_ok=True)  # "a visit to Russia": where
         elif child.dep_ == "prep":
@@ -226,14 +240,20 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and verb.pos_ == "VERB":
             found.add(subject, found.subjects)
+    # "Trump called her a liar" parsed as a clause modifying "Trump"; "the man arrested"
+    if trigger.pos_ == "VERB" and trigger.dep_ == "acl" and not found.subjects:
+        if trigger.tag_ == "VBD":
+            found.add(trigger.head, found.subjects)
+        elif trigger.tag_ == "VBN" and patient and not found.others:
+            found.add(trigger.head, found.others)
     # "X is scheduled to attend": the subject of the verb it completes
     if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and not found.subjects:
         for child in trigger.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 found.add(child, found.subjects)
     # a noun trigger's verb: "X and Y held talks", "X signed a deal with Y"
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
-        verb = trigger.head
+    verb = noun_verb(trigger)
+    if verb is not None and (etype in PAIRED or verb.lemma_.lower() in LIGHT_VERBS):
         for child in verb.children:
             if child.dep_ in ("nsubj", "agent"):
                 found.add(child, found.subjects)
@@ -261,50 +281,137 @@ def _counterpart_phrase(tok: Any) -> str:
     return " ".join(t.text for t in words)
 
 
+def _plural(verb: str) -> str:
+    """ "meets" → "meet", "clashes with" → "clash with", "is arrested" → "are arrested"."""
+    words = verb.split()
+    first = words[0]
+    if first == "is":
+        words[0] = "are"
+    elif first.endswith(("shes", "ches", "sses", "xes")):
+        words[0] = first[:-2]
+    elif first.endswith("s"):
+        words[0] = first[:-1]
+    return " ".join(words)
+
+
+_GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+
+
+def _clean_names(mentions: list[Mention]) -> list[str]:
+    """The names of ``mentions`` for a label: a word repeated inside a name once ("Charles
+    Schumer Charles" → "Charles Schumer"), and a name whose words another name already
+    holds ("Schumer" beside "Charles Schumer") left out."""
+    kept: list[str] = []
+    for m in mentions:
+        words: list[str] = []
+        for w in _name(m).split():
+            if w.lower() not in {k.lower() for k in words}:
+                words.append(w)
+        name = " ".join(words)
+        if not name or _GLUED.search(name):
+            continue  # "SchumerTrump": page furniture glued to a name
+        mine = {w.lower() for w in words}
+        if any(mine <= {w.lower() for w in k.split()} for k in kept):
+            continue
+        kept = [k for k in kept if not {w.lower() for w in k.split()} <= mine]
+        kept.append(name)
+    return kept
+
+
 def _label(
     verb: str,
     subjects: list[Mention],
     objects: list[Mention],
     place: Mention | None,
     counterpart: str | None = None,
+    passive: str | None = None,
 ) -> str:
     """A readable label: "Putin meets Xi in Beijing", "China and Russia sign an agreement",
-    "Xi visits Moscow", "Xi meets his Russian counterpart"."""
+    "Xi visits Moscow", "Xi meets his Russian counterpart", "Navalny is arrested in
+    Moscow" (``passive``: only who it happens to is named)."""
+    if not subjects and passive is not None:
+        names = _clean_names(objects)
+        word = _plural(passive) if len(names) > 1 else passive
+        label = f"{' and '.join(names)} {word}"
+        return label + (f" in {_name(place)}" if place is not None else "")
     if not subjects:
         subjects, objects = objects[:1], objects[1:]
-    names = [_name(m) for m in subjects]
-    words = verb.split()
-    if len(names) > 1 and words[0].endswith("s"):
-        words[0] = words[0][:-2] if words[0].endswith("shes") else words[0][:-1]
-    others = [_name(m) for m in objects] or ([counterpart] if counterpart else [])
-    if not others and words[-1] == "with":
+    names = _clean_names(subjects) or [_name(m) for m in subjects]
+    words = (_plural(verb) if len(names) > 1 else verb).split()
+    others = [n for n in _clean_names(subjects + objects) if n not in names]
+    others = others or ([counterpart] if counterpart else [])
+    if not others and words[-1] in ("with", "to", "on", "of"):
         words = words[:-1]
     label = f"{' and '.join(names)} {' '.join(words)}"
     if others:
         label += " " + " and ".join(others)
-    if place is not None:
+    if place is not None and _name(place) not in label:
         label += (" " if verb == "visits" and not others else " in ") + _name(place)
     return label
 
 
-def _attended(tok: Any, place: Mention | None) -> str | None:
-    """What is attended, without its place: "the opening of the trade fair"."""
+# trigger lemma → the prepositions whose object says what it is about
+_PHRASE_PREPS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on", "upon"}), "pull": frozenset({"of"}),
+    "withdraw": frozenset({"from"}), "protest": frozenset({"against"}),
+    "demonstrate": frozenset({"against"}), "ask": frozenset({"for"}),
+}  # fmt: skip
+
+
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "appos"})
+
+
+def _what(tok: Any, place: Mention | None) -> str | None:
+    """What a trigger is about, without its place or time: "the opening of the trade fair"
+    (what is attended), "a tougher travel ban" (what is called for), "to impose tariffs"
+    (what is threatened)."""
+    lemma = tok.lemma_.lower()
     what = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    lead = ""
+    if what is None:
+        wanted = _PHRASE_PREPS.get(lemma, frozenset())
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in wanted), None)
+        what = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if what is not None and prep is not None and lemma != "call":
+            lead = prep.text + " "
+    if what is None:
+        what = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if what is None:
         return None
-    cut = place.start if place is not None else None
-    words = [t for t in what.subtree if cut is None or t.idx < cut]
+    cut = place.start if place is not None and place.start > tok.idx else None
+    clauses = {t.i for c in what.children if c.dep_ in _CLAUSES for t in c.subtree}
+    words = []
+    for t in what.subtree:
+        if (cut is not None and t.idx >= cut) or t.ent_type_ in ("DATE", "TIME"):
+            break
+        if t.i not in clauses:
+            words.append(t)
     while words and (words[-1].pos_ in ("ADP", "PUNCT", "CCONJ", "DET") or words[-1].is_space):
         words.pop()
-    return "".join(t.text_with_ws for t in words[:10]).strip() or None
+    text = "".join(t.text_with_ws for t in words[:10]).strip()
+    return (lead + text) if text else None
 
 
-def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> bool:
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, as a set."""
+    return frozenset(text.split())
+
+
+_CROWDS = _words(
+    "protester protestor demonstrator people thousand hundred student worker resident "
+    "activist supporter crowd citizen"
+)
+
+
+def _acceptable(etype: str, meaning: Sense, found: _Found, place: Mention | None, tok: Any) -> bool:
     """Enough participants for the event to be one (see the module doc)."""
     people = found.subjects + found.others
     if not people:
-        return False
-    if etype in _PAIRED:
+        # "thousands protested in Hong Kong", "protests in Minsk": the place stands for them
+        return etype == "PROTEST" and place is not None and _crowd(tok)
+    if etype == "COOPERATE" and not found.subjects:
+        return False  # "dissuading locals from cooperating with X": who cooperates?
+    if etype in PAIRED:
         if len(people) >= 2:
             return True
         alone = people[0]
@@ -315,58 +422,23 @@ def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> 
         return (
             place is not None
             or found.counterpart is not None
-            or (verb == "visits" and bool(found.others))
+            or (meaning.verb == "visits" and bool(found.others))
         )
+    if not found.subjects:  # "X was arrested": who it happens to, for the verbs that allow it
+        return meaning.passive is not None
     # "X sanctions Y": something acted on, or a verb that reads without one
-    return bool(found.subjects and found.others) or (verb.endswith("with") and len(people) >= 2)
+    return (
+        bool(found.others) or meaning.alone or (meaning.verb.endswith("with") and len(people) >= 2)
+    )
 
 
-_CONDITIONS = frozenset({"if", "unless", "whether"})
-_UNREAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
-_UNREAL_HEADS = frozenset({"threaten", "warn", "fear", "risk", "consider", "avoid", "prevent"})
-_CASE_NOUNS = frozenset({"event", "case"})
-
-
-def hypothetical(tok: Any) -> bool:
-    """A trigger that says what might happen, not what did: in a condition ("if Moscow
-    invades"), "in the event of … invading", under "would"/"could", or what someone
-    threatens, warns of or fears ("threatened sanctions")."""
-    t = tok
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
-            return True
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL_MODALS for c in t.children):
-            return True
-        head = t.head
-        if head.i == t.i:
-            return False
-        if head.lemma_.lower() in _UNREAL_HEADS and t.dep_ in ("dobj", "xcomp", "ccomp"):
-            return True
-        if head.lower_ == "of" and head.head.lemma_.lower() in _CASE_NOUNS:
-            return True
-        if t.dep_ in ("advcl", "ccomp", "conj", "relcl", "ROOT"):
-            return False
-        t = head
-    return False
-
-
-def repeated(tok: Any) -> bool:
-    """ "had met his counterpart on 38 occasions", "have met 40 times": many events counted,
-    not one."""
-    for c in tok.children:
-        objs = [c] if c.dep_ == "npadvmod" else [o for o in c.children if o.dep_ == "pobj"]
-        for o in objs:
-            counted = any(n.dep_ == "nummod" for n in o.children)
-            if counted and o.lemma_.lower() in ("time", "occasion"):
-                return True
-    return False
-
-
-def _title_cased(tok: Any) -> bool:
-    """A trigger inside a title-like phrase ("the Joint Statement on the ...")."""
-    if not tok.text[:1].isupper() or tok.text.isupper():
-        return False
-    return bool(tok.i != tok.sent.start)
+def _crowd(tok: Any) -> bool:
+    if tok.pos_ == "NOUN":
+        return True
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "acl":
+        subject = tok.head
+    return subject is not None and subject.lemma_.lower() in _CROWDS
 
 
 def dating(times: list[TimeExpression], text: str) -> list[TimeExpression]:
@@ -511,7 +583,7 @@ def _sentence_finder(sentences: list[Sentence]) -> Callable[[int], Sentence | No
     return lambda idx: next((s for s in sentences if s.start <= idx < s.end), None)
 
 
-@stage("events", version=3, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
+@stage("events", version=4, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
 def events(inp: StageInput) -> StageOutput:
     mentions = _Mentions(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     times = [t for t in inp.layers.get("times", ()) if isinstance(t, TimeExpression)]
@@ -523,7 +595,15 @@ def events(inp: StageInput) -> StageOutput:
     # the tokens that can start an event, found once (most tokens can't)
     starts = [inp.parse[i] for i in _CANDIDATES.positions(inp.parse)]
     candidates = [(t, t.lemma_.lower()) for t in starts]
-    dater = _Dater(inp, sentences, [t for t in times if t.value is not None], candidates)
+
+    def label_at(t: Any) -> str | None:
+        m = mentions.at(t.idx) if t is not None else None
+        return m.label if m is not None else None
+
+    meanings = {t.i: kind for t, _ in candidates if (kind := sense(t, label_at)) is not None}
+    paired = [(t, lemma) for t, lemma in candidates if t.i in meanings
+              and meanings[t.i].type in PAIRED]  # fmt: skip
+    dater = _Dater(inp, sentences, [t for t in times if t.value is not None], paired)
     pair = main_pair(mentions, inp.document.text)
     found: list[tuple[EventMention, str | None, bool]] = []
     orphans: list[tuple[str, int, TimeExpression]] = []
@@ -557,7 +637,7 @@ def events(inp: StageInput) -> StageOutput:
             date=when.value if when else None,
             time=(when.start, when.end) if when else None,
         )
-        family = _FAMILIES.get(tok.lemma_.lower())
+        family = _FAMILIES.get(tok.lemma_.lower()) if etype in PAIRED else None
         found.append((event, family if family != "sign" or _past(tok) else None, loose))
 
     sentence_at = _sentence_finder(sentences)
@@ -573,19 +653,13 @@ def events(inp: StageInput) -> StageOutput:
             add(tok, sentence, "CONSULT", _label("visits", [who], [], where), got, where)
             continue
         shown = caption_participants(tok, mentions)
-        if shown:
-            etype, verb = "CONSULT", "meets"
-        elif tok.pos_ in ("VERB",) and tok.lemma_ in VERB_TRIGGERS:
-            etype, verb = VERB_TRIGGERS[tok.lemma_]
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_TRIGGERS:
-            etype, verb = NOUN_TRIGGERS[tok.lemma_.lower()]
-            if tok.lemma_.lower() == "statement" and not any(
-                c.lower_ == "joint" for c in tok.children
-            ):
-                continue
-        else:
+        meaning = Sense("CONSULT", "meets") if shown else meanings.get(tok.i)
+        if meaning is None:
             continue
-        if _title_cased(tok) or hypothetical(tok) or repeated(tok):
+        etype, verb = meaning.type, meaning.verb
+        if title_cased(tok) or hypothetical(tok) or repeated(tok) or question(tok):
+            continue
+        if unrealised(tok, etype in PAIRED):
             continue
         got = _collect(tok, mentions, etype)
         got.subjects[:0] = [m for m in shown if m not in got.subjects + got.others]
@@ -596,7 +670,7 @@ def events(inp: StageInput) -> StageOutput:
             people, named_in = role_participants(tok, mentions, sentences, inp.document.text)
             got.subjects.extend(people)
         place = got.places[0] if got.places else None
-        if place is None and etype == "CONSULT":
+        if place is None and etype != "AGREE":
             place = place_below(tok, mentions)
             what = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if place is None and what is not None and verb == "attends":
@@ -615,18 +689,22 @@ def events(inp: StageInput) -> StageOutput:
         host = visit_host(tok, got.subjects + got.others, pair) if place is None else None
         if host is not None:
             got.others.append(host)
-        if not _acceptable(etype, verb, got, place):
-            family = _FAMILIES.get(tok.lemma_.lower())
+        if not _acceptable(etype, meaning, got, place, tok):
+            family = _FAMILIES.get(tok.lemma_.lower()) if etype in PAIRED else None
             if family is not None and not (got.subjects or got.others):
                 timed = _time_of(tok, None, times)
                 if timed is not None:
                     orphans.append((family, tok.idx, timed[0]))
             continue
         counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
-        if verb == "attends" and not got.others:
-            counterpart = _attended(tok, place)
-        add(tok, sentence, etype, _label(verb, got.subjects, got.others, place, counterpart),
-            got, place, named_in)  # fmt: skip
+        if not got.others and (etype not in PAIRED or verb == "attends"):
+            counterpart = _what(tok, place)
+        if not got.subjects and not got.others and place is not None:  # a crowd's protest
+            got.others.append(place)
+            label = f"protest in {_name(place)}"
+        else:
+            label = _label(verb, got.subjects, got.others, place, counterpart, meaning.passive)
+        add(tok, sentence, etype, label, got, place, named_in)
     verbs = _verb_offsets(inp.parse)
     for sentence in sentences:
         k = bisect_left(verbs, sentence.start)
