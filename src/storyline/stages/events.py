@@ -463,6 +463,11 @@ def _windows(trigger: Any, sentence: Sentence | None) -> list[tuple[int, int]]:
     return spans
 
 
+_TEMPORAL_PREPS = frozenset({"after", "before", "following", "since", "until", "amid"})
+# "two days after the arrest": the expression is dated from the event, it does not date it
+_RELATIVE_TO = re.compile(r"[^,;]*\b(?:after|before|following)\s+(?:the\s+)?$", re.I)
+
+
 def _time_of(
     trigger: Any, sentence: Sentence | None, times: list[TimeExpression]
 ) -> tuple[TimeExpression, bool] | None:
@@ -470,9 +475,19 @@ def _time_of(
     else (an undated article) the nearest one without a value, kept for later dating. And
     whether it was found outside the trigger's own phrase (a weaker link)."""
     windows = _windows(trigger, sentence)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS:
+        windows = windows[:1]  # "on Friday, after the arrest": Friday dates the main clause
+    text = trigger.doc.text
+    phrase = trigger.left_edge.idx
     for valued in (True, False):
         for i, (a, b) in enumerate(windows):
-            found = [t for t in times if a <= t.start < b and (t.value is not None) == valued]
+            found = [
+                t
+                for t in times
+                if a <= t.start < b
+                and (t.value is not None) == valued
+                and not _RELATIVE_TO.match(text[t.start : phrase] if t.end <= phrase else "")
+            ]
             if found:
                 near = min(found, key=lambda t: abs(t.start - trigger.idx))
                 return near, i > 0
