@@ -174,3 +174,15 @@ def test_labels_leave_out_repeated_name_parts(run_events: Any) -> None:
     )
     assert _label("arrests", [], [m("Said Kouachi"), m("Cherif Kouachi")], None, None,
                   "is arrested") == "Said Kouachi and Cherif Kouachi are arrested"  # fmt: skip
+
+
+def test_weapons_fired_operations_launched_and_tariffs_imposed(run_events: Any) -> None:
+    text = (
+        "Hamas fired rockets at Israel on Tuesday. "
+        "Turkey launched a military operation against Kurdish fighters on Wednesday. "
+        "Donald Trump imposed tariffs on steel imports in March."
+    )
+    assert [e.type for e in run_events(text)] == ["ASSAULT", "ASSAULT", "SANCTION"]
+    assert run_events("Donald Trump fired James Comey in May.") == []
+    assert run_events("Donald Trump seized on a report by The New York Times.") == []
+    assert run_events("Emmanuel Macron conceded nothing to Angela Merkel.") == []

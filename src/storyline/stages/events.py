@@ -133,6 +133,11 @@ def _mention_at(tok: Any, mentions: _Mentions) -> Mention | None:
     return mentions.at(tok.idx)
 
 
+def _label_at(tok: Any, mentions: _Mentions) -> str | None:
+    m = mentions.at(tok.idx)
+    return m.label if m is not None else None
+
+
 def _with_conjuncts(tok: Any) -> list[Any]:
     """A name and its conjuncts and appositions; an apposition to a list ("the US, Britain
     and Australia (Aukus)") names the group, not one more participant."""
@@ -212,6 +217,10 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
         elif child.dep_ == "prep" and child.lower_ == "of" and etype not in PAIRED:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found.add(pobj, found.others)  # "the invasion of Ukraine", "the arrest of X"
+        elif (
+            child.dep_ == "compound" and etype == "SANCTION" and _label_at(child, mentions) == "GPE"
+        ):
+            found.add(child, found.others)  # "new Iran sanctions": who is sanctioned
         elif child.dep_ in _SUBJ:
             if etype in ("CONSULT", "PROTEST") and _is_place_modifier(child, trigger, mentions):
                 found.add(child, found.subjects, place_ok=True)
@@ -244,7 +253,7 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
     if trigger.pos_ == "VERB" and trigger.dep_ == "acl" and not found.subjects:
         if trigger.tag_ == "VBD":
             found.add(trigger.head, found.subjects)
-        elif trigger.tag_ == "VBN" and patient and not found.others:
+        elif trigger.tag_ == "VBN" and patient and not found.others and trigger.i > trigger.head.i:
             found.add(trigger.head, found.others)
     # "X is scheduled to attend": the subject of the verb it completes
     if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and not found.subjects:
@@ -340,7 +349,7 @@ def _label(
     words = (_plural(verb) if len(names) > 1 else verb).split()
     others = [n for n in _clean_names(subjects + objects) if n not in names]
     others = others or ([counterpart] if counterpart else [])
-    if not others and words[-1] in ("with", "to", "on", "of"):
+    if not others and words[-1] in ("with", "to", "on", "of", "against"):
         words = words[:-1]
     label = f"{' and '.join(names)} {' '.join(words)}"
     if others:
@@ -677,6 +686,9 @@ def events(inp: StageInput) -> StageOutput:
         if unrealised(tok, etype in PAIRED):
             continue
         got = _collect(tok, mentions, etype)
+        if etype == "PROTEST" and tok.pos_ == "NOUN":  # "the North Dakota protests": where
+            got.places[:0] = [m for m in got.subjects if m.label in _PLACES]
+            got.subjects[:] = [m for m in got.subjects if m.label not in _PLACES]
         got.subjects[:0] = [m for m in shown if m not in got.subjects + got.others]
         named_in: Sentence | None = None
         if not got.subjects and not got.others and tok.pos_ in ("NOUN", "PROPN"):

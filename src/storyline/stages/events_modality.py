@@ -60,7 +60,13 @@ _UNREAL_NOUNS = _words(
 
 
 def _negated(t: Any) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children)
+    """ "did not", "never", "no deal", "conceded nothing"."""
+    return any(
+        c.dep_ == "neg"
+        or (c.dep_ == "det" and c.lower_ == "no")
+        or (c.dep_ == "dobj" and c.lower_ in ("nothing", "none"))
+        for c in t.children
+    )
 
 
 def hypothetical(tok: Any) -> bool:

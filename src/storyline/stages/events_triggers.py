@@ -111,7 +111,6 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "convict": _s("COERCE", "convicts", passive="is convicted"),
     "sentence": _s("COERCE", "sentences", passive="is sentenced"),
     "seize": _s("COERCE", "seizes", alone=True),
-    "decline": _s("REJECT", "declines", alone=True),
     "raid": _s("COERCE", "raids", passive="is raided"),
     "invade": _s("ASSAULT", "invades"), "attack": _s("ASSAULT", "attacks"),
     "bomb": _s("ASSAULT", "bombs"), "shell": _s("ASSAULT", "shells"),
@@ -121,6 +120,7 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "kidnap": _s("ASSAULT", "kidnaps", passive="is kidnapped"),
     "abduct": _s("ASSAULT", "abducts", passive="is abducted"),
     "clash": _s("ASSAULT", "clashes with"),
+    "fire": _s("ASSAULT", "fires", alone=True),
 }  # fmt: skip
 NOUN_TRIGGERS: dict[str, Sense] = {
     "meeting": _s("CONSULT", "meets"), "summit": _s("CONSULT", "holds a summit with"),
@@ -155,6 +155,9 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "invasion": _s("ASSAULT", "invades"), "strike": _s("ASSAULT", "strikes"),
     "airstrike": _s("ASSAULT", "strikes"), "attack": _s("ASSAULT", "attacks"),
     "bombing": _s("ASSAULT", "bombs"), "assassination": _s("ASSAULT", "assassinates"),
+    "offensive": _s("ASSAULT", "launches an offensive against"),
+    "operation": _s("ASSAULT", "launches an operation against"),
+    "cyberattack": _s("ASSAULT", "attacks"),
     "aid": _s("AID", "sends aid to"), "assistance": _s("AID", "sends assistance to"),
 }  # fmt: skip
 
@@ -186,6 +189,12 @@ _SIGNED = _words(
     "deal agreement accord treaty pact declaration statement memorandum contract protocol "
     "communique charter truce ceasefire armistice partnership document"
 )
+_WEAPONS = _words(
+    "missile rocket shot grenade mortar shell weapon round bullet salvo torpedo drone "
+    "projectile artillery"
+)
+_LAUNCH = _words("launch carry conduct mount unleash begin start stage order")
+_IMPOSE = _words("impose slap reimpose levy place tighten expand announce")
 _SANCTION_NOUNS = frozenset(
     {"sanction", "tariff", "embargo", "ban", "restriction", "penalty", "duty", "blockade"}
 )
@@ -200,7 +209,7 @@ _RELEASE_OBJECTS = _words("prisoner hostage detainee captive dissident activist 
 # what a request or refusal is about that makes it no event: "refused to comment"
 _NO_NEWS = _words(
     "comment say answer discuss disclose elaborate speculate confirm respond identify "
-    "provide reveal specify name"
+    "provide reveal specify name give detail release share"
 )
 _WORKERS = _words("worker teacher union employee nurse driver miner staff")
 
@@ -393,7 +402,7 @@ def _verb_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
         if any(w in _NO_NEWS for w in wanted):
             return None
         return base if wanted or "for" in _preps(tok) else None
-    if lemma in ("refuse", "decline"):  # "refused to comment" is no news
+    if lemma == "refuse":  # "refused to comment" is no news
         wanted = [c.lemma_.lower() for c in _children(tok, "xcomp")]
         return None if any(w in _NO_NEWS for w in wanted) else base
     if lemma in ("press", "warn"):
@@ -407,7 +416,11 @@ def _verb_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
     if lemma == "seize":  # "seized the tanker"; not "seized on a report"
         if obj is None or what in ("opportunity", "moment", "initiative", "power"):
             return None
+        if prt == "on" or "on" in _preps(tok) or "upon" in _preps(tok):
+            return None
         return base
+    if lemma == "fire":  # "fired rockets at Israel"; not "fired the director"
+        return base if what in _WEAPONS or (prt == "off" and obj is not None) else None
     if lemma == "sentence":
         return base if "to" in _preps(tok) else None
     return base
@@ -436,4 +449,14 @@ def _noun_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
         return base if "to" in _preps(tok) else None
     if lemma == "demand":
         return base if "for" in _preps(tok) or tok.dep_ == "dobj" else None
+    if base.type == "MOBILIZE" and tok.tag_ == "NNS":
+        return None  # "overseas military deployments": a policy, not one deployment
+    if lemma == "operation" and not mods & {"military", "ground", "air", "naval"}:
+        return None
+    verb = noun_verb(tok)
+    launched = verb is not None and verb.lemma_.lower() in _LAUNCH
+    if base.type == "ASSAULT" and launched:
+        return base._replace(alone=True)  # "Turkey launched an offensive against ..."
+    if base.type == "SANCTION" and verb is not None and verb.lemma_.lower() in _IMPOSE:
+        return base._replace(alone=True)  # "Trump imposed tariffs on steel imports"
     return base
