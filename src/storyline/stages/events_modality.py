@@ -34,6 +34,7 @@ _UNREAL_HEADS = _words(
 )
 # prepositions after which an unreal head's object is what it is about: "called for X"
 _ABOUT = frozenset({"for", "against", "about", "on", "over", "off"})
+_FORWARD = _words("commit look pledge vow open")
 _CASE_NOUNS = frozenset({"event", "case", "possibility", "prospect", "threat", "risk"})
 _UNSURE = _words(
     "possible potential proposed prospective hypothetical future planned would-be rumored rumoured"
@@ -89,6 +90,8 @@ def hypothetical(tok: Any) -> bool:
             return True
         if unreal_head and t.dep_ in ("prep", "prt") and t.lower_ in _ABOUT:
             return True
+        if t.dep_ == "prep" and t.lower_ == "to" and head.lemma_.lower() in _FORWARD:
+            return True  # "committed to a trade deal", "looks forward to the summit"
         # "interest in talks", "calls for a summit", "hopes for a deal"
         if head.pos_ == "NOUN" and head.lemma_.lower() in _UNREAL_NOUNS and t.dep_ == "prep":
             return True

@@ -432,6 +432,8 @@ def _noun_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
         return _call_noun(tok)
     if lemma == "statement":
         return base if "joint" in mods else None
+    if lemma == "talk" and tok.tag_ != "NNS":
+        return None  # "began his talk": a speech; "held talks": negotiations
     if lemma in ("strike", "airstrike"):
         if (
             tok.head.lower_ == "on"
