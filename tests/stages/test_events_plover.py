@@ -186,3 +186,16 @@ def test_weapons_fired_operations_launched_and_tariffs_imposed(run_events: Any) 
     assert run_events("Donald Trump fired James Comey in May.") == []
     assert run_events("Donald Trump seized on a report by The New York Times.") == []
     assert run_events("Emmanuel Macron conceded nothing to Angela Merkel.") == []
+
+
+def test_trips_occasions_denials_and_hopes(run_events: Any) -> None:
+    trip = "Foreign Minister Anna Lindqvist flew to Tokyo on Monday."
+    assert _typed(run_events, trip) == [("CONSULT", "Anna Lindqvist visits Tokyo")]
+    assert run_events("The suspect, Omar Haddad, flew to Tokyo on Monday.") == []
+    game = "Olaf Scholz attended a football game on Saturday."
+    assert run_events(game) == []
+    denial = "Josh Earnest rejected the notion that the crisis resembled the Iraq war."
+    assert run_events(denial) == []
+    hoped = "The envoy was hopeful for fresh talks between John Kerry and Sergei Lavrov."
+    assert run_events(hoped) == []
+    assert run_events("Canada has consistently rejected the plan of Mexico.") == []

@@ -34,6 +34,7 @@ _UNREAL_HEADS = _words(
 )
 # prepositions after which an unreal head's object is what it is about: "called for X"
 _ABOUT = frozenset({"for", "against", "about", "on", "over", "off"})
+_HOPEFUL = _words("hopeful eager keen open ready willing optimistic prepared")
 _FORWARD = _words("commit look pledge vow open")
 _CASE_NOUNS = frozenset({"event", "case", "possibility", "prospect", "threat", "risk"})
 _UNSURE = _words(
@@ -41,7 +42,7 @@ _UNSURE = _words(
 )
 _HABITS = _words(
     "often regularly routinely frequently usually always sometimes typically generally "
-    "rarely seldom"
+    "rarely seldom consistently constantly continually"
 )
 _PERIODS = frozenset({"day", "week", "month", "year", "time", "occasion", "summer", "spring"})
 _MANY = frozenset({"various", "several", "many", "numerous", "multiple", "countless", "repeated"})
@@ -89,6 +90,9 @@ def hypothetical(tok: Any) -> bool:
         if unreal_head and t.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass"):
             return True
         if unreal_head and t.dep_ in ("prep", "prt") and t.lower_ in _ABOUT:
+            return True
+        # "hopeful for fresh talks", "open to a deal", "ready for a summit"
+        if t.dep_ == "prep" and head.pos_ == "ADJ" and head.lemma_.lower() in _HOPEFUL:
             return True
         if t.dep_ == "prep" and t.lower_ == "to" and head.lemma_.lower() in _FORWARD:
             return True  # "committed to a trade deal", "looks forward to the summit"

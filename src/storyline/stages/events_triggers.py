@@ -195,6 +195,14 @@ _WEAPONS = _words(
 )
 _LAUNCH = _words("launch carry conduct mount unleash begin start stage order")
 _IMPOSE = _words("impose slap reimpose levy place tighten expand announce")
+_GATHERINGS = _words(
+    "meeting summit talk talks conference forum session assembly dinner banquet "
+    "negotiation gathering council parley consultation round"
+)
+_CLAIMS = _words(
+    "notion idea claim suggestion characterization characterisation assertion allegation "
+    "accusation report comparison premise criticism charge argument view"
+)
 _SANCTION_NOUNS = frozenset(
     {"sanction", "tariff", "embargo", "ban", "restriction", "penalty", "duty", "blockade"}
 )
@@ -384,6 +392,15 @@ def _verb_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
         return base if _children(tok, "xcomp") or _preps(tok) & {"to", "on", "with"} else None
     if lemma == "sign":  # "signed a deal"; not "signed a bill", "signed the letter"
         return base if obj is None or what in _SIGNED else None
+    if lemma == "attend":  # "attended the summit"; not "attended a ceremony", "a game"
+        if obj is None or mention_label(obj) is not None:
+            return base
+        if what in _GATHERINGS:
+            return base
+        # "the opening of the trade fair in Strasbourg": an occasion with its place
+        return base if any(mention_label(t) in ("GPE", "LOC") for t in obj.subtree) else None
+    if lemma in ("reject", "dismiss") and what in _CLAIMS:
+        return None  # "rejected the notion that ...": a denial, not a refusal
     if lemma == "turn":
         return base if prt == "down" else None
     if lemma == "rule":
@@ -416,7 +433,8 @@ def _verb_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
     if lemma == "seize":  # "seized the tanker"; not "seized on a report"
         if obj is None or what in ("opportunity", "moment", "initiative", "power"):
             return None
-        if prt == "on" or "on" in _preps(tok) or "upon" in _preps(tok):
+        right = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if right is not None and right.lower_ in ("on", "upon"):
             return None
         return base
     if lemma == "fire":  # "fired rockets at Israel"; not "fired the director"
