@@ -199,3 +199,16 @@ def test_trips_occasions_denials_and_hopes(run_events: Any) -> None:
     hoped = "The envoy was hopeful for fresh talks between John Kerry and Sergei Lavrov."
     assert run_events(hoped) == []
     assert run_events("Canada has consistently rejected the plan of Mexico.") == []
+
+
+def test_conjuncts_datelines_and_one_sided_agreements(run_events: Any) -> None:
+    killed = "Muammar Qadhafi was ousted and killed in 2011."
+    assert _typed(run_events, killed) == [("ASSAULT", "Muammar Qadhafi is killed")]
+    dateline = "QUETTA, Pakistan (Reuters) - Gunmen stormed a luxury hotel in Gwadar on Saturday."
+    assert run_events(dateline) == []
+    agreed = "China agreed on Sunday to cut import levies on cars."
+    assert [e.type for e in run_events(agreed)] == ["AGREE"]
+    demanded = "North Korea demanded that Japan pull out its troops and withdraw its ships."
+    assert [e.type for e in run_events(demanded)] == ["REQUEST"]
+    jobs = "Their refusal to trade fairly threatens millions of jobs, Donald Trump said."
+    assert run_events(jobs) == []

@@ -133,6 +133,25 @@ def _mention_at(tok: Any, mentions: _Mentions) -> Mention | None:
     return mentions.at(tok.idx)
 
 
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'/-]{3,},(?:\s+[A-Z][\w.]*)*(?:\s*\()?\s*$")
+_DATELINE = re.compile(r"\s*(?:,|\(|\)|—|-)")
+
+
+def _dateline(m: Mention, tok: Any) -> bool:
+    """ "QUETTA, Pakistan (Reuters) -": a dateline's place in capitals, the country after it
+    and the agency in brackets are no actors of the sentence's event."""
+    text = tok.doc.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    head = text[line_start : m.start]
+    if m.text.isupper() and len(m.text) > 4 and not head.strip():
+        return bool(_DATELINE.match(text, m.end))
+    return bool(_DATELINE_HEAD.match(head)) and bool(_DATELINE.match(text, m.end))
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _label_at(tok: Any, mentions: _Mentions) -> str | None:
     m = mentions.at(tok.idx)
     return m.label if m is not None else None
@@ -169,6 +188,8 @@ class _Found:
             if m is None:
                 if bucket is self.others and _is_counterpart(t):
                     self.counterpart = self.counterpart or t
+                continue
+            if _dateline(m, t):
                 continue
             if place_ok and m.label in _PLACES:
                 self.places.append(m)
@@ -255,6 +276,14 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
             found.add(trigger.head, found.subjects)
         elif trigger.tag_ == "VBN" and patient and not found.others and trigger.i > trigger.head.i:
             found.add(trigger.head, found.others)
+    # "Qadhafi was ousted and killed": the subject of the first verb
+    if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not (found.subjects or found.others):
+        first = trigger.head
+        for child in first.children:
+            if child.dep_ == "nsubj" and not (patient and _is_passive(first)):
+                found.add(child, found.subjects)
+            elif child.dep_ in ("nsubj", "nsubjpass"):
+                found.add(child, found.others if patient else found.subjects)
     # "X is scheduled to attend": the subject of the verb it completes
     if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and not found.subjects:
         for child in trigger.head.children:
@@ -263,6 +292,8 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
     # a noun trigger's verb: "X and Y held talks", "X signed a deal with Y"
     verb = noun_verb(trigger)
     if verb is not None and (etype in PAIRED or verb.lemma_.lower() in LIGHT_VERBS):
+        if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "Egypt claims to have launched airstrikes"
         for child in verb.children:
             if child.dep_ in ("nsubj", "agent"):
                 found.add(child, found.subjects)
@@ -420,6 +451,8 @@ def _acceptable(etype: str, meaning: Sense, found: _Found, place: Mention | None
         return etype == "PROTEST" and place is not None and _crowd(tok)
     if etype == "COOPERATE" and not found.subjects:
         return False  # "dissuading locals from cooperating with X": who cooperates?
+    if etype in PAIRED and meaning.alone and found.subjects:
+        return True  # "China agreed to cut import levies": one side agreeing to do something
     if etype in PAIRED:
         if len(people) >= 2:
             return True
@@ -724,7 +757,7 @@ def events(inp: StageInput) -> StageOutput:
                     orphans.append((family, tok.idx, timed[0]))
             continue
         counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
-        if not got.others and (etype not in PAIRED or verb == "attends"):
+        if not got.others and (etype not in PAIRED or verb == "attends" or meaning.alone):
             counterpart = _what(tok, place)
         if not got.subjects and not got.others and place is not None:  # a crowd's protest
             got.others.append(place)

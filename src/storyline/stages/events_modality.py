@@ -101,7 +101,8 @@ def hypothetical(tok: Any) -> bool:
             return True
         if head.lower_ == "of" and head.head.lemma_.lower() in _CASE_NOUNS:
             return True
-        if t.dep_ in ("advcl", "ccomp", "conj", "relcl", "ROOT"):
+        # a conjunct shares its first verb's mood ("demanded the US pull out and withdraw")
+        if t.dep_ in ("advcl", "ccomp", "relcl", "ROOT"):
             return False
         t = head
     return False
@@ -112,6 +113,8 @@ def unrealised(tok: Any, paired: bool) -> bool:
     "a plot to assassinate" (a meeting or agreement "scheduled to", "expected to" or
     "planned to" take place stays: it is news). "voted to impeach", "forced to resign",
     "decided to withdraw" did happen."""
+    while tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        tok = tok.head  # "to pull out and withdraw"
     if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     head = tok.head

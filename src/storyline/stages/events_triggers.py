@@ -121,6 +121,7 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "abduct": _s("ASSAULT", "abducts", passive="is abducted"),
     "clash": _s("ASSAULT", "clashes with"),
     "fire": _s("ASSAULT", "fires", alone=True),
+    "storm": _s("ASSAULT", "storms", alone=True),
 }  # fmt: skip
 NOUN_TRIGGERS: dict[str, Sense] = {
     "meeting": _s("CONSULT", "meets"), "summit": _s("CONSULT", "holds a summit with"),
@@ -203,6 +204,11 @@ _CLAIMS = _words(
     "notion idea claim suggestion characterization characterisation assertion allegation "
     "accusation report comparison premise criticism charge argument view"
 )
+_THREATS = _words(
+    "sanction tariff war force retaliation action strike attack consequence veto shutdown "
+    "lawsuit suit reprisal invasion penalty embargo ban punishment response measure"
+)
+_MADE = _words("make issue reiterate repeat renew present submit voice lay put")
 _SANCTION_NOUNS = frozenset(
     {"sanction", "tariff", "embargo", "ban", "restriction", "penalty", "duty", "blockade"}
 )
@@ -389,7 +395,9 @@ def _verb_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
         # "agreed to X", "agreed on", "agreed with X": an agreement; "agreed that": an opinion
         if _children(tok, "ccomp"):
             return None
-        return base if _children(tok, "xcomp") or _preps(tok) & {"to", "on", "with"} else None
+        if _children(tok, "xcomp"):  # "China agreed to cut levies": one side is enough
+            return Sense("AGREE", "agrees", alone=True)
+        return base if _preps(tok) & {"to", "on", "with"} else None
     if lemma == "sign":  # "signed a deal"; not "signed a bill", "signed the letter"
         return base if obj is None or what in _SIGNED else None
     if lemma == "attend":  # "attended the summit"; not "attended a ceremony", "a game"
@@ -422,7 +430,9 @@ def _verb_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
     if lemma == "refuse":  # "refused to comment" is no news
         wanted = [c.lemma_.lower() for c in _children(tok, "xcomp")]
         return None if any(w in _NO_NEWS for w in wanted) else base
-    if lemma in ("press", "warn"):
+    if lemma == "press":  # "pressed X to act"; not "pressed X on whether ..." (questions)
+        return base if obj is not None and _children(tok, "xcomp") else None
+    if lemma == "warn":
         return base if obj is not None and mention_label(obj) is not None else None
     if lemma == "charge":
         return base if "with" in _preps(tok) else None
@@ -437,6 +447,12 @@ def _verb_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
         if right is not None and right.lower_ in ("on", "upon"):
             return None
         return base
+    if lemma == "threaten":  # "threatened X", "threatened to", "threatened tariffs"
+        if obj is None or _children(tok, "xcomp") or mention_label(obj) is not None:
+            return base
+        return base if any(t.lemma_.lower() in _THREATS for t in obj.subtree) else None
+    if lemma == "storm":  # "stormed the offices", "stormed the embassy"
+        return base if obj is not None else None
     if lemma == "fire":  # "fired rockets at Israel"; not "fired the director"
         return base if what in _WEAPONS or (prt == "off" and obj is not None) else None
     if lemma == "sentence":
@@ -467,8 +483,9 @@ def _noun_sense(tok: Any, lemma: str, base: Sense, mention_label: Any) -> Sense 
         if verb is not None and verb.lemma_.lower() in _AID_VERBS:
             return base
         return base if "to" in _preps(tok) else None
-    if lemma == "demand":
-        return base if "for" in _preps(tok) or tok.dep_ == "dobj" else None
+    if lemma == "demand":  # "his demand for X", "made new demands"; not "met Israel's demands"
+        made = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _MADE
+        return base if "for" in _preps(tok) or made or _children(tok, "acl") else None
     if base.type == "MOBILIZE" and tok.tag_ == "NNS":
         return None  # "overseas military deployments": a policy, not one deployment
     if lemma == "operation" and not mods & {"military", "ground", "air", "naval"}:
