@@ -142,7 +142,8 @@ def test_denied_wished_asked_and_habitual_are_no_events(run_events: Any) -> None
         "Will Russia invade Ukraine? "
         "Canada and Mexico agreed that the rules were fair. "
         "Japan and India often hold talks in Tokyo. "
-        "Officials warned against a military strike on Iran."
+        "Officials warned against a military strike on Iran. "
+        "Marco Rubio is skeptical that Kim Jong Un will agree to give up his weapons."
     )
     assert run_events(text) == []
 

@@ -24,7 +24,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_CONDITIONS = frozenset({"if", "unless", "whether"})
+_CONDITIONS = frozenset({"if", "unless", "whether", "provided", "providing"})
 _UNREAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
 _UNREAL_HEADS = _words(
     "threaten warn fear risk consider avoid prevent want hope seek try intend aim wish "
@@ -34,6 +34,7 @@ _UNREAL_HEADS = _words(
 )
 # prepositions after which an unreal head's object is what it is about: "called for X"
 _ABOUT = frozenset({"for", "against", "about", "on", "over", "off"})
+_DOUBT = _words("skeptical sceptical doubtful unlikely unsure uncertain doubt")
 _HOPEFUL = _words("hopeful eager keen open ready willing optimistic prepared")
 _FORWARD = _words("commit look pledge vow open")
 _CASE_NOUNS = frozenset({"event", "case", "possibility", "prospect", "threat", "risk"})
@@ -93,6 +94,9 @@ def hypothetical(tok: Any) -> bool:
             return True
         # "hopeful for fresh talks", "open to a deal", "ready for a summit"
         if t.dep_ == "prep" and head.pos_ == "ADJ" and head.lemma_.lower() in _HOPEFUL:
+            return True
+        # "skeptical that Kim will agree", "unlikely to meet"
+        if t.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _DOUBT:
             return True
         if t.dep_ == "prep" and t.lower_ == "to" and head.lemma_.lower() in _FORWARD:
             return True  # "committed to a trade deal", "looks forward to the summit"
