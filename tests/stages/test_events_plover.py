@@ -159,7 +159,7 @@ def test_a_demand_is_the_event_not_what_it_demands(run_events: Any) -> None:
 
 def test_labels_leave_out_repeated_name_parts(run_events: Any) -> None:
     from storyline.document import Mention
-    from storyline.stages.events import _label
+    from storyline.stages.events_labels import label as _label
 
     def m(text: str) -> Mention:
         return Mention(0, len(text), text, "PERSON", text)

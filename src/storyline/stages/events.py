@@ -60,6 +60,7 @@ from storyline.stages.events_context import (
     verbless_caption,
     visit_host,
 )
+from storyline.stages.events_labels import counterpart_phrase, label, name, what
 from storyline.stages.events_modality import (
     hypothetical,
     question,
@@ -300,136 +301,15 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
             elif child.dep_ == "prep":
                 found.prep(child, etype)
     seen: set[tuple[int, int]] = set()
-    place_names = {_name(p) for p in found.places}
+    place_names = {name(p) for p in found.places}
     for bucket in (found.subjects, found.others):
         kept = []
         for m in bucket:
-            if (m.start, m.end) not in seen and _name(m) not in place_names:
+            if (m.start, m.end) not in seen and name(m) not in place_names:
                 seen.add((m.start, m.end))
                 kept.append(m)
         bucket[:] = kept
     return found
-
-
-def _name(m: Mention) -> str:
-    return m.canonical or m.name or m.text
-
-
-def _counterpart_phrase(tok: Any) -> str:
-    """ "his Chinese counterpart", "the two leaders": the noun with its left modifiers."""
-    words = [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
-    return " ".join(t.text for t in words)
-
-
-def _plural(verb: str) -> str:
-    """ "meets" → "meet", "clashes with" → "clash with", "is arrested" → "are arrested"."""
-    words = verb.split()
-    first = words[0]
-    if first == "is":
-        words[0] = "are"
-    elif first.endswith(("shes", "ches", "sses", "xes")):
-        words[0] = first[:-2]
-    elif first.endswith("s"):
-        words[0] = first[:-1]
-    return " ".join(words)
-
-
-_GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
-
-
-def _clean_names(mentions: list[Mention]) -> list[str]:
-    """The names of ``mentions`` for a label: a word repeated inside a name once ("Charles
-    Schumer Charles" → "Charles Schumer"), and a name whose words another name already
-    holds ("Schumer" beside "Charles Schumer") left out."""
-    kept: list[str] = []
-    for m in mentions:
-        words: list[str] = []
-        for w in _name(m).split():
-            if w.lower() not in {k.lower() for k in words}:
-                words.append(w)
-        name = " ".join(words)
-        if not name or _GLUED.search(name):
-            continue  # "SchumerTrump": page furniture glued to a name
-        mine = {w.lower() for w in words}
-        if any(mine <= {w.lower() for w in k.split()} for k in kept):
-            continue
-        kept = [k for k in kept if not {w.lower() for w in k.split()} <= mine]
-        kept.append(name)
-    return kept
-
-
-def _label(
-    verb: str,
-    subjects: list[Mention],
-    objects: list[Mention],
-    place: Mention | None,
-    counterpart: str | None = None,
-    passive: str | None = None,
-) -> str:
-    """A readable label: "Putin meets Xi in Beijing", "China and Russia sign an agreement",
-    "Xi visits Moscow", "Xi meets his Russian counterpart", "Navalny is arrested in
-    Moscow" (``passive``: only who it happens to is named)."""
-    if not subjects and passive is not None:
-        names = _clean_names(objects)
-        word = _plural(passive) if len(names) > 1 else passive
-        label = f"{' and '.join(names)} {word}"
-        return label + (f" in {_name(place)}" if place is not None else "")
-    if not subjects:
-        subjects, objects = objects[:1], objects[1:]
-    names = _clean_names(subjects) or [_name(m) for m in subjects]
-    words = (_plural(verb) if len(names) > 1 else verb).split()
-    others = [n for n in _clean_names(subjects + objects) if n not in names]
-    others = others or ([counterpart] if counterpart else [])
-    if not others and words[-1] in ("with", "to", "on", "of", "against"):
-        words = words[:-1]
-    label = f"{' and '.join(names)} {' '.join(words)}"
-    if others:
-        label += " " + " and ".join(others)
-    if place is not None and _name(place) not in label:
-        label += (" " if verb == "visits" and not others else " in ") + _name(place)
-    return label
-
-
-# trigger lemma → the prepositions whose object says what it is about
-_PHRASE_PREPS: dict[str, frozenset[str]] = {
-    "call": frozenset({"for", "on", "upon"}), "pull": frozenset({"of"}),
-    "withdraw": frozenset({"from"}), "protest": frozenset({"against"}),
-    "demonstrate": frozenset({"against"}), "ask": frozenset({"for"}),
-}  # fmt: skip
-
-
-_CLAUSES = frozenset({"acl", "relcl", "advcl", "appos"})
-
-
-def _what(tok: Any, place: Mention | None) -> str | None:
-    """What a trigger is about, without its place or time: "the opening of the trade fair"
-    (what is attended), "a tougher travel ban" (what is called for), "to impose tariffs"
-    (what is threatened)."""
-    lemma = tok.lemma_.lower()
-    what = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    lead = ""
-    if what is None:
-        wanted = _PHRASE_PREPS.get(lemma, frozenset())
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in wanted), None)
-        what = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-        if what is not None and prep is not None and lemma != "call":
-            lead = prep.text + " "
-    if what is None:
-        what = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-    if what is None:
-        return None
-    cut = place.start if place is not None and place.start > tok.idx else None
-    clauses = {t.i for c in what.children if c.dep_ in _CLAUSES for t in c.subtree}
-    words = []
-    for t in what.subtree:
-        if (cut is not None and t.idx >= cut) or t.ent_type_ in ("DATE", "TIME"):
-            break
-        if t.i not in clauses:
-            words.append(t)
-    while words and (words[-1].pos_ in ("ADP", "PUNCT", "CCONJ", "DET") or words[-1].is_space):
-        words.pop()
-    text = "".join(t.text_with_ws for t in words[:10]).strip()
-    return (lead + text) if text else None
 
 
 def _words(text: str) -> frozenset[str]:
@@ -707,7 +587,7 @@ def events(inp: StageInput) -> StageOutput:
             who, where = trip
             got = _Found(mentions)
             got.subjects.append(who)
-            add(tok, sentence, "CONSULT", _label("visits", [who], [], where), got, where)
+            add(tok, sentence, "CONSULT", label("visits", [who], [], where), got, where)
             continue
         shown = caption_participants(tok, mentions)
         meaning = Sense("CONSULT", "meets") if shown else meanings.get(tok.i)
@@ -732,13 +612,13 @@ def events(inp: StageInput) -> StageOutput:
         place = got.places[0] if got.places else None
         if place is None and etype != "AGREE":
             place = place_below(tok, mentions)
-            what = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if place is None and what is not None and verb == "attends":
+            attended = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if place is None and attended is not None and verb == "attends":
                 # "attend the opening of the trade fair in Harbin"
                 place = next(
                     (
                         m
-                        for t in what.subtree
+                        for t in attended.subtree
                         if t.dep_ == "pobj"
                         and t.head.lower_ in ("in", "at")
                         and (m := _mention_at(t, mentions)) is not None
@@ -756,15 +636,15 @@ def events(inp: StageInput) -> StageOutput:
                 if timed is not None:
                     orphans.append((family, tok.idx, timed[0]))
             continue
-        counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
+        counterpart = counterpart_phrase(got.counterpart) if got.counterpart else None
         if not got.others and (etype not in PAIRED or verb == "attends" or meaning.alone):
-            counterpart = _what(tok, place)
+            counterpart = what(tok, place)
         if not got.subjects and not got.others and place is not None:  # a crowd's protest
             got.others.append(place)
-            label = f"protest in {_name(place)}"
+            readable = f"protest in {name(place)}"
         else:
-            label = _label(verb, got.subjects, got.others, place, counterpart, meaning.passive)
-        add(tok, sentence, etype, label, got, place, named_in)
+            readable = label(verb, got.subjects, got.others, place, counterpart, meaning.passive)
+        add(tok, sentence, etype, readable, got, place, named_in)
     verbs = _verb_offsets(inp.parse)
     for sentence in sentences:
         k = bisect_left(verbs, sentence.start)
@@ -777,7 +657,7 @@ def events(inp: StageInput) -> StageOutput:
             got.subjects.extend(people)
             place = place_below(span.root, mentions)
             if place is not None:
-                add(span.root, sentence, "CONSULT", _label("meets", people[:1], people[1:],
+                add(span.root, sentence, "CONSULT", label("meets", people[:1], people[1:],
                     place), got, place)  # fmt: skip
     dated = date_from_lead(found, orphans, sentences, inp.document.text)
     return {"events": tuple(_dedupe(date_from_anchors(dated, inp.document.text)))}
