@@ -113,3 +113,17 @@ def test_only_dated_meeting_takes_an_undated_report() -> None:
     mentions = [_mention("a1", "2022-02-04"), _mention("c1", None, place=False)]
     events = resolve_events(mentions, _entities({"a1": BEIJING, "c1": BEIJING}), {})
     assert [len(e.mention_ids) for e in events] == [2]
+
+
+def test_two_meetings_of_one_month_with_different_sides_stay_apart() -> None:
+    """ "Putin meets Xi" and "Putin meets Modi", both in February 2022 at one place, are two
+    meetings; a third report of Putin and Xi joins the first."""
+    modi = "e_modi"
+    mentions = [_mention("d1", "2022-02"), _mention("d2", "2022-02"), _mention("d3", "2022-02-04")]
+    entities = _entities({"d1": MOSCOW, "d2": MOSCOW, "d3": MOSCOW})
+    entities[("d2", 10, 12)] = modi  # d2's second participant is Modi, not Xi
+    events = resolve_events(mentions, entities, {})
+    assert sorted((e.participants, len(e.mention_ids)) for e in events) == [
+        ((modi, PUTIN), 1),
+        ((PUTIN, XI), 2),
+    ]

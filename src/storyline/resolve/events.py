@@ -9,7 +9,9 @@ Two mentions are the same event when
 * their dates are compatible: equal at the precision they share ("2022-02" and
   "2022-02-04"), or one is missing and the documents' publication dates are at most
   :data:`MAX_PUBLISHED_GAP_DAYS` apart (a date missing on both sides needs the same);
-* their places are compatible: equal, or one is missing.
+* their places are compatible: equal, or one is missing;
+* their sides are compatible: when both name two or more participants, they share at least
+  two ("Putin meets Xi" and "Putin meets Modi" in one month are two meetings).
 
 Mentions of one document sharing two participants count as published together. An undated
 mention joins a dated event of its type when that event is the *only* dated one sharing two
@@ -21,7 +23,7 @@ publication date only joins an event dated within :data:`MAX_UNDATED_DISTANCE_DA
 "their meeting" in a 2024 report is not the 2022 summit.
 
 Merging is transitive (union-find over compatible pairs), but a group never joins two
-mentions whose dates or places conflict. The event takes the most frequent type, label
+mentions whose dates, places or sides conflict. The event takes the most frequent type, label
 and place, the most precise date its mentions agree on, and every participant.
 """
 
@@ -82,7 +84,16 @@ def _conflict(a: _Item, b: _Item) -> bool:
         n = min(len(da), len(db))
         if da[:n] != db[:n]:
             return True
-    return a.place is not None and b.place is not None and a.place != b.place
+    if a.place is not None and b.place is not None and a.place != b.place:
+        return True
+    return _other_sides(a, b)
+
+
+def _other_sides(a: _Item, b: _Item) -> bool:
+    """Two mentions naming two sides each that share only one: "Putin meets Xi" and "Putin
+    meets Modi" are two meetings, even in one month at one place."""
+    pa, pb = a.participants, b.participants
+    return len(pa) >= 2 and len(pb) >= 2 and len(pa & pb) < 2
 
 
 def _same(a: _Item, b: _Item) -> bool:

@@ -1,7 +1,13 @@
-"""The ``events`` stage: meetings, visits, talks, agreements, sanctions and attacks.
+"""The ``events`` stage: events of every PLOVER type — meetings, agreements, support,
+concessions, retreats, demands, refusals, accusations, threats, protests, sanctions,
+mobilisations, arrests and court cases, attacks, aid.
 
-A trigger word (a verb like "met", "visited", "signed", "invaded", or a noun like
-"summit", "talks", "visit", "sanctions") gives the event and its PLOVER type. Its
+A trigger word (a verb like "met", "signed", "accused", "arrested", "invaded", or a noun
+like "summit", "talks", "sanctions", "protest") gives the event and its PLOVER type; which
+words and which of their senses count is in :mod:`events_triggers` ("called for a ban" is
+a demand, "called her a liar" an accusation, only a phone call is a consultation), and
+what is no event (denied, wished, threatened, asked, habitual) in :mod:`events_modality`.
+Its
 participants are the name mentions (PERSON, GPE, ORG) the parse attaches to it: the
 subject and object of a verb (and their conjuncts), "with X", "between X and Y", the
 possessor or modifier of a noun ("Xi's visit", "the Xi-Putin summit"). "in Beijing" (a
@@ -14,8 +20,11 @@ not what an agreement is *about* — "a statement on X", "talks about X" —, no
 place: a lone GPE modifying a meeting noun, "the Melbourne meeting", is its place). A
 meeting or agreement (CONSULT, AGREE) needs two participants, or one PERSON/GPE participant
 with a place or a counterpart noun ("met his Chinese counterpart", "the two leaders");
-other events need something acted on ("X sanctions Y"). A trigger inside a title-cased
-phrase ("the Joint Statement on ...") is a document's name, not an event.
+other events need a named actor and something acted on ("X sanctions Y"), or a verb that
+reads without one ("X resigned", "X called for a ban"); who an arrest, a charge or a
+killing happens to is enough ("X was arrested"), and a crowd's protest has its place
+("thousands protested in Minsk"). A trigger inside a title-cased phrase ("the Joint
+Statement on ...") is a document's name, not an event.
 
 The date, when the trigger's sentence has none: a time expression of an earlier sentence of
 the same paragraph (or of the heading just before it) that holds a trigger of the same
@@ -51,32 +60,26 @@ from storyline.stages.events_context import (
     verbless_caption,
     visit_host,
 )
+from storyline.stages.events_labels import counterpart_phrase, label, name, what
+from storyline.stages.events_modality import (
+    hypothetical,
+    question,
+    repeated,
+    title_cased,
+    unrealised,
+)
+from storyline.stages.events_triggers import (
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    PAIRED,
+    VERB_TRIGGERS,
+    Sense,
+    noun_verb,
+    sense,
+)
 from storyline.stages.registry import StageInput, StageOutput, stage
 from storyline.stages.token_table import LemmaFinder
 
-# lemma → (PLOVER type, verb used in the label)
-VERB_TRIGGERS: dict[str, tuple[str, str]] = {
-    "meet": ("CONSULT", "meets"), "visit": ("CONSULT", "visits"), "host": ("CONSULT", "hosts"),
-    "call": ("CONSULT", "calls"), "phone": ("CONSULT", "calls"), "sign": ("AGREE", "signs"),
-    "attend": ("CONSULT", "attends"),
-    "agree": ("AGREE", "agrees with"), "sanction": ("SANCTION", "sanctions"),
-    "invade": ("ASSAULT", "invades"), "attack": ("ASSAULT", "attacks"),
-    "bomb": ("ASSAULT", "bombs"), "shell": ("ASSAULT", "shells"), "strike": ("ASSAULT", "strikes"),
-    "fight": ("FIGHT", "fights"), "clash": ("FIGHT", "clashes with"),
-    "accuse": ("ACCUSE", "accuses"), "condemn": ("ACCUSE", "condemns"),
-    "blame": ("ACCUSE", "blames"), "reject": ("REJECT", "rejects"), "veto": ("REJECT", "vetoes"),
-    "support": ("SUPPORT", "supports"), "endorse": ("SUPPORT", "endorses"),
-}  # fmt: skip
-NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
-    "meeting": ("CONSULT", "meets"), "summit": ("CONSULT", "holds a summit with"),
-    "talk": ("CONSULT", "holds talks with"), "visit": ("CONSULT", "visits"),
-    "call": ("CONSULT", "calls"), "agreement": ("AGREE", "signs an agreement with"),
-    "deal": ("AGREE", "makes a deal with"), "treaty": ("AGREE", "signs a treaty with"),
-    "accord": ("AGREE", "signs an accord with"), "pact": ("AGREE", "signs a pact with"),
-    "statement": ("AGREE", "issues a joint statement with"),
-    "sanction": ("SANCTION", "sanctions"), "invasion": ("ASSAULT", "invades"),
-    "strike": ("ASSAULT", "strikes"), "attack": ("ASSAULT", "attacks"),
-}  # fmt: skip
 _CANDIDATES = LemmaFinder(
     frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | CAPTION_VERBS | TRAVEL_VERBS
 )
@@ -87,7 +90,8 @@ _WITH = frozenset({"with", "between", "among", "against", "on", "to", "by"})
 # what a meeting or an agreement is about, not who takes part
 _TOPIC_PREP = frozenset({"on", "about", "over", "against", "regarding", "concerning"})
 _PLACE_PREP = frozenset({"in", "at"})
-_PAIRED = frozenset({"CONSULT", "AGREE"})
+# events whose "to X" is where they go: "deployed troops to Lithuania"
+_MOVES = frozenset({"MOBILIZE"})
 # a noun standing for the other side of a meeting: "his Chinese counterpart", "the leaders"
 _COUNTERPARTS = frozenset(
     {"counterpart", "leader", "president", "minister", "pair", "delegation", "host", "premier"}
@@ -130,6 +134,30 @@ def _mention_at(tok: Any, mentions: _Mentions) -> Mention | None:
     return mentions.at(tok.idx)
 
 
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'/-]{3,},(?:\s+[A-Z][\w.]*)*(?:\s*\()?\s*$")
+_DATELINE = re.compile(r"\s*(?:,|\(|\)|—|-)")
+
+
+def _dateline(m: Mention, tok: Any) -> bool:
+    """ "QUETTA, Pakistan (Reuters) -": a dateline's place in capitals, the country after it
+    and the agency in brackets are no actors of the sentence's event."""
+    text = tok.doc.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    head = text[line_start : m.start]
+    if m.text.isupper() and len(m.text) > 4 and not head.strip():
+        return bool(_DATELINE.match(text, m.end))
+    return bool(_DATELINE_HEAD.match(head)) and bool(_DATELINE.match(text, m.end))
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _label_at(tok: Any, mentions: _Mentions) -> str | None:
+    m = mentions.at(tok.idx)
+    return m.label if m is not None else None
+
+
 def _with_conjuncts(tok: Any) -> list[Any]:
     """A name and its conjuncts and appositions; an apposition to a list ("the US, Britain
     and Australia (Aukus)") names the group, not one more participant."""
@@ -162,6 +190,8 @@ class _Found:
                 if bucket is self.others and _is_counterpart(t):
                     self.counterpart = self.counterpart or t
                 continue
+            if _dateline(m, t):
+                continue
             if place_ok and m.label in _PLACES:
                 self.places.append(m)
             elif m.label in _ACTORS and not (venue and m.label == "ORG"):
@@ -174,7 +204,7 @@ class _Found:
                 continue
             if word in _PLACE_PREP:
                 self.add(pobj, self.others, place_ok=True, venue=True)
-            elif word in _WITH and not (etype in _PAIRED and word in _TOPIC_PREP):
+            elif word in _WITH and not (etype in PAIRED and word in _TOPIC_PREP):
                 self.add(pobj, self.others)
 
 
@@ -199,9 +229,22 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
     """Subjects, other participants, places and a counterpart noun attached to a trigger."""
     found = _Found(mentions)
     is_visit = trigger.lemma_ == "visit"
+    patient = trigger.pos_ == "VERB" and etype not in PAIRED
     for child in trigger.children:
-        if child.dep_ in _SUBJ:
-            if etype == "CONSULT" and _is_place_modifier(child, trigger, mentions):
+        if child.dep_ == "nsubjpass" and patient:  # "X was arrested": who it happens to
+            found.add(child, found.others)
+        elif child.dep_ == "agent":  # "by X"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found.add(pobj, found.subjects)
+        elif child.dep_ == "prep" and child.lower_ == "of" and etype not in PAIRED:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found.add(pobj, found.others)  # "the invasion of Ukraine", "the arrest of X"
+        elif (
+            child.dep_ == "compound" and etype == "SANCTION" and _label_at(child, mentions) == "GPE"
+        ):
+            found.add(child, found.others)  # "new Iran sanctions": who is sanctioned
+        elif child.dep_ in _SUBJ:
+            if etype in ("CONSULT", "PROTEST") and _is_place_modifier(child, trigger, mentions):
                 found.add(child, found.subjects, place_ok=True)
                 continue
             found.add(child, found.subjects)
@@ -209,9 +252,11 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod"):
                         found.add(grand, found.subjects)
-        elif child.dep_ in ("dobj", "attr", "dative"):
+        elif child.dep_ in ("dobj", "attr", "dative") or (
+            etype == "ACCUSE" and child.dep_ == "oprd" and not found.others
+        ):
             found.add(child, found.others, place_ok=is_visit)
-        elif child.dep_ == "prep" and is_visit and child.lower_ == "to":
+        elif child.dep_ == "prep" and (is_visit or etype in _MOVES) and child.lower_ == "to":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found.add(pobj, found.others, place_ok=True)  # "a visit to Russia": where
         elif child.dep_ == "prep":
@@ -226,85 +271,69 @@ def _collect(trigger: Any, mentions: _Mentions, etype: str) -> _Found:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and verb.pos_ == "VERB":
             found.add(subject, found.subjects)
+    # "Trump called her a liar" parsed as a clause modifying "Trump"; "the man arrested"
+    if trigger.pos_ == "VERB" and trigger.dep_ == "acl" and not found.subjects:
+        if trigger.tag_ == "VBD":
+            found.add(trigger.head, found.subjects)
+        elif trigger.tag_ == "VBN" and patient and not found.others and trigger.i > trigger.head.i:
+            found.add(trigger.head, found.others)
+    # "Qadhafi was ousted and killed": the subject of the first verb
+    if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not (found.subjects or found.others):
+        first = trigger.head
+        for child in first.children:
+            if child.dep_ == "nsubj" and not (patient and _is_passive(first)):
+                found.add(child, found.subjects)
+            elif child.dep_ in ("nsubj", "nsubjpass"):
+                found.add(child, found.others if patient else found.subjects)
     # "X is scheduled to attend": the subject of the verb it completes
     if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and not found.subjects:
         for child in trigger.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 found.add(child, found.subjects)
     # a noun trigger's verb: "X and Y held talks", "X signed a deal with Y"
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
-        verb = trigger.head
+    verb = noun_verb(trigger)
+    if verb is not None and (etype in PAIRED or verb.lemma_.lower() in LIGHT_VERBS):
+        if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "Egypt claims to have launched airstrikes"
         for child in verb.children:
             if child.dep_ in ("nsubj", "agent"):
                 found.add(child, found.subjects)
             elif child.dep_ == "prep":
                 found.prep(child, etype)
     seen: set[tuple[int, int]] = set()
-    place_names = {_name(p) for p in found.places}
+    place_names = {name(p) for p in found.places}
     for bucket in (found.subjects, found.others):
         kept = []
         for m in bucket:
-            if (m.start, m.end) not in seen and _name(m) not in place_names:
+            if (m.start, m.end) not in seen and name(m) not in place_names:
                 seen.add((m.start, m.end))
                 kept.append(m)
         bucket[:] = kept
     return found
 
 
-def _name(m: Mention) -> str:
-    return m.canonical or m.name or m.text
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text``, as a set."""
+    return frozenset(text.split())
 
 
-def _counterpart_phrase(tok: Any) -> str:
-    """ "his Chinese counterpart", "the two leaders": the noun with its left modifiers."""
-    words = [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
-    return " ".join(t.text for t in words)
+_CROWDS = _words(
+    "protester protestor demonstrator people thousand hundred student worker resident "
+    "activist supporter crowd citizen"
+)
 
 
-def _label(
-    verb: str,
-    subjects: list[Mention],
-    objects: list[Mention],
-    place: Mention | None,
-    counterpart: str | None = None,
-) -> str:
-    """A readable label: "Putin meets Xi in Beijing", "China and Russia sign an agreement",
-    "Xi visits Moscow", "Xi meets his Russian counterpart"."""
-    if not subjects:
-        subjects, objects = objects[:1], objects[1:]
-    names = [_name(m) for m in subjects]
-    words = verb.split()
-    if len(names) > 1 and words[0].endswith("s"):
-        words[0] = words[0][:-2] if words[0].endswith("shes") else words[0][:-1]
-    others = [_name(m) for m in objects] or ([counterpart] if counterpart else [])
-    if not others and words[-1] == "with":
-        words = words[:-1]
-    label = f"{' and '.join(names)} {' '.join(words)}"
-    if others:
-        label += " " + " and ".join(others)
-    if place is not None:
-        label += (" " if verb == "visits" and not others else " in ") + _name(place)
-    return label
-
-
-def _attended(tok: Any, place: Mention | None) -> str | None:
-    """What is attended, without its place: "the opening of the trade fair"."""
-    what = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if what is None:
-        return None
-    cut = place.start if place is not None else None
-    words = [t for t in what.subtree if cut is None or t.idx < cut]
-    while words and (words[-1].pos_ in ("ADP", "PUNCT", "CCONJ", "DET") or words[-1].is_space):
-        words.pop()
-    return "".join(t.text_with_ws for t in words[:10]).strip() or None
-
-
-def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> bool:
+def _acceptable(etype: str, meaning: Sense, found: _Found, place: Mention | None, tok: Any) -> bool:
     """Enough participants for the event to be one (see the module doc)."""
     people = found.subjects + found.others
     if not people:
-        return False
-    if etype in _PAIRED:
+        # "thousands protested in Hong Kong", "protests in Minsk": the place stands for them
+        return etype == "PROTEST" and place is not None and _crowd(tok)
+    if etype == "COOPERATE" and not found.subjects:
+        return False  # "dissuading locals from cooperating with X": who cooperates?
+    if etype in PAIRED and meaning.alone and found.subjects:
+        return True  # "China agreed to cut import levies": one side agreeing to do something
+    if etype in PAIRED:
         if len(people) >= 2:
             return True
         alone = people[0]
@@ -315,58 +344,23 @@ def _acceptable(etype: str, verb: str, found: _Found, place: Mention | None) -> 
         return (
             place is not None
             or found.counterpart is not None
-            or (verb == "visits" and bool(found.others))
+            or (meaning.verb == "visits" and bool(found.others))
         )
+    if not found.subjects:  # "X was arrested": who it happens to, for the verbs that allow it
+        return meaning.passive is not None
     # "X sanctions Y": something acted on, or a verb that reads without one
-    return bool(found.subjects and found.others) or (verb.endswith("with") and len(people) >= 2)
+    return (
+        bool(found.others) or meaning.alone or (meaning.verb.endswith("with") and len(people) >= 2)
+    )
 
 
-_CONDITIONS = frozenset({"if", "unless", "whether"})
-_UNREAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
-_UNREAL_HEADS = frozenset({"threaten", "warn", "fear", "risk", "consider", "avoid", "prevent"})
-_CASE_NOUNS = frozenset({"event", "case"})
-
-
-def hypothetical(tok: Any) -> bool:
-    """A trigger that says what might happen, not what did: in a condition ("if Moscow
-    invades"), "in the event of … invading", under "would"/"could", or what someone
-    threatens, warns of or fears ("threatened sanctions")."""
-    t = tok
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
-            return True
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _UNREAL_MODALS for c in t.children):
-            return True
-        head = t.head
-        if head.i == t.i:
-            return False
-        if head.lemma_.lower() in _UNREAL_HEADS and t.dep_ in ("dobj", "xcomp", "ccomp"):
-            return True
-        if head.lower_ == "of" and head.head.lemma_.lower() in _CASE_NOUNS:
-            return True
-        if t.dep_ in ("advcl", "ccomp", "conj", "relcl", "ROOT"):
-            return False
-        t = head
-    return False
-
-
-def repeated(tok: Any) -> bool:
-    """ "had met his counterpart on 38 occasions", "have met 40 times": many events counted,
-    not one."""
-    for c in tok.children:
-        objs = [c] if c.dep_ == "npadvmod" else [o for o in c.children if o.dep_ == "pobj"]
-        for o in objs:
-            counted = any(n.dep_ == "nummod" for n in o.children)
-            if counted and o.lemma_.lower() in ("time", "occasion"):
-                return True
-    return False
-
-
-def _title_cased(tok: Any) -> bool:
-    """A trigger inside a title-like phrase ("the Joint Statement on the ...")."""
-    if not tok.text[:1].isupper() or tok.text.isupper():
-        return False
-    return bool(tok.i != tok.sent.start)
+def _crowd(tok: Any) -> bool:
+    if tok.pos_ == "NOUN":
+        return True
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "acl":
+        subject = tok.head
+    return subject is not None and subject.lemma_.lower() in _CROWDS
 
 
 def dating(times: list[TimeExpression], text: str) -> list[TimeExpression]:
@@ -391,6 +385,11 @@ def _windows(trigger: Any, sentence: Sentence | None) -> list[tuple[int, int]]:
     return spans
 
 
+_TEMPORAL_PREPS = frozenset({"after", "before", "following", "since", "until", "amid"})
+# "two days after the arrest": the expression is dated from the event, it does not date it
+_RELATIVE_TO = re.compile(r"[^,;]*\b(?:after|before|following)\s+(?:the\s+)?$", re.I)
+
+
 def _time_of(
     trigger: Any, sentence: Sentence | None, times: list[TimeExpression]
 ) -> tuple[TimeExpression, bool] | None:
@@ -398,9 +397,19 @@ def _time_of(
     else (an undated article) the nearest one without a value, kept for later dating. And
     whether it was found outside the trigger's own phrase (a weaker link)."""
     windows = _windows(trigger, sentence)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS:
+        windows = windows[:1]  # "on Friday, after the arrest": Friday dates the main clause
+    text = trigger.doc.text
+    phrase = trigger.left_edge.idx
     for valued in (True, False):
         for i, (a, b) in enumerate(windows):
-            found = [t for t in times if a <= t.start < b and (t.value is not None) == valued]
+            found = [
+                t
+                for t in times
+                if a <= t.start < b
+                and (t.value is not None) == valued
+                and not _RELATIVE_TO.match(text[t.start : phrase] if t.end <= phrase else "")
+            ]
             if found:
                 near = min(found, key=lambda t: abs(t.start - trigger.idx))
                 return near, i > 0
@@ -511,7 +520,7 @@ def _sentence_finder(sentences: list[Sentence]) -> Callable[[int], Sentence | No
     return lambda idx: next((s for s in sentences if s.start <= idx < s.end), None)
 
 
-@stage("events", version=3, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
+@stage("events", version=4, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
 def events(inp: StageInput) -> StageOutput:
     mentions = _Mentions(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     times = [t for t in inp.layers.get("times", ()) if isinstance(t, TimeExpression)]
@@ -523,7 +532,15 @@ def events(inp: StageInput) -> StageOutput:
     # the tokens that can start an event, found once (most tokens can't)
     starts = [inp.parse[i] for i in _CANDIDATES.positions(inp.parse)]
     candidates = [(t, t.lemma_.lower()) for t in starts]
-    dater = _Dater(inp, sentences, [t for t in times if t.value is not None], candidates)
+
+    def label_at(t: Any) -> str | None:
+        m = mentions.at(t.idx) if t is not None else None
+        return m.label if m is not None else None
+
+    meanings = {t.i: kind for t, _ in candidates if (kind := sense(t, label_at)) is not None}
+    paired = [(t, lemma) for t, lemma in candidates if t.i in meanings
+              and meanings[t.i].type in PAIRED]  # fmt: skip
+    dater = _Dater(inp, sentences, [t for t in times if t.value is not None], paired)
     pair = main_pair(mentions, inp.document.text)
     found: list[tuple[EventMention, str | None, bool]] = []
     orphans: list[tuple[str, int, TimeExpression]] = []
@@ -557,7 +574,7 @@ def events(inp: StageInput) -> StageOutput:
             date=when.value if when else None,
             time=(when.start, when.end) if when else None,
         )
-        family = _FAMILIES.get(tok.lemma_.lower())
+        family = _FAMILIES.get(tok.lemma_.lower()) if etype in PAIRED else None
         found.append((event, family if family != "sign" or _past(tok) else None, loose))
 
     sentence_at = _sentence_finder(sentences)
@@ -570,24 +587,21 @@ def events(inp: StageInput) -> StageOutput:
             who, where = trip
             got = _Found(mentions)
             got.subjects.append(who)
-            add(tok, sentence, "CONSULT", _label("visits", [who], [], where), got, where)
+            add(tok, sentence, "CONSULT", label("visits", [who], [], where), got, where)
             continue
         shown = caption_participants(tok, mentions)
-        if shown:
-            etype, verb = "CONSULT", "meets"
-        elif tok.pos_ in ("VERB",) and tok.lemma_ in VERB_TRIGGERS:
-            etype, verb = VERB_TRIGGERS[tok.lemma_]
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_TRIGGERS:
-            etype, verb = NOUN_TRIGGERS[tok.lemma_.lower()]
-            if tok.lemma_.lower() == "statement" and not any(
-                c.lower_ == "joint" for c in tok.children
-            ):
-                continue
-        else:
+        meaning = Sense("CONSULT", "meets") if shown else meanings.get(tok.i)
+        if meaning is None:
             continue
-        if _title_cased(tok) or hypothetical(tok) or repeated(tok):
+        etype, verb = meaning.type, meaning.verb
+        if title_cased(tok) or hypothetical(tok) or repeated(tok) or question(tok):
+            continue
+        if unrealised(tok, etype in PAIRED):
             continue
         got = _collect(tok, mentions, etype)
+        if etype == "PROTEST" and tok.pos_ == "NOUN":  # "the North Dakota protests": where
+            got.places[:0] = [m for m in got.subjects if m.label in _PLACES]
+            got.subjects[:] = [m for m in got.subjects if m.label not in _PLACES]
         got.subjects[:0] = [m for m in shown if m not in got.subjects + got.others]
         named_in: Sentence | None = None
         if not got.subjects and not got.others and tok.pos_ in ("NOUN", "PROPN"):
@@ -596,15 +610,15 @@ def events(inp: StageInput) -> StageOutput:
             people, named_in = role_participants(tok, mentions, sentences, inp.document.text)
             got.subjects.extend(people)
         place = got.places[0] if got.places else None
-        if place is None and etype == "CONSULT":
+        if place is None and etype != "AGREE":
             place = place_below(tok, mentions)
-            what = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if place is None and what is not None and verb == "attends":
+            attended = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if place is None and attended is not None and verb == "attends":
                 # "attend the opening of the trade fair in Harbin"
                 place = next(
                     (
                         m
-                        for t in what.subtree
+                        for t in attended.subtree
                         if t.dep_ == "pobj"
                         and t.head.lower_ in ("in", "at")
                         and (m := _mention_at(t, mentions)) is not None
@@ -615,18 +629,22 @@ def events(inp: StageInput) -> StageOutput:
         host = visit_host(tok, got.subjects + got.others, pair) if place is None else None
         if host is not None:
             got.others.append(host)
-        if not _acceptable(etype, verb, got, place):
-            family = _FAMILIES.get(tok.lemma_.lower())
+        if not _acceptable(etype, meaning, got, place, tok):
+            family = _FAMILIES.get(tok.lemma_.lower()) if etype in PAIRED else None
             if family is not None and not (got.subjects or got.others):
                 timed = _time_of(tok, None, times)
                 if timed is not None:
                     orphans.append((family, tok.idx, timed[0]))
             continue
-        counterpart = _counterpart_phrase(got.counterpart) if got.counterpart else None
-        if verb == "attends" and not got.others:
-            counterpart = _attended(tok, place)
-        add(tok, sentence, etype, _label(verb, got.subjects, got.others, place, counterpart),
-            got, place, named_in)  # fmt: skip
+        counterpart = counterpart_phrase(got.counterpart) if got.counterpart else None
+        if not got.others and (etype not in PAIRED or verb == "attends" or meaning.alone):
+            counterpart = what(tok, place)
+        if not got.subjects and not got.others and place is not None:  # a crowd's protest
+            got.others.append(place)
+            readable = f"protest in {name(place)}"
+        else:
+            readable = label(verb, got.subjects, got.others, place, counterpart, meaning.passive)
+        add(tok, sentence, etype, readable, got, place, named_in)
     verbs = _verb_offsets(inp.parse)
     for sentence in sentences:
         k = bisect_left(verbs, sentence.start)
@@ -639,7 +657,7 @@ def events(inp: StageInput) -> StageOutput:
             got.subjects.extend(people)
             place = place_below(span.root, mentions)
             if place is not None:
-                add(span.root, sentence, "CONSULT", _label("meets", people[:1], people[1:],
+                add(span.root, sentence, "CONSULT", label("meets", people[:1], people[1:],
                     place), got, place)  # fmt: skip
     dated = date_from_lead(found, orphans, sentences, inp.document.text)
     return {"events": tuple(_dedupe(date_from_anchors(dated, inp.document.text)))}

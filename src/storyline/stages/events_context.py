@@ -12,7 +12,8 @@
 * **State visits**: "as he began his state visit" by one of the document's main pair of
   people, with no place named, is a visit to the other one.
 * **Travel**: "flew to Beijing", "travelled to Moscow", "arrived in Harbin" is a visit to
-  that place by the person who travels.
+  that place by the person who travels, when the document names them with a title
+  somewhere ("Foreign Minister …"): an official's trip, not anyone's travel.
 * **Anchored dates**: "a day ahead of the Xi-Putin meeting" dates what it modifies the
   day before that meeting, when another mention of the same people dates the meeting.
 * **Lead dating**: the opening sentences of a news article describe its main news. A
@@ -204,6 +205,8 @@ def travel(trigger: Any, mentions: Sequence[Mention]) -> tuple[Mention, Mention]
     who = _mention_at(subject, mentions) if subject is not None else None
     if who is None or who.label != "PERSON":
         return None
+    if not any(m.role for m in mentions if m.label == "PERSON" and _key(m) == _key(who)):
+        return None  # an official's trip is a visit; anyone else's travel is not
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in _TRAVEL_PREPS:
             for pobj in prep.children:
