@@ -154,6 +154,20 @@ class WatchStore:
         row = self.conn.execute("SELECT failures FROM watch_sources WHERE url = ?", (url,))
         return int(row.fetchone()[0])
 
+    def children(self, url: str) -> list[str]:
+        """The sitemaps a sitemap index listed when it was last read."""
+        rows = self.conn.execute(
+            "SELECT url FROM watch_sources WHERE parent = ? ORDER BY rowid", (url,)
+        )
+        return [r[0] for r in rows]
+
+    def drop_children(self, url: str, keep: Sequence[str]) -> None:
+        """Forget the sitemaps an index no longer lists (their articles stay seen)."""
+        with self._write():
+            for child in self.children(url):
+                if child not in keep:
+                    self.conn.execute("DELETE FROM watch_sources WHERE url = ?", (child,))
+
     def sources(self) -> list[SourceState]:
         urls = [r[0] for r in self.conn.execute("SELECT url FROM watch_sources ORDER BY url")]
         return [s for u in urls if (s := self.source(u)) is not None]

@@ -183,6 +183,9 @@ class Poller:
                         status=304,
                         now=self._now(),
                     )
+                    if state.kind == "sitemapindex":  # the sitemaps it listed may have changed
+                        for child in watch.children(url)[:MAX_SITEMAPS]:
+                            queue.append((child, url))
                     continue
                 parsed = parse_feed(answer.body, url)
             except (FetchError, FeedError) as exc:
@@ -202,9 +205,12 @@ class Poller:
                 now=self._now(),
             )
             base = answer.url or url
-            for child in parsed.sitemaps:
+            listed_maps = [urljoin(base, child) for child in parsed.sitemaps]
+            if parsed.kind == "sitemapindex":
+                watch.drop_children(url, listed_maps)
+            for child in listed_maps:
                 if children < MAX_SITEMAPS:
-                    queue.append((urljoin(base, child), url))
+                    queue.append((child, url))
                     children += 1
             listed.extend((url, replace(e, url=urljoin(base, e.url))) for e in parsed.entries)
         return listed
