@@ -60,7 +60,7 @@ def unseen_changes(request: Request) -> int:
 
 
 def evidence_link(ev: dict[str, object]) -> str:
-    return f"/documents/{quote(str(ev['doc_id']), safe='')}?hl={ev['start']}-{ev['end']}"
+    return f"/documents/{quote(str(ev['doc_id']), safe='')}?hl={ev['start']}-{ev['end']}#focus"
 
 
 def _sets(changes: list[StoredChange]) -> list[tuple[int, str, list[StoredChange]]]:
