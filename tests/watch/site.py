@@ -21,6 +21,7 @@ class Page:
     status: int = 200
     delay: float = 0.0
     validators: bool = True
+    failures_left: int = 0  # answer 503 this many times first
 
 
 class Site:
@@ -31,6 +32,8 @@ class Site:
         self.log: list[tuple[str, str, dict[str, str]]] = []  # (method, path, headers)
         self.lock = threading.Lock()
         self.base = ""
+        self.in_flight = 0
+        self.max_in_flight = 0
 
     def put(self, path: str, body: bytes | str, **kw: object) -> None:
         data = body.encode() if isinstance(body, str) else body
@@ -58,11 +61,26 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             with site.lock:
                 site.log.append(("GET", self.path, headers))
                 page = site.pages.get(self.path.split("?", 1)[0])
+                site.in_flight += 1
+                site.max_in_flight = max(site.max_in_flight, site.in_flight)
+                failing = page is not None and page.failures_left > 0
+                if page is not None and failing:
+                    page.failures_left -= 1
+            try:
+                self._answer(page, headers, failing)
+            finally:
+                with site.lock:
+                    site.in_flight -= 1
+
+        def _answer(self, page: Page | None, headers: dict[str, str], failing: bool) -> None:
             if page is None:
                 self._send(404, b"not found", "text/plain", {})
                 return
             if page.delay:
                 time.sleep(page.delay)
+            if failing:
+                self._send(503, b"busy", "text/plain", {"Retry-After": "0"})
+                return
             extra: dict[str, str] = {}
             if page.validators and page.status == 200:
                 etag = '"' + hashlib.sha256(page.body).hexdigest()[:16] + '"'
