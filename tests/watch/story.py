@@ -76,3 +76,55 @@ def article_page(
         f"<article><h1>{escape(title)}</h1>{paragraphs}</article>"
         "<footer>All rights reserved.</footer></body></html>"
     ).encode()
+
+
+# ------------------------------------------------------------- generated articles
+
+TOWNS = ("Kessmark", "Vallin", "Oresund Bay", "Tarrow", "Brisk", "Holmgate", "Myrre")
+PEOPLE = (
+    "Tomas Brenner", "Ilse Marholt", "Anika Feld", "Rasmus Tovell", "Petra Lund",
+    "Jonas Avel", "Mirela Sato", "Oskar Wren", "Hedda Kray", "Luca Ferro",
+)  # fmt: skip
+OUTLETS = ("Harbour Post", "Kessmark Ledger", "Coastal Courier", "Tarrow Times", "Bay Review")
+GROUPS = ("Dockers Union", "Port Authority", "Chamber of Commerce", "Shipping Council")
+OPENINGS = (
+    "Dock workers in {town} {verb} on {day}, the {town} {group} said.",
+    "Talks over pay at the port of {town} {verb2} on {day}, {person} told reporters.",
+    "Cargo traffic in {town} slowed on {day} as the dispute over wages went on.",
+)
+MIDDLES = (
+    "About {n},{m:03d} workers took part, {person} said outside the container terminal.",
+    "{person} supports the offer made by the {town} {group}, her office said in a statement.",
+    "{person} opposes the new shift rules, he told the regional council on {day}.",
+    "{person} met {other} in {town} to discuss the dispute, the {group} said.",
+    "Trade between {town} and Arlesia reached ${n} billion last year, the {group} said.",
+    "Ships waited at anchor off the breakwater while trucks queued on the coastal road.",
+    "Exporters of timber and grain warned that delays would cost them dearly.",
+    '"We will not give up," {person} said. "The families of {town} deserve better."',
+)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def generated_article(i: int) -> tuple[str, str, str, str]:
+    """Article ``i`` of a generated feed: (outlet, title, date, text), recombined from the
+    sentences above with varied names, places and numbers; no two texts are the same."""
+    town = TOWNS[i % len(TOWNS)]
+    person = PEOPLE[(i * 3) % len(PEOPLE)]
+    fill = {
+        "town": town,
+        "person": person,
+        "other": PEOPLE[(i * 7 + 1) % len(PEOPLE)],
+        "group": GROUPS[i % len(GROUPS)],
+        "day": DAYS[i % len(DAYS)],
+        "verb": ("walked off the job", "returned to work", "voted to strike")[i % 3],
+        "verb2": ("broke down", "resumed", "stalled")[i % 3],
+        "n": 2 + (i * 13) % 40,
+        "m": (i * 37) % 1000,
+    }
+    picks = [OPENINGS[i % len(OPENINGS)]]
+    picks += [MIDDLES[(i + k * 3) % len(MIDDLES)] for k in range(4)]
+    picks.append(f"This is report number {i + 1} on the dispute in {town}.")
+    text = " ".join(p.format(**fill) for p in picks)
+    day = 1 + i % 28
+    title = f"{town}: port dispute, day {i % 30 + 1} ({i + 1})"
+    return OUTLETS[i % len(OUTLETS)], title, f"2026-11-{day:02d}", text

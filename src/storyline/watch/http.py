@@ -71,6 +71,8 @@ class WatchFetcher(Protocol):
 
     def fetch(self, url: str) -> FetchedPage: ...
 
+    def robots_refusal(self, url: str) -> str | None: ...
+
     def forget_robots(self) -> None: ...
 
     def close(self) -> None: ...
@@ -176,7 +178,7 @@ class PoliteFetcher:
         host_name = self._host_key(url)
         host = self._host(host_name)
         if robots:
-            self._check_robots(url, host_name, host)
+            self._check_robots(url)
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -225,19 +227,29 @@ class PoliteFetcher:
         delay = host.robots.crawl_delay(ROBOTS_AGENT) if host.robots is not None else None
         return max(self.interval, float(delay or 0))
 
-    def _check_robots(self, url: str, key: str, host: _Host) -> None:
+    def robots_refusal(self, url: str) -> str | None:
+        """Why robots.txt forbids fetching ``url``, or None when it allows it; raises
+        FetchError when the host's robots.txt cannot be read (tried again next poll)."""
         if not self.obey_robots or urlsplit(url).path == "/robots.txt":
-            return
+            return None
+        key = self._host_key(url)
+        host = self._host(key)
         with host.robots_loading:
             if not host.robots_loaded:
                 self._load_robots(key, host)
         if host.robots_error is not None:
             raise FetchError(host.robots_error)
         if host.robots is not None and not host.robots.can_fetch(ROBOTS_AGENT, url):
-            raise FetchError(
+            return (
                 f"robots.txt of {key} disallows it for storyline; not fetched "
                 "(ask the site, or save the page yourself)"
             )
+        return None
+
+    def _check_robots(self, url: str) -> None:
+        refusal = self.robots_refusal(url)
+        if refusal is not None:
+            raise FetchError(refusal)
 
     def _load_robots(self, key: str, host: _Host) -> None:
         robots_url = f"{key}/robots.txt"

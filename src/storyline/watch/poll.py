@@ -34,7 +34,7 @@ from storyline.stages import default_chain
 from storyline.stages.registry import signature
 from storyline.store import StoreWriter
 from storyline.store.lock import writer_lock
-from storyline.store.watch import WatchStore
+from storyline.store.watch import SourceState, WatchStore
 from storyline.watch.canonical import canonical_url, page_canonical
 from storyline.watch.changes import compute_changes
 from storyline.watch.feeds import FeedEntry, parse_feed
@@ -134,12 +134,25 @@ class Poller:
         report = PollReport()
         with StoreWriter(self.db, self.clock) as store:
             watch = WatchStore(store)
-            listed = self._read_sources(watch, sources, report)
+            listed, answered = self._read_sources(watch, sources, report)
             todo = self._new_articles(watch, listed, report)
             loader = StoryLoader(store, signature(self.specs), report.run, self.on_progress)
             with store.batched(documents=self.batch_size):
-                self._fetch_and_analyse(watch, loader, todo, report)
+                retry = self._fetch_and_analyse(watch, loader, todo, report)
                 loader.finish()
+            # validators only now: a poll cut short reads its feeds in full next time, and
+            # a feed with articles to try again is not answered 304 before they are
+            for state in answered:
+                keep = state.url not in retry
+                watch.source_ok(
+                    state.url,
+                    kind=state.kind,
+                    parent=state.parent,
+                    etag=state.etag if keep else None,
+                    last_modified=state.last_modified if keep else None,
+                    status=state.last_status or 200,
+                    now=self._now(),
+                )
             pending = watch.pending_documents()
             if pending:
                 before = watch.snapshot()
@@ -158,8 +171,11 @@ class Poller:
 
     def _read_sources(
         self, watch: WatchStore, sources: Sequence[str], report: PollReport
-    ) -> list[tuple[str, FeedEntry]]:
+    ) -> tuple[list[tuple[str, FeedEntry]], list[SourceState]]:
+        """Every entry the sources list, and the sources that answered (their validators
+        to store once the poll is done)."""
         listed: list[tuple[str, FeedEntry]] = []
+        answered: list[SourceState] = []
         queue: list[tuple[str, str | None]] = [(s, None) for s in sources]
         children = 0
         for url, parent in queue:
@@ -174,15 +190,7 @@ class Poller:
                 )
                 if answer.status == 304 and state is not None:
                     item.outcome = "not modified"
-                    watch.source_ok(
-                        url,
-                        kind=state.kind,
-                        parent=parent,
-                        etag=state.etag,
-                        last_modified=state.last_modified,
-                        status=304,
-                        now=self._now(),
-                    )
+                    answered.append(replace(state, parent=parent, last_status=304))
                     if state.kind == "sitemapindex":  # the sitemaps it listed may have changed
                         for child in watch.children(url)[:MAX_SITEMAPS]:
                             queue.append((child, url))
@@ -195,25 +203,39 @@ class Poller:
                 )
                 continue
             item.kind, item.entries = parsed.kind, len(parsed.entries)
-            watch.source_ok(
-                url,
-                kind=parsed.kind,
-                parent=parent,
-                etag=answer.etag,
-                last_modified=answer.last_modified,
-                status=answer.status,
-                now=self._now(),
+            answered.append(
+                SourceState(
+                    url,
+                    parsed.kind,
+                    parent,
+                    answer.etag,
+                    answer.last_modified,
+                    None,
+                    None,
+                    answer.status,
+                    0,
+                    None,
+                )
             )
             base = answer.url or url
             listed_maps = [urljoin(base, child) for child in parsed.sitemaps]
             if parsed.kind == "sitemapindex":
+                watch.source_ok(  # its children name it as their parent
+                    url,
+                    kind=parsed.kind,
+                    parent=parent,
+                    etag=state.etag if state else None,
+                    last_modified=state.last_modified if state else None,
+                    status=answer.status,
+                    now=self._now(),
+                )
                 watch.drop_children(url, listed_maps)
             for child in listed_maps:
                 if children < MAX_SITEMAPS:
                     queue.append((child, url))
                     children += 1
             listed.extend((url, replace(e, url=urljoin(base, e.url))) for e in parsed.entries)
-        return listed
+        return listed, answered
 
     def _new_articles(
         self, watch: WatchStore, listed: list[tuple[str, FeedEntry]], report: PollReport
@@ -239,6 +261,12 @@ class Poller:
     # --------------------------------------------------------------- articles
 
     def _fetch(self, canon: str, entry: FeedEntry) -> RawArticle | Skipped:
+        try:
+            refusal = self.fetcher.robots_refusal(entry.url)
+        except FetchError as exc:
+            return Skipped(canon, str(exc))
+        if refusal is not None:
+            return Skipped(canon, refusal, action="disallowed")
         got = fetch_input(entry.url, self.fetcher)
         if isinstance(got, Skipped):
             return Skipped(canon, got.reason)
@@ -271,8 +299,11 @@ class Poller:
         loader: StoryLoader,
         todo: list[tuple[str, str, FeedEntry]],
         report: PollReport,
-    ) -> None:
+    ) -> set[str]:
+        """Fetch, analyse and store the new articles; returns the feeds with an article
+        that failed and is to be tried again."""
         pending: list[tuple[str, str, Document]] = []
+        retry: set[str] = set()
 
         def flush() -> None:
             for (feed, canon, doc), analysis in zip(
@@ -294,7 +325,10 @@ class Poller:
             now = self._now()
             if isinstance(got, Skipped):
                 loader.skip(got)
-                watch.article(canon, feed, status="failed", doc_id=None, reason=got.reason, now=now)
+                status = "done" if got.action == "disallowed" else "failed"  # robots.txt: never
+                watch.article(canon, feed, status=status, doc_id=None, reason=got.reason, now=now)
+                if not watch.known(canon):
+                    retry.add(feed)
                 continue
             declared = page_canonical(got.content, got.url or canon)
             if declared and declared != canon and watch.known(declared):
@@ -312,7 +346,7 @@ class Poller:
             if isinstance(prepared, Skipped):
                 loader.skip(prepared)
                 watch.article(
-                    canon, feed, status="failed", doc_id=None, reason=prepared.reason, now=now
+                    canon, feed, status="done", doc_id=None, reason=prepared.reason, now=now
                 )
                 continue
             if loader.decide(prepared) == "analyse":
@@ -323,6 +357,7 @@ class Poller:
                 watch.article(canon, feed, status="done", doc_id=prepared.id, reason=None, now=now)
         if pending:
             flush()
+        return retry
 
 
 def watch_loop(
