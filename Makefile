@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup browser java bench demo test lint typecheck check eval screenshots clean
+.PHONY: setup browser java bench bench-watch demo test lint typecheck check eval screenshots clean
 
 setup: $(STAMP) browser java
 
@@ -53,6 +53,10 @@ typecheck:
 # throughput against the bare spaCy backbone, one process and N workers (a benchmark, not a test)
 bench: setup
 	$(BIN)/python -m storyline.bench $(SHARED)/datasets/polnear/train/text
+
+# storyline watch on a local feed of 500 generated articles (a benchmark, not a test)
+bench-watch: setup
+	$(BIN)/python -m tests.watch.bench_feed 500
 
 eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa
