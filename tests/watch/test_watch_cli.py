@@ -192,3 +192,15 @@ def test_bad_sources_are_refused_with_the_reason(tmp_path: Path) -> None:
         "soon",
     )
     assert result.exit_code == 2 and "--every" in result.output
+
+
+def test_the_first_change_set_reports_new_events_and_positions(polls: Polls) -> None:
+    changes = json.loads(run("changes", "--db", str(polls.db), "--json").output)
+    first = [c for c in changes if c["change_set"] == 1]
+    event = next(c for c in first if c["kind"] == "new_event")
+    assert event["summary"] == "new event: Marholt meets Brenner"
+    (evidence,) = event["evidence"]
+    assert evidence["outlet"] == "Harbour Post" and "met Brenner" in evidence["text"]
+    assert any(
+        c["kind"] == "new_position" and "Ilse Marholt supports" in c["summary"] for c in first
+    )

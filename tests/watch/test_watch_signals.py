@@ -74,3 +74,31 @@ def test_sigterm_mid_poll_keeps_what_was_stored_and_the_next_poll_reports_it(
         # one change set reports the interrupted poll's articles with the new ones
         assert conn.execute("SELECT articles FROM change_sets").fetchall() == [(COUNT,)]
         assert conn.execute("SELECT COUNT(*) FROM changes").fetchone()[0] > 0
+
+
+def test_the_loop_polls_every_interval_and_sigterm_between_polls_stops_it(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "story.db"
+    site = Site()
+    with serving(site) as base:
+        outlet, title, date, text = generated_article(0)
+        site.put("/a/0", article_page(outlet, title, date, text))
+        items = [(f"{base}/a/0", title, "Mon, 30 Nov 2026 08:00:00 GMT", "Desk")]
+        site.put("/feed.xml", rss("Port", items), content_type="application/rss+xml")
+        run = start(tmp_path, "watch", f"{base}/feed.xml", "--db", str(db), "--every", "1s")
+        try:
+            wait_until(lambda: len(site.requests("/feed.xml")) >= 3, 120, "three polls")
+            run.proc.send_signal(signal.SIGTERM)
+            assert run.proc.wait(timeout=60) == 128 + signal.SIGTERM
+        finally:
+            if run.proc.poll() is None:
+                run.proc.kill()
+        out, err = run.output()
+        polls = site.requests("/feed.xml")
+    assert "interrupted by SIGTERM" in err
+    assert out.count("not modified") >= 1 and "change set #1" in out
+    assert all("if-none-match" in h for _, _, h in polls[1:])
+    assert len(site.requests("/a/0")) == 1
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
