@@ -41,7 +41,7 @@ def test_first_poll_reads_every_healthy_source_and_reports_the_failing_ones(poll
     assert not any(path.startswith("/private/") for _, path, _ in polls.requests[0])
     assert any("robots.txt" in ln and "/private/leak" in ln for ln in lines)
     summary = lines[-1]
-    assert "2 analysed" in summary and "change set #1" in summary
+    assert "2 pages fetched, 2 analysed" in summary and "change set #1" in summary
 
 
 def test_an_article_listed_under_several_urls_is_fetched_once(polls: Polls) -> None:

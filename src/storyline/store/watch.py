@@ -5,9 +5,10 @@ The watcher writes through :class:`WatchStore`, a thin layer over the one
 batches). Readers (``storyline changes``, the web app, the Atom feed) use
 :func:`read_changes` over a read-only connection.
 
-A snapshot (:class:`Snapshot`) keeps only ids of the resolved views before a poll's
-resolution; the rows with evidence that :mod:`storyline.watch.changes` compares it with
-are read after resolution and limited to the documents the poll added.
+A snapshot (:class:`Snapshot`) keeps only the ids and dates of the resolved events before
+a poll's resolution; the rows with evidence that :mod:`storyline.watch.changes` compares
+are read after resolution and limited to what involves the documents the poll added
+(a temporary table names them).
 """
 
 from __future__ import annotations
@@ -68,12 +69,11 @@ class StoredChange:
 
 @dataclass(slots=True)
 class Snapshot:
-    """Ids of the resolved views, before a poll's resolution (ids and dates only)."""
+    """The resolved events before a poll's resolution (ids and dates only): what an event
+    was dated before cannot be read back after. Actors, positions and figures need no
+    snapshot: what older documents say is read after resolution, which also holds when an
+    interrupted poll's documents are reported by the next one."""
 
-    entities: set[str] = field(default_factory=set)
-    # (holder entity, target key) → polarities held
-    positions: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    groups: dict[str, bool] = field(default_factory=dict)  # figure group → agree
     event_of_mention: dict[str, str] = field(default_factory=dict)
     event_dates: dict[str, str | None] = field(default_factory=dict)
 
@@ -267,17 +267,8 @@ class WatchStore:
     # ---------------------------------------------------------------- snapshots
 
     def snapshot(self) -> Snapshot:
-        """Ids of the resolved views as they are now."""
+        """The resolved events as they are now."""
         snap = Snapshot()
-        snap.entities = {r[0] for r in self.conn.execute("SELECT id FROM entities")}
-        for r in self.conn.execute(
-            f"SELECT h.entity_id, {_TARGET_KEY}, p.polarity FROM positions p "
-            "JOIN position_holders h ON h.position_id = p.id"
-        ):
-            snap.positions.setdefault((r[0], r[1]), set()).add(r[2])
-        snap.groups = {
-            r[0]: bool(r[1]) for r in self.conn.execute("SELECT id, agree FROM figure_groups")
-        }
         snap.event_of_mention = {
             r[0]: r[1]
             for r in self.conn.execute("SELECT event_mention_id, event_id FROM event_links")
@@ -316,6 +307,19 @@ class WatchStore:
                WHERE s.doc_id IN (SELECT doc_id FROM temp.watch_new)
                ORDER BY e.name, p.target, s.doc_id, s.start"""
         ).fetchall()
+
+    def held_before(self) -> dict[tuple[str, str], set[str]]:
+        """(holder entity, target key) → the polarities older documents give it."""
+        held: dict[tuple[str, str], set[str]] = {}
+        for r in self.conn.execute(
+            f"""SELECT DISTINCT h.entity_id, {_TARGET_KEY}, p.polarity FROM positions p
+               JOIN position_holders h ON h.position_id = p.id
+               JOIN position_stances ps ON ps.position_id = p.id
+               JOIN stances s ON s.id = ps.stance_id
+               WHERE s.doc_id NOT IN (SELECT doc_id FROM temp.watch_new)"""
+        ):
+            held.setdefault((r[0], r[1]), set()).add(r[2])
+        return held
 
     def old_stance(self, holder: str, target_key: str, polarity: str) -> Span | None:
         """A stance of an older document by which ``holder`` took ``polarity`` on the target."""

@@ -1,9 +1,11 @@
 """What a poll changed in the story: the resolved views before and after, compared.
 
-Before resolution the watcher keeps a :class:`~storyline.store.watch.Snapshot` (ids and
-dates only); after it, the rows that involve the poll's new documents are read with their
-evidence. Each change cites the new evidence (document and character span) and, where it
-changes or contradicts something, the older evidence too:
+After resolution, the rows that involve the poll's new documents are read with their
+evidence and compared with what the older documents give (actors, positions, figures);
+for events, whose earlier dates cannot be read back, the watcher keeps a
+:class:`~storyline.store.watch.Snapshot` of event ids and dates taken before resolution.
+Each change cites the new evidence (document and character span) and, where it changes
+or contradicts something, the older evidence too:
 
 * ``new_actor``: a person, organisation, place or group no earlier article named;
 * ``new_position``: an actor supports or opposes a target it held no position on;
@@ -33,14 +35,14 @@ def compute_changes(store: WatchStore, before: Snapshot, new_docs: list[str]) ->
     """The changes the documents ``new_docs`` brought, against the ``before`` snapshot."""
     store.mark_new(new_docs)
     changes: list[Change] = []
-    changes += _actors(store, before)
-    changes += _positions(store, before)
+    changes += _actors(store)
+    changes += _positions(store)
     changes += _figures(store)
     changes += _events(store, before)
     return changes
 
 
-def _actors(store: WatchStore, before: Snapshot) -> list[Change]:
+def _actors(store: WatchStore) -> list[Change]:
     return [
         Change(
             "new_actor",
@@ -49,19 +51,20 @@ def _actors(store: WatchStore, before: Snapshot) -> list[Change]:
             ((r["doc_id"], r["start"], r["end"]),),
         )
         for r in store.new_actor_rows()
-        if r["type"] in ACTOR_TYPES and r["id"] not in before.entities
+        if r["type"] in ACTOR_TYPES
     ]
 
 
-def _positions(store: WatchStore, before: Snapshot) -> list[Change]:
+def _positions(store: WatchStore) -> list[Change]:
     changes: list[Change] = []
     done: set[tuple[str, str, str]] = set()
+    before = store.held_before()
     for r in store.new_stance_rows():
         key = (r["holder"], r["target_key"], r["polarity"])
         if key in done:
             continue
         done.add(key)
-        held = before.positions.get((r["holder"], r["target_key"]), set())
+        held = before.get((r["holder"], r["target_key"]), set())
         if r["polarity"] in held:
             continue  # more evidence for a position already held
         evidence: tuple[Span, ...] = ((r["doc_id"], r["start"], r["end"]),)
@@ -138,16 +141,18 @@ def _events(store: WatchStore, before: Snapshot) -> list[Change]:
         when = f" ({date})" if date else ""
         new = [m for m in mentions if m[0]]
         old = [m for m in mentions if not m[0]]
-        olds = {before.event_of_mention[m[3]] for m in old if m[3] in before.event_of_mention}
-        if not olds:
+        if not old:  # no older document reports it
             changes.append(Change("new_event", event, f"new event: {label}{when}", (new[0][1],)))
             continue
+        # the events the older mentions were resolved to (none when a poll cut short
+        # resolved them already: their earlier date is not known then)
+        olds = {before.event_of_mention[m[3]] for m in old if m[3] in before.event_of_mention}
         old_dates = {before.event_dates.get(e) for e in olds}
-        if date and old_dates == {None}:
+        if olds and date and old_dates == {None}:
             changes.append(
                 Change("event_dated", event, f"event dated: {label} on {date}", (new[0][1],))
             )
-        elif date and None not in old_dates and date not in old_dates:
+        elif olds and date and None not in old_dates and date not in old_dates:
             was = ", ".join(sorted(d for d in old_dates if d))
             changes.append(
                 Change(

@@ -64,7 +64,7 @@ class PollReport:
     at: str = ""
     sources: list[SourceReport] = field(default_factory=list)
     run: RunReport = field(default_factory=RunReport)
-    fetched: int = 0  # article pages requested
+    fetched: int = 0  # article pages requested (robots.txt refusals not counted)
     seen_before: int = 0  # listed articles not fetched: stored or tried before
     requests: int = 0  # HTTP requests sent (feeds, robots.txt, pages, retries)
     new_documents: int = 0  # documents in this poll's change set
@@ -178,7 +178,11 @@ class Poller:
         answered: list[SourceState] = []
         queue: list[tuple[str, str | None]] = [(s, None) for s in sources]
         children = 0
+        visited: set[str] = set()
         for url, parent in queue:
+            if url in visited:  # a sitemap named directly and listed by an index too
+                continue
+            visited.add(url)
             state = watch.source(url)
             item = SourceReport(url, "read", kind=state.kind if state else None)
             report.sources.append(item)
@@ -321,8 +325,9 @@ class Poller:
             pending.clear()
 
         for feed, canon, got in self._fetched(todo):
-            report.fetched += 1
             now = self._now()
+            if not (isinstance(got, Skipped) and got.action == "disallowed"):
+                report.fetched += 1  # requested (a page robots.txt disallows is not)
             if isinstance(got, Skipped):
                 loader.skip(got)
                 status = "done" if got.action == "disallowed" else "failed"  # robots.txt: never
