@@ -63,6 +63,12 @@ def evidence_link(ev: dict[str, object]) -> str:
     return f"/documents/{quote(str(ev['doc_id']), safe='')}?hl={ev['start']}-{ev['end']}#focus"
 
 
+def detail(change: StoredChange) -> str:
+    """The summary without its kind in front (the page shows the kind as a badge)."""
+    prefix = KIND_LABELS.get(change.kind, change.kind) + ": "
+    return change.summary.removeprefix(prefix)
+
+
 def _sets(changes: list[StoredChange]) -> list[tuple[int, str, list[StoredChange]]]:
     grouped: dict[int, tuple[str, list[StoredChange]]] = {}
     for change in changes:
@@ -101,6 +107,7 @@ def changes_page(
         labels=KIND_LABELS,
         link=evidence_link,
         title=_title,
+        detail=detail,
     )
     response = HTMLResponse(html)
     if newest:
