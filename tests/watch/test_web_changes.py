@@ -86,3 +86,33 @@ def test_the_changes_page_in_chromium(polls: Polls) -> None:
         assert "Nothing new since your last visit." in page.inner_text("main")
         assert page.locator("nav a[href='/changes'] .badge").count() == 0
         context.close()
+
+
+def test_article_text_in_the_feed_is_escaped_and_clean() -> None:
+    from storyline.store.watch import StoredChange
+    from storyline.web.changes import _entry_html
+
+    hostile = "Ana <script>alert(1)</script> \x1b[31mVale\u202e"
+    change = StoredChange(
+        1,
+        1,
+        "2026-12-03T10:00:00+00:00",
+        "new_actor",
+        "e_1",
+        f"new actor: {hostile} (PERSON)",
+        (
+            {
+                "doc_id": "d_1",
+                "start": 0,
+                "end": 4,
+                "role": "new",
+                "text": hostile,
+                "outlet": '"><img src=x>',
+                "published": None,
+            },
+        ),
+    )
+    html = _entry_html("http://127.0.0.1:8000", [change])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<img" not in html and "\x1b" not in html and "\u202e" not in html
+    assert 'href="http://127.0.0.1:8000/documents/d_1?hl=0-4#focus"' in html
