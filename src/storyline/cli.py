@@ -224,7 +224,8 @@ def remove(
     source: Annotated[
         str,
         typer.Argument(
-            help="A source as stored (see 'storyline info'), a folder or a JSONL file.",
+            help="A source as stored (see 'storyline info'), a folder, a JSONL file or a "
+            "watched feed.",
             metavar="SOURCE",
             show_default=False,
         ),
@@ -252,6 +253,147 @@ def remove(
         f"facts (a document another source also gave is kept); {entities} entities; "
         f"database {db}"
     )
+
+
+def _seconds(value: str, option: str) -> float:
+    """``90``, ``30s``, ``15m``, ``2h``, ``1d`` as seconds."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value.lower())
+    if m is None or float(m.group(1)) <= 0:
+        raise _fail(
+            StorylineError(f"{option} {value!r}: give a duration such as 90, 30s, 15m, 2h or 1d")
+        )
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="RSS/Atom feed or sitemap URLs, or files listing them (one a line).",
+            metavar="SOURCE",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit (cron, tests).")] = False,
+    every: Annotated[
+        str, typer.Option("--every", help="Time between polls: 90, 30s, 15m, 2h, 1d.")
+    ] = "15m",
+    rate: Annotated[
+        float, typer.Option("--rate", min=0.01, help="Requests per second to one host, at most.")
+    ] = 1.0,
+    per_host: Annotated[
+        int, typer.Option("--per-host", min=1, help="Requests in flight to one host, at most.")
+    ] = 2,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a connection or read.")
+    ] = 10.0,
+    retries: Annotated[
+        int, typer.Option("--retries", min=0, help="Tries again after 5xx, 429 or timeouts.")
+    ] = 2,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only each poll's summary.")
+    ] = False,
+) -> None:
+    """Follow feeds and sitemaps: fetch new articles, analyse them, store what changed."""
+    from storyline.engines.signals import Stopped, stop_on_signals
+    from storyline.engines.signals import exit_code as interrupt_exit_code
+    from storyline.watch.http import PoliteFetcher
+    from storyline.watch.poll import Poller, PollReport, expand_sources, watch_loop
+
+    interval = _seconds(every, "--every")
+    failed_all = False
+
+    def show(report: PollReport) -> None:
+        nonlocal failed_all
+        run = report.run
+        if not quiet:
+            for src in report.sources:
+                if src.outcome == "failed":
+                    _say(
+                        f"failed        {src.url}: {src.error} (failed {src.failures} "
+                        f"{'poll' if src.failures == 1 else 'polls'} in a row; tried again "
+                        "next poll)"
+                    )
+                elif src.outcome == "not modified":
+                    _say(f"not modified  {src.url}")
+                else:
+                    _say(
+                        f"read          {src.url}: {src.kind}, {src.entries} entries, {src.new} new"
+                    )
+            for item in run.skipped:
+                _say(f"{item.action:<13} {item.source}: {item.reason}")
+            for source, first in run.duplicates:
+                _say(f"duplicate     {source}: same article as {first}; stored once")
+        change = (
+            f"change set #{report.change_set}: {report.changes} changes"
+            if report.change_set is not None
+            else "nothing new"
+        )
+        _say(
+            f"poll {report.at}: {report.fetched} pages fetched, {len(run.analysed)} analysed, "
+            f"{len(run.duplicates)} duplicates, {len(run.skipped)} skipped, "
+            f"{report.seen_before} seen before; {report.requests} requests; {change}; "
+            f"{report.seconds:.1f} s; database {db}"
+        )
+        failed_all = all(src.outcome == "failed" for src in report.sources)
+
+    try:
+        urls = expand_sources(sources)
+        with (
+            stop_on_signals(),
+            PoliteFetcher(
+                rate=rate, per_host=per_host, timeout=timeout, retries=retries
+            ) as fetcher,
+        ):
+            watch_loop(Poller(db, fetcher), urls, once=once, every=interval, on_poll=show)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt as exc:
+        by = f" by {exc.name}" if isinstance(exc, Stopped) else ""
+        err.print(
+            f"interrupted{by}: every article stored so far is kept, and the next poll "
+            "reports what it changed"
+        )
+        raise typer.Exit(code=interrupt_exit_code(exc)) from None
+    if failed_all:
+        err.print("error: every source failed; see the reasons above")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def changes(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Only changes stored after this: an ISO date or time (2026-12-03, "
+            "2026-12-03T10:00) or a duration back from now (2h, 3d).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+) -> None:
+    """Print what the watched articles changed in the story, newest first, with evidence."""
+    from storyline.sanitize import json_for_terminal
+    from storyline.store import StoreReader
+    from storyline.store.watch import change_json, read_changes
+    from storyline.watch.present import change_lines, since_time
+
+    try:
+        when = since_time(since) if since else None
+        with StoreReader(db) as reader:
+            found = read_changes(reader.conn, when)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json_for_terminal([change_json(c) for c in found]))
+        return
+    _print_lines(change_lines(found), "no changes stored" + (f" since {when}" if when else ""))
 
 
 @app.command()

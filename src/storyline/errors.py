@@ -20,7 +20,11 @@ what went wrong and what to do about it, in one line.
     │       └── OutputUnwritable    the wrong kind of target ('-' for a folder, a folder for
     │                               a file), or the system refused the write
     ├── AskError                    a question that cannot be asked, or a failing --llm server
-    └── ServeError                  the web server cannot start with the options given
+    ├── ServeError                  the web server cannot start with the options given
+    └── WatchError                  storyline watch cannot start or a watched source fails
+        ├── WatchLocked             another watch already writes to the database
+        ├── BadSource               a source that is not a URL or a readable list of them
+        └── FeedError               a feed or sitemap that cannot be fetched or parsed
 
 Inputs that fail do not stop a run: the runner turns an :class:`InputError` into a
 :class:`storyline.document.Skipped` result with the message as its reason, and so does
@@ -97,3 +101,19 @@ class AskError(StorylineError):
 
 class ServeError(StorylineError):
     """The web server cannot start as asked (a port out of range, no names to answer to)."""
+
+
+class WatchError(StorylineError):
+    """``storyline watch`` cannot start, or a watched source failed (reported, retried)."""
+
+
+class WatchLocked(WatchError):
+    """Another ``storyline watch`` holds the database (one long-running writer)."""
+
+
+class BadSource(WatchError):
+    """A source that is neither an http(s) URL nor a readable file listing them."""
+
+
+class FeedError(WatchError):
+    """A feed or sitemap that could not be fetched or parsed; the other sources go on."""

@@ -260,11 +260,24 @@ def remove(
 ) -> tuple[list[str], list[str], int]:
     """Remove an input from the database and rebuild the cross-document views.
 
-    ``source`` is a source as stored, a folder (every source under it) or a JSONL file
-    (every line of it). Documents that no other source holds go with all their
-    annotations. Returns (the sources removed, the documents deleted, the entity count).
+    ``source`` is a source as stored, a folder (every source under it), a JSONL file
+    (every line of it) or a feed or sitemap ``storyline watch`` follows (every article it
+    brought, and what the watcher keeps of it). Documents that no other source holds go
+    with all their annotations. Returns (the sources removed, the documents deleted, the
+    entity count).
     """
+    from storyline.store.watch import WatchStore
+
     with StoreWriter(db, clock) as store:
         removed, deleted = store.remove_source(source)
+        watch = WatchStore(store)
+        feeds, brought = watch.feed_sources(source)
+        if feeds:  # a watched feed: what it brought goes, and its state
+            for article in brought:
+                more, gone = store.remove_source(article)
+                removed += more
+                deleted += gone
+            watch.forget_feed(feeds)
+            removed += [f for f in feeds if f not in removed]
         entities = resolve_if_changed(store) if removed else 0
     return removed, deleted, entities

@@ -282,6 +282,59 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE figures ADD COLUMN place TEXT;
     ALTER TABLE figure_groups ADD COLUMN place TEXT;
     """,
+    # version 7: watching feeds and sitemaps (storyline watch) — each watched source's HTTP
+    # validators and health, every article URL seen (canonical, tracking parameters
+    # stripped), and the change sets each poll that added articles stored, with evidence
+    """
+    CREATE TABLE watch_sources (
+        url           TEXT PRIMARY KEY,  -- a feed, sitemap or sitemap index URL
+        kind          TEXT,              -- rss, atom, sitemap, sitemapindex (NULL: not read yet)
+        parent        TEXT,              -- the sitemap index that listed it, or NULL
+        etag          TEXT,
+        last_modified TEXT,
+        last_checked  TEXT,
+        last_success  TEXT,
+        last_status   INTEGER,           -- HTTP status of the last answer (304: not modified)
+        failures      INTEGER NOT NULL DEFAULT 0,  -- failed polls in a row
+        last_error    TEXT
+    );
+    CREATE TABLE watch_articles (
+        url        TEXT PRIMARY KEY,     -- canonical URL (tracking parameters stripped)
+        feed       TEXT NOT NULL,        -- the watched source that first listed it
+        doc_id     TEXT,                 -- the document it gave (NULL while not stored)
+        status     TEXT NOT NULL CHECK (status IN ('pending', 'stored', 'failed', 'done')),
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        reason     TEXT,                 -- why it failed or was not stored
+        seen_at    TEXT NOT NULL
+    );
+    CREATE INDEX watch_articles_feed ON watch_articles(feed);
+    CREATE INDEX watch_articles_doc ON watch_articles(doc_id);
+    CREATE TABLE change_sets (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at        TEXT NOT NULL,         -- when the poll finished
+        articles  INTEGER NOT NULL       -- articles the poll added
+    );
+    CREATE TABLE changes (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        set_id    INTEGER NOT NULL REFERENCES change_sets(id) ON DELETE CASCADE,
+        kind      TEXT NOT NULL,         -- new_actor, new_position, changed_position,
+                                         -- contradicting_figure, new_event, event_dated,
+                                         -- event_redated, new_report
+        subject   TEXT NOT NULL,         -- the entity, position, figure group or event id
+        summary   TEXT NOT NULL
+    );
+    CREATE INDEX changes_set ON changes(set_id);
+    CREATE TABLE change_evidence (
+        change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE,
+        doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL,
+        role      TEXT NOT NULL DEFAULT 'new'  -- new: what this poll brought; before: what it
+                                                -- changes or contradicts
+    );
+    CREATE INDEX change_evidence_change ON change_evidence(change_id);
+    CREATE INDEX change_evidence_doc ON change_evidence(doc_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

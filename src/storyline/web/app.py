@@ -66,6 +66,7 @@ def create_app(db: Path, allowed_hosts: frozenset[str] | None = None) -> FastAPI
     400 (:class:`~storyline.web.hosts.HostCheck`); ``storyline serve`` always gives them.
     """
     from storyline.web.api import router as api_router
+    from storyline.web.changes import router as changes_router
     from storyline.web.pages import router as page_router
 
     slow = SlowResults(Path(db))
@@ -116,5 +117,6 @@ def create_app(db: Path, allowed_hosts: frozenset[str] | None = None) -> FastAPI
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)
+    app.include_router(changes_router)
     app.include_router(page_router)
     return app

@@ -23,8 +23,14 @@ Page = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1
 
 
 def render(request: Request, name: str, nav: str, **context: Any) -> HTMLResponse:
+    from storyline.web.changes import unseen_changes
+
     html = TEMPLATES.get_template(name).render(
-        request_path=request.url.path, nav=nav, version=__version__, **context
+        request_path=request.url.path,
+        nav=nav,
+        version=__version__,
+        new_changes=unseen_changes(request),
+        **context,
     )
     return HTMLResponse(html)
 
