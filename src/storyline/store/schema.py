@@ -282,6 +282,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE figures ADD COLUMN place TEXT;
     ALTER TABLE figure_groups ADD COLUMN place TEXT;
     """,
+    # version 7: a digest of each input as read (content, given metadata, and the ingest
+    # code and stage chain), so a re-run skips cleaning and analysing unchanged inputs
+    """
+    ALTER TABLE document_sources ADD COLUMN input_digest TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
