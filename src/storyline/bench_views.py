@@ -29,9 +29,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 from typer.testing import CliRunner
@@ -52,7 +51,7 @@ def _summary(times: list[float]) -> dict[str, float]:
     return {"median": statistics.median(ordered), "p95": p95, "first": times[0]}
 
 
-def terminal_views(db: Path, repeat: int, speaker: str) -> dict[str, dict[str, float]]:
+def terminal_views(db: Path, repeat: int, speaker: str) -> Iterator[tuple[str, dict[str, float]]]:
     """Each terminal view, run in this process through the CLI (exit code checked)."""
     from storyline.cli import app
 
@@ -65,7 +64,6 @@ def terminal_views(db: Path, repeat: int, speaker: str) -> dict[str, dict[str, f
         "brief": ["brief"],
         "info": ["info"],
     }
-    out = {}
     for name, args in views.items():
 
         def run(args: list[str] = args) -> None:
@@ -73,8 +71,7 @@ def terminal_views(db: Path, repeat: int, speaker: str) -> dict[str, dict[str, f
             if result.exit_code != 0:
                 raise SystemExit(f"storyline {' '.join(args)} failed: {result.output[-500:]}")
 
-        out[name] = _summary(_timed(run, repeat))
-    return out
+        yield name, _summary(_timed(run, repeat))
 
 
 def _free_port() -> int:
@@ -83,7 +80,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def web_pages(db: Path, repeat: int, question: str, speaker: str) -> dict[str, dict[str, float]]:
+def web_pages(
+    db: Path, repeat: int, question: str, speaker: str
+) -> Iterator[tuple[str, dict[str, float]]]:
     """Each page of ``storyline serve`` over real HTTP on 127.0.0.1."""
     port = _free_port()
     cmd = [sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", str(port)]
@@ -109,7 +108,6 @@ def web_pages(db: Path, repeat: int, question: str, speaker: str) -> dict[str, d
                 f"/search?q={speaker}": f"/search?q={speaker}",
                 f"/ask?q={question}": f"/ask?q={question}",
             }
-            out = {}
             for name, path in pages.items():
                 sizes: list[int] = []
 
@@ -118,16 +116,14 @@ def web_pages(db: Path, repeat: int, question: str, speaker: str) -> dict[str, d
                     response.raise_for_status()
                     sizes.append(len(response.content))
 
-                out[name] = {**_summary(_timed(fetch, repeat)), "kb": sizes[-1] / 1024}
-            return out
+                yield name, {**_summary(_timed(fetch, repeat)), "kb": sizes[-1] / 1024}
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def whole_story(db: Path) -> dict[str, dict[str, float]]:
+def whole_story(db: Path) -> Iterator[tuple[str, dict[str, float]]]:
     """``export --format json`` and ``report`` in fresh child processes: time and peak RSS."""
-    out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, args in {
             "export --format json": ["export", "--format", "json", "-o", f"{tmp}/story.json"],
@@ -152,8 +148,7 @@ def whole_story(db: Path) -> dict[str, dict[str, float]]:
             if done.returncode != 0:
                 raise SystemExit(f"storyline {name} failed: {done.stderr[-500:]}")
             seconds, peak = done.stderr.strip().splitlines()[-1].split()
-            out[name] = {"seconds": float(seconds), "peak_mib": float(peak)}
-    return out
+            yield name, {"seconds": float(seconds), "peak_mib": float(peak)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,27 +163,25 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.db}: no such database; analyse articles into it first")
     print(f"database {args.db} ({args.db.stat().st_size / 2**20:,.0f} MiB)")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    rows: list[tuple[str, dict[str, Any]]] = []
+    print("\n| view | first (s) | median (s) | p95 (s) | size |", flush=True)
+    print("| --- | --- | --- | --- | --- |", flush=True)
+    rows: list[Iterator[tuple[str, dict[str, float]]]] = []
+    kinds: list[str] = []
     if "terminal" not in args.skip:
-        rows += [
-            (f"terminal  {k}", v)
-            for k, v in terminal_views(args.db, args.repeat, args.speaker).items()
-        ]
+        kinds.append("terminal")
+        rows.append(terminal_views(args.db, args.repeat, args.speaker))
     if "web" not in args.skip:
-        rows += [
-            (f"web       {k}", v)
-            for k, v in web_pages(args.db, args.repeat, args.question, args.speaker).items()
-        ]
-    print("\n| view | first (s) | median (s) | p95 (s) | size |")
-    print("| --- | --- | --- | --- | --- |")
-    for name, r in rows:
-        size = f"{r['kb']:,.0f} KB" if "kb" in r else ""
-        print(f"| {name} | {r['first']:.3f} | {r['median']:.3f} | {r['p95']:.3f} | {size} |")
+        kinds.append("web")
+        rows.append(web_pages(args.db, args.repeat, args.question, args.speaker))
+    for kind, measured in zip(kinds, rows, strict=True):
+        for name, r in measured:
+            size = f"{r['kb']:,.0f} KB" if "kb" in r else ""
+            times = f"{r['first']:.3f} | {r['median']:.3f} | {r['p95']:.3f}"
+            print(f"| {kind} {name} | {times} | {size} |", flush=True)
     if "whole" not in args.skip:
-        print("\n| output | seconds | peak RSS |")
-        print("| --- | --- | --- |")
-        for name, r in whole_story(args.db).items():
-            print(f"| {name} | {r['seconds']:.1f} | {r['peak_mib']:,.0f} MiB |")
+        print("\n| output | seconds | peak RSS |\n| --- | --- | --- |", flush=True)
+        for name, r in whole_story(args.db):
+            print(f"| {name} | {r['seconds']:.1f} | {r['peak_mib']:,.0f} MiB |", flush=True)
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
