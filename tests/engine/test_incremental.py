@@ -228,3 +228,29 @@ def test_a_resolution_that_did_not_finish_is_done_by_the_next_run(
     fresh = tmp_path / "fresh.db"
     local.analyze([str(fjord)], fresh)
     same_story(story(fresh), story(db))
+
+
+def test_an_unchanged_input_is_not_prepared_again_but_an_edited_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fjord = write(tmp_path / "in" / "fjord.txt", FJORD_POST)
+    north = write(tmp_path / "in" / "north.txt", NORTH_WIRE)
+    db = tmp_path / "s.db"
+    local.analyze([str(tmp_path / "in")], db)
+    prepared: list[str] = []
+    real = local.prepare
+
+    def counting(raw: Any) -> Any:
+        prepared.append(raw.source)
+        return real(raw)
+
+    monkeypatch.setattr(local, "prepare", counting)
+    again = local.analyze([str(tmp_path / "in")], db)
+    assert prepared == [] and sorted(again.unchanged) == sorted([str(fjord), str(north)])
+    write(tmp_path / "in" / "north.txt", NORTH_WIRE + "\n\nThe ferry company said more later.")
+    edited = local.analyze([str(tmp_path / "in")], db)
+    assert prepared == [str(north)]
+    assert edited.unchanged == [str(fjord)] and edited.analysed == [str(north)]
+    fresh = tmp_path / "fresh.db"
+    local.analyze([str(tmp_path / "in")], fresh)
+    same_story(story(fresh), story(db))

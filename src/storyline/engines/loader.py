@@ -9,11 +9,18 @@ engine goes through it, the same inputs give the same database whichever engine 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import functools
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
-from storyline.document import Analysis, Document, Skipped
+import storyline.ingest as ingest_package
+from storyline import __version__
+from storyline.document import Analysis, Document, RawArticle, Skipped
 from storyline.nlp import MAX_LENGTH
 from storyline.store import StoreWriter
 
@@ -52,6 +59,23 @@ def needs_analysis(doc: Document, stored_pipeline: str | None, sig: str) -> bool
     return stored_pipeline != sig and doc.analysable and len(doc.text) <= MAX_LENGTH
 
 
+@functools.cache
+def _ingest_key(sig: str) -> bytes:
+    """Names the code an input goes through before it is stored: storyline's version, the
+    sources of ``ingest/`` and the stage chain."""
+    digest = hashlib.sha256(f"{__version__}\0{sig}".encode())
+    for path in sorted(Path(ingest_package.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def input_digest(raw: RawArticle, sig: str) -> str:
+    """A digest of one input as read (content and given metadata) and of the code that
+    would prepare and analyse it: equal digests give the same stored document."""
+    fields = json.dumps(dataclasses.asdict(raw), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(_ingest_key(sig) + fields.encode()).hexdigest()[:32]
+
+
 class StoryLoader:
     """Takes prepared inputs in input order, decides what each is and writes to the store."""
 
@@ -69,6 +93,23 @@ class StoryLoader:
         self.seen: dict[str, str] = {}  # doc id → source, within this run
         self.replacing: set[str] = set()
         self.extra_sources: list[tuple[str, str]] = []  # (doc id, another source that gave it)
+        self.digests: dict[str, str] = {}  # source → digest of the input as read this run
+
+    def fresh(self, items: Iterable[RawArticle | Skipped]) -> Iterator[RawArticle | Skipped]:
+        """The inputs that must be prepared: an input read exactly as when it was stored
+        (same content, metadata and code) is recorded as unchanged here, without cleaning,
+        metadata or language detection."""
+        for item in items:
+            if isinstance(item, RawArticle):
+                digest = input_digest(item, self.sig)
+                doc_id = self.store.unchanged_input(item.source, digest)
+                if doc_id is not None and doc_id not in self.seen:
+                    self.seen[doc_id] = item.source
+                    self.report.unchanged.append(item.source)
+                    self.progress(item.source, "unchanged")
+                    continue
+                self.digests[item.source] = digest
+            yield item
 
     def skip(self, item: Skipped) -> None:
         self.store.record_skipped(item)
@@ -136,3 +177,4 @@ class StoryLoader:
         """Record the other inputs that gave documents already stored."""
         for doc_id, source in self.extra_sources:
             self.store.add_source(doc_id, source)
+        self.store.set_input_digests(self.digests)

@@ -205,7 +205,7 @@ def analyze(
     report = RunReport()
     with StoreWriter(db, clock) as store:
         loader = StoryLoader(store, sig, report, on_progress)
-        items: Iterator[RawArticle | Skipped] = iter_inputs(paths, fetcher, clean)
+        items: Iterator[RawArticle | Skipped] = loader.fresh(iter_inputs(paths, fetcher, clean))
         head = list(islice(items, workers * batch_size)) if workers > 1 else []
         items = chain(head, items)
         with store.batched(documents=batch_size):

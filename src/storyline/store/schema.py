@@ -335,6 +335,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX change_evidence_change ON change_evidence(change_id);
     CREATE INDEX change_evidence_doc ON change_evidence(doc_id);
     """,
+    # version 8: a digest of each input as read (content, given metadata, and the ingest
+    # code and stage chain), so a re-run skips cleaning and analysing unchanged inputs
+    """
+    ALTER TABLE document_sources ADD COLUMN input_digest TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -492,6 +492,22 @@ class StoreWriter:
             layers.replace_figure_groups(self.conn, groups)
             layers.replace_events(self.conn, events)
 
+    def unchanged_input(self, source: str, digest: str) -> str | None:
+        """The id of the document ``source`` gave when it was last read with this digest."""
+        row = self.conn.execute(
+            "SELECT doc_id FROM document_sources WHERE source = ? AND input_digest = ?",
+            (source, digest),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_input_digests(self, digests: Mapping[str, str]) -> None:
+        """Record the digest each stored source was read with this run."""
+        with self._transaction():
+            self.conn.executemany(
+                "UPDATE document_sources SET input_digest = ? WHERE source = ?",
+                [(d, s) for s, d in digests.items()],
+            )
+
     def resolution_current(self, key: str) -> bool:
         """Whether the last finished resolution, by the code ``key`` names, saw exactly the
         documents stored now (see :mod:`storyline.store.state`)."""
