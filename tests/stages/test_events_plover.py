@@ -213,3 +213,20 @@ def test_conjuncts_datelines_and_one_sided_agreements(run_events: Any) -> None:
     assert [e.type for e in run_events(demanded)] == ["REQUEST"]
     jobs = "Their refusal to trade fairly threatens millions of jobs, Donald Trump said."
     assert run_events(jobs) == []
+
+
+def test_the_two_sides_just_named_are_who_signs(run_events: Any) -> None:
+    found = _typed(
+        run_events,
+        "Prime Minister Ana Lopes met President Tomas Rivera in Lisbon on Monday, and both "
+        "sides signed a trade accord.",
+    )
+    assert ("AGREE", "Ana Lopes and Tomas Rivera sign an accord") in found
+    # a dateline's capitals are where the report was filed, not a side of the event
+    found = _typed(
+        run_events,
+        "LIMA, June 14, 2021 — Trade Minister Rosa Quispe met Finance Minister Hugo Salas "
+        "on Monday and the two ministers signed a budget pact.",
+    )
+    assert all("Lima" not in label for _, label in found), found
+    assert ("AGREE", "Rosa Quispe and Hugo Salas sign a pact") in found

@@ -144,7 +144,7 @@ def _dateline(m: Mention, tok: Any) -> bool:
     text = tok.doc.text
     line_start = text.rfind("\n", 0, m.start) + 1
     head = text[line_start : m.start]
-    if m.text.isupper() and len(m.text) > 4 and not head.strip():
+    if m.text.isupper() and len(m.text) >= 4 and not head.strip():
         return bool(_DATELINE.match(text, m.end))
     return bool(_DATELINE_HEAD.match(head)) and bool(_DATELINE.match(text, m.end))
 
@@ -213,6 +213,22 @@ def _is_counterpart(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _COUNTERPARTS:
         return False
     return any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in tok.children)
+
+
+# a plural noun for both sides of what the sentence just reported: "the two governments"
+_COLLECTIVES = frozenset(
+    {"government", "country", "nation", "side", "leader", "minister", "delegation", "state"}
+)
+
+
+def _collective_subject(trigger: Any) -> bool:
+    """ "the two governments signed", "both sides agreed": a subject that names no one but
+    counts the two sides already named."""
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else trigger  # "… signed a pact"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or subject.lemma_.lower() not in _COLLECTIVES:
+        return False
+    return any(c.lower_ in ("two", "both") for c in subject.children)
 
 
 def _is_place_modifier(child: Any, trigger: Any, mentions: _Mentions) -> bool:
@@ -599,6 +615,13 @@ def events(inp: StageInput) -> StageOutput:
         if unrealised(tok, etype in PAIRED):
             continue
         got = _collect(tok, mentions, etype)
+        if not got.subjects and found and _collective_subject(tok):
+            # "A met B … and the two governments signed a pact": the sides just named
+            last = found[-1][0]
+            if last.start == sentence.start and len(last.participants) >= 2:
+                got.subjects.extend(
+                    m for start, _ in last.participants if (m := mentions.at(start)) is not None
+                )
         if etype == "PROTEST" and tok.pos_ == "NOUN":  # "the North Dakota protests": where
             got.places[:0] = [m for m in got.subjects if m.label in _PLACES]
             got.subjects[:] = [m for m in got.subjects if m.label not in _PLACES]
