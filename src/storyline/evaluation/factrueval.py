@@ -78,17 +78,25 @@ def read_devset(folder: Path, limit: int | None = None) -> list[FactDoc]:
 
 def evaluate(folder: Path, limit: int | None = None, workdir: Path | None = None) -> Scores:
     """Score the Russian entity stage through ``storyline analyze`` and ``export``."""
-    started = time.perf_counter()
     docs = read_devset(folder, limit)
-    with tempfile.TemporaryDirectory(prefix="storyline-factru-") as tmp:
+    return score_through_cli([(f"factru:{d.name}", d.text, d.gold) for d in docs], workdir)
+
+
+def score_through_cli(
+    items: list[tuple[str, str, frozenset[Span]]], workdir: Path | None = None
+) -> Scores:
+    """Analyse ``(source, text, gold)`` items as one JSONL file through the CLI and score the
+    exported mentions (exact span and type) against each item's gold."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="storyline-ner-") as tmp:
         work = workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        jsonl, db, export = work / "factru.jsonl", work / "factru.db", work / "factru.json"
+        jsonl, db, export = work / "ner.jsonl", work / "ner.db", work / "ner.json"
         for stale in (db, export):
             stale.unlink(missing_ok=True)
         with jsonl.open("w", encoding="utf-8") as fh:
-            for doc in docs:
-                line = {"source": f"factru:{doc.name}", "text": doc.text, "clean": "none"}
+            for source, text, _ in items:
+                line = {"source": source, "text": text, "clean": "none"}
                 fh.write(json.dumps(line, ensure_ascii=False) + "\n")
         _run(_storyline("analyze", str(jsonl), "--db", str(db), "--quiet"))
         _run(_storyline("export", "--db", str(db), "--format", "json", "-o", str(export)))
@@ -105,19 +113,18 @@ def evaluate(folder: Path, limit: int | None = None, workdir: Path | None = None
             )
     by_source = {s: d for d in story["documents"] for s in d.get("sources") or [d["source"]]}
     scores = Scores()
-    for doc in docs:
-        exported = by_source.get(f"factru:{doc.name}")
+    for source, text, gold in items:
+        exported = by_source.get(source)
         if exported is None or exported["status"] != "analysed":
-            scores.add(set(), doc.gold)
+            scores.add(set(), gold)
             continue
-        mapping = map_offsets(doc.text, exported["text"])
+        mapping = map_offsets(text, exported["text"])
         predicted: set[Span] = set()
         for k, (start, end, label) in enumerate(sorted(labelled.get(exported["id"], set()))):
             a, b = mapping.get(start), mapping.get(end - 1)
-            predicted.add(
-                (a, b + 1, label) if a is not None and b is not None else (-1 - k, -1, label)
-            )
-        scores.add(predicted, doc.gold)
+            span = (a, b + 1, label) if a is not None and b is not None else (-1 - k, -1, label)
+            predicted.add(span)
+        scores.add(predicted, gold)
     scores.seconds = time.perf_counter() - started
     return scores
 
