@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 STORY = Path(__file__).parent / "story"
@@ -31,12 +33,18 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-@pytest.mark.slow
-def test_three_languages_make_one_story(tmp_path: Path) -> None:
-    db, out = tmp_path / "story.db", tmp_path / "story.json"
+@pytest.fixture(scope="module")
+def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("langs") / "story.db"
     ran = _cli("analyze", str(STORY), "--db", str(db))
     assert "3 analysed" in ran.stdout and "0 not analysed" in ran.stdout
-    _cli("export", "--db", str(db), "--format", "json", "-o", str(out))
+    return db
+
+
+@pytest.mark.slow
+def test_three_languages_make_one_story(story_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "story.json"
+    _cli("export", "--db", str(story_db), "--format", "json", "-o", str(out))
     story = json.loads(out.read_text(encoding="utf-8"))
     docs = {Path(d["source"]).name: d for d in story["documents"]}
     assert {d["language"] for d in docs.values()} == {"en", "ru", "zh"}
@@ -82,3 +90,26 @@ def test_an_english_run_loads_no_other_language(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=True
     )
     assert done.stdout.strip() == "[]", done.stdout
+
+
+@pytest.mark.slow
+def test_report_and_web_app_set_each_text_language(story_db: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    _cli("report", "--db", str(story_db), "-o", str(report))
+    html = report.read_text(encoding="utf-8")
+    assert '<blockquote dir="auto" lang="ru">“Мы будем укреплять сотрудничество”' in html
+    assert '<blockquote dir="auto" lang="zh">“我们愿同俄方一道努力”' in html
+    assert '<strong dir="auto" lang="zh">习近平同普京举行会谈</strong>' in html
+
+    from tests.web.browser import running_server
+
+    with running_server(story_db) as url:
+        listing = httpx.get(f"{url}/documents", timeout=30).text
+        doc_ids = re.findall(r'href="/documents/(d_[0-9a-f]+)" lang="(\w+)"', listing)
+        assert {lang for _, lang in doc_ids} == {"en", "ru", "zh"}
+        for doc_id, lang in doc_ids:
+            page = httpx.get(f"{url}/documents/{doc_id}", timeout=30).text
+            assert f'<div class="text" id="text" dir="auto" lang="{lang}">' in page
+        quotes = httpx.get(f"{url}/quotes", timeout=30).text
+        assert '<blockquote dir="auto" lang="ru">' in quotes
+        assert '<blockquote dir="auto" lang="zh">' in quotes

@@ -469,7 +469,10 @@ def build_metadata(raw: RawArticle, cleaned: Cleaned, page: HtmlPage | None = No
     if language in ("ru", "zh"):  # «16 мая 2024 года», 2024年5月16日, 本报北京5月16日电
         from storyline.lang.dates import date_claims
 
-        dates = dates + [c for c in date_claims(cleaned.text, language) if c not in dates]
+        # read before cleaning when the input is text: cleaning drops a bare date line
+        first = raw.content[:400] if raw.format == "text" else cleaned.text[:300]
+        head = "\n".join([*cleaned.header_dates, *cleaned.lead_dates, first])
+        dates = dates + [c for c in date_claims(head, language) if c not in dates]
     # a bare date in the page header (before the headline) is the day the page was shown:
     # an upper bound of publication, used for its year only
     best = next((d for d in dates if d.origin != "page-header"), None)
