@@ -38,6 +38,8 @@ def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("langs") / "story.db"
     ran = _cli("analyze", str(STORY), "--db", str(db))
     assert "3 analysed" in ran.stdout and "0 not analysed" in ran.stdout
+    again = _cli("analyze", str(STORY), "--db", str(db))  # each kept its language's chain
+    assert "0 analysed, 0 re-analysed, 3 unchanged" in again.stdout
     return db
 
 

@@ -86,7 +86,9 @@ class Backbone:
         tokens = []
         for t in doc.tokens:
             lemma = t.text.casefold()
-            if t.pos in ("VERB", "NOUN", "PROPN", "ADJ"):
+            # lemmas are read for names and event words only: lemmatising every word
+            # would cost a fifth of the parse
+            if t.pos == "PROPN" or t.text.casefold().startswith(_LEMMA_PREFIXES):
                 t.lemmatize(self.vocab)
                 lemma = t.lemma or lemma
             tokens.append(Token(t.start, t.stop, t.text, t.pos or "", lemma))
@@ -95,6 +97,10 @@ class Backbone:
             s.normalize(self.vocab)
             spans.append((s.start, s.stop, s.type, s.normal or s.text))
         return Parse(tuple(tokens), tuple((s.start, s.stop) for s in doc.sents), tuple(spans))
+
+
+# the beginnings of the words ru.events reads by lemma (see _EVENT_LEMMAS)
+_LEMMA_PREFIXES = ("переговор", "встре", "визит", "саммит", "подпис", "соглашени")
 
 
 @lru_cache(maxsize=1)
