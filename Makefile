@@ -75,6 +75,8 @@ eval: setup
 	$(BIN)/python -m storyline.evaluation.conll $(SHARED)/datasets/conll2003/eng.testa --through-cli
 	$(BIN)/python -m storyline.evaluation.polnear --split dev
 	$(BIN)/python -m storyline.evaluation.timebank
+	$(BIN)/python -m storyline.evaluation.factrueval $(SHARED)/datasets/factrueval-2016/devset
+	$(BIN)/python -m storyline.evaluation.zh_news
 	$(BIN)/python -m storyline.evaluation.ask
 	$(BIN)/python -m storyline.evaluation.brief
 	$(BIN)/python -m storyline.evaluation.brief --corpus tests/framing/heldout/corpus --expected tests/framing/heldout/expected.json

@@ -112,10 +112,13 @@ class Document:
 
     @property
     def analysable(self) -> bool:
-        """Only English articles are analysed; others are stored and reported as such."""
-        return self.meta.language == "en"
+        """English, Russian and Chinese articles are analysed (see :mod:`storyline.lang`);
+        others are stored and reported as such."""
+        return self.meta.language in ANALYSED_LANGUAGES
 
 
+# the languages analysed: English by spaCy, the others by storyline.lang's backbones
+ANALYSED_LANGUAGES = frozenset({"en", "ru", "zh"})
 _WS = re.compile(r"\s+")
 
 

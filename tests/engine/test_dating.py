@@ -68,9 +68,7 @@ def test_undated_articles_take_the_date_of_the_event_they_report(tmp_path: Path)
     assert times[(weekday["id"], "Wednesday")] == "2021-03-03"
     assert times[(weekday["id"], "last year")] == "2020"
 
-    meetings = [
-        e for e in story["events"] if e["date"] == "2021-03-03" and e["type"] == "CONSULT"
-    ]
+    meetings = [e for e in story["events"] if e["date"] == "2021-03-03" and e["type"] == "CONSULT"]
     assert len(meetings) == 1
     sources = {m["doc"] for m in meetings[0]["mentions"]}
     assert sources == {docs[o]["id"] for o in docs}

@@ -56,7 +56,19 @@ def needs_analysis(doc: Document, stored_pipeline: str | None, sig: str) -> bool
     analyse, not for texts longer than the backbone takes. A worker calls this before
     parsing; the loader decides again with the whole run in view.
     """
-    return stored_pipeline != sig and doc.analysable and len(doc.text) <= MAX_LENGTH
+    return (
+        stored_pipeline != pipeline_for(doc, sig) and doc.analysable and len(doc.text) <= MAX_LENGTH
+    )
+
+
+def pipeline_for(doc: Document, sig: str) -> str:
+    """The chain signature a document is analysed by: ``sig`` (English's) or, for Russian
+    and Chinese, that language's chain (:mod:`storyline.lang`)."""
+    if doc.meta.language == "en" or not doc.analysable:
+        return sig
+    from storyline.lang import chain_signature
+
+    return chain_signature(doc.meta.language)
 
 
 @functools.cache
@@ -118,7 +130,7 @@ class StoryLoader:
 
     def decide(self, doc: Document) -> Decision:
         """``analyse`` when the document must be analysed and written; else it is done here."""
-        store, report, sig = self.store, self.report, self.sig
+        store, report, sig = self.store, self.report, pipeline_for(doc, self.sig)
         stored = store.stored_pipeline(doc.id)
         first = self.seen.get(doc.id) or store.source_of(doc.id)
         if doc.id in self.seen or (stored == sig and first not in (None, doc.source)):
@@ -135,7 +147,8 @@ class StoryLoader:
             return "done"
         if not doc.analysable:
             reason = (
-                f"language '{doc.meta.language}' is not analysed (only English is); "
+                f"language '{doc.meta.language}' is not analysed (only English, Russian "
+                "and Chinese are); "
                 "the article is stored with its metadata"
             )
             store.write_analysis(Analysis(doc, pipeline=sig), status_reason=reason)

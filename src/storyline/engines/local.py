@@ -33,6 +33,8 @@ from storyline.engines.workers import analyse_in_workers, prefetched
 from storyline.errors import StageFailed
 from storyline.ingest import iter_inputs, prepare
 from storyline.ingest.urls import Fetcher
+from storyline.lang import LANGUAGES
+from storyline.lang import analyse as analyse_language
 from storyline.nlp import load_pipeline
 from storyline.resolve.copies import SIGNATURE_BYTES, Candidate, fingerprint, group_reports
 from storyline.resolve.dating import TimeInfo, independent_mentions
@@ -73,16 +75,23 @@ def analyse_documents(
     stage and the error) in its place, and the other documents go on.
     """
     specs = tuple(specs) if specs is not None else default_chain()
-    nlp = nlp if nlp is not None else load_pipeline()
     sig = signature(specs)
     batch_size = batch_size or BATCH_SIZE
     batch: list[Document] = []
 
     def flush() -> Iterator[Analysis | Skipped]:
-        parses = nlp.pipe([d.text for d in batch], batch_size=batch_size)
-        for doc, parse in zip(batch, parses, strict=True):
+        nonlocal nlp
+        # Russian and Chinese go through their own backbone and chain (storyline.lang)
+        english = [d for d in batch if d.meta.language not in LANGUAGES]
+        if english and nlp is None:
+            nlp = load_pipeline()
+        parses = iter(nlp.pipe([d.text for d in english], batch_size=batch_size) if english else ())
+        for doc in batch:
+            if doc.meta.language in LANGUAGES:
+                yield from analyse_language([doc])
+                continue
             try:
-                layers = run_stages(specs, doc, parse)
+                layers = run_stages(specs, doc, next(parses))
             except StageFailed as exc:
                 yield Skipped(doc.source, str(exc))
                 continue

@@ -35,7 +35,13 @@ from typing import Any
 from storyline.clock import Clock
 from storyline.document import Analysis, CleanMode, Document, RawArticle, Skipped
 from storyline.engines.codec import decode_result, encode_result
-from storyline.engines.loader import ProgressCallback, RunReport, StoryLoader, needs_analysis
+from storyline.engines.loader import (
+    ProgressCallback,
+    RunReport,
+    StoryLoader,
+    needs_analysis,
+    pipeline_for,
+)
 from storyline.engines.signals import exit_code, stop_on_signals
 from storyline.errors import StorylineError
 
@@ -239,7 +245,10 @@ def read_results(
         if layers is None or isinstance(prepared, Skipped):
             yield prepared, None
         else:
-            yield prepared, Analysis(prepared, MappingProxyType(layers), sig)
+            yield (
+                prepared,
+                Analysis(prepared, MappingProxyType(layers), pipeline_for(prepared, sig)),
+            )
 
 
 def analyze_spark(

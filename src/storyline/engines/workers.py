@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from storyline.document import Analysis, Document, RawArticle, Skipped
-from storyline.engines.loader import needs_analysis
+from storyline.engines.loader import needs_analysis, pipeline_for
 from storyline.errors import StorylineError
 
 Prepared = Document | Skipped
@@ -221,7 +221,10 @@ def _unwire(wired: list[_Wire], sig: str) -> Iterator[Result]:
         if layers is None or isinstance(prepared, Skipped):
             yield prepared, None
         else:
-            yield prepared, Analysis(prepared, MappingProxyType(layers), sig)
+            yield (
+                prepared,
+                Analysis(prepared, MappingProxyType(layers), pipeline_for(prepared, sig)),
+            )
 
 
 T = TypeVar("T")

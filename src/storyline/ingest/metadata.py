@@ -376,6 +376,8 @@ def detect_language(text: str) -> str:
     import py3langid
 
     language = str(py3langid.classify(sample)[0])
+    if foreign and script == "CJK" and not scripts["HIRAGANA"] + scripts["KATAKANA"]:
+        return "zh"  # Han without kana; short Chinese can come back as another language
     if foreign and _SCRIPT_LANGUAGE[script] != language and language in {"en", "la", "br"}:
         return _SCRIPT_LANGUAGE[script]
     return language
@@ -462,7 +464,15 @@ def build_metadata(raw: RawArticle, cleaned: Cleaned, page: HtmlPage | None = No
             found.extend(a for a in b.authors if a not in found)
         authors = tuple(found)
 
+    language = detect_language(cleaned.text)
     dates = _date_claims(raw, cleaned, page, url)
+    if language in ("ru", "zh"):  # «16 мая 2024 года», 2024年5月16日, 本报北京5月16日电
+        from storyline.lang.dates import date_claims
+
+        # read before cleaning when the input is text: cleaning drops a bare date line
+        first = raw.content[:400] if raw.format == "text" else cleaned.text[:300]
+        head = "\n".join([*cleaned.header_dates, *cleaned.lead_dates, first])
+        dates = dates + [c for c in date_claims(head, language) if c not in dates]
     # a bare date in the page header (before the headline) is the day the page was shown:
     # an upper bound of publication, used for its year only
     best = next((d for d in dates if d.origin != "page-header"), None)
@@ -476,7 +486,7 @@ def build_metadata(raw: RawArticle, cleaned: Cleaned, page: HtmlPage | None = No
         published=best.value if best else None,
         published_origin=best.origin if best else None,
         dates=tuple(dates),
-        language=detect_language(cleaned.text),
+        language=language,
         url=url,
         inferred_date=inferred.value if inferred else None,
         inferred_from=inferred.evidence if inferred else None,

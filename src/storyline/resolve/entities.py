@@ -141,7 +141,8 @@ def clean_name(text: str, label: EntityType, titles: frozenset[tuple[str, ...]])
 
 def _is_junk(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
-    return len(letters) < 2 or not any(c.isupper() for c in letters)
+    # scripts without case (Chinese) have no capital letter to require
+    return len(letters) < 2 or not any(c.isupper() or not c.islower() for c in letters)
 
 
 def _items(mentions: Iterable[StoredMention], gaz: Gazetteer) -> list[_Item]:

@@ -24,8 +24,13 @@ DEFAULT_CHAIN: tuple[str, ...] = (
 )
 
 
-def default_chain() -> tuple[StageSpec, ...]:
-    """The registered stages of the default chain, checked."""
+def default_chain(language: str = "en") -> tuple[StageSpec, ...]:
+    """The registered stages of the default chain, checked; for Russian or Chinese, that
+    language's chain (:mod:`storyline.lang`, imported only then)."""
+    if language != "en":
+        from storyline.lang import chain
+
+        return chain(language)
     specs = tuple(REGISTRY[name] for name in DEFAULT_CHAIN)
     check_chain(specs)
     return specs

@@ -20,7 +20,8 @@ Row = dict[str, Any]
 
 _FIGURE_WORDS = "(f.text || ' ' || coalesce(f.subject, ''))"
 
-_DOC_COLUMNS = "d.id AS doc, d.title, d.outlet, d.published, d.url"
+# ``language``: the web app and report set ``lang`` on text quoted from the document
+_DOC_COLUMNS = "d.id AS doc, d.title, d.outlet, d.published, d.url, d.language"
 # the independent report a cited document belongs to (itself until reports are built)
 _REPORT_COLUMN = "(SELECT rd.report_id FROM report_documents rd WHERE rd.doc_id = d.id) AS report"
 SPEAKER_JOIN = (
