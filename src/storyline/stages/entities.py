@@ -69,6 +69,7 @@ from spacy.strings import get_string_id
 from storyline.document import EntityType, Mention
 from storyline.gazetteer import AliasHit, GazEntry, Gazetteer, load_gazetteer
 from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
+from storyline.stages.entities_people import is_boilerplate, reads_as_person
 from storyline.stages.entities_works import work_mentions
 from storyline.stages.registry import StageInput, StageOutput, stage
 from storyline.stages.token_table import strings_of
@@ -115,6 +116,7 @@ _TIME_ZONES = frozenset(
     {"GMT", "UTC", "IST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "CEST", "MSK"}
 )
 _DASHES = frozenset({"-", "–", "—", "--"})
+_NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "OTHER"})
 _NUMBERLESS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 _NOT_NAME_POS = frozenset(
     POS_IDS[p]
@@ -599,6 +601,10 @@ def _mention(
         if origin != "gazetteer-demonym":
             label = entry.type
         kb_id, canonical = entry.kb_id, entry.name
+    elif is_boilerplate(text):
+        return None
+    elif label in _NOT_PERSON and reads_as_person(text):
+        label = "PERSON"
     role = cand.role
     if label == "PERSON" and role is None:
         role = _title_before(doc, toks, cand.tok_start, m)
@@ -704,7 +710,7 @@ def extract_mentions(doc: Any, text: str | None = None) -> tuple[Mention, ...]:
     return tuple(_split_hyphenated_people(_propagate_surnames(doc, toks, mentions, m)))
 
 
-@stage("entities", version=2, adds=["mentions"], needs=["parse", "sentences"])
+@stage("entities", version=3, adds=["mentions"], needs=["parse", "sentences"])
 def entities(inp: StageInput) -> StageOutput:
     text = inp.document.text
     names = extract_mentions(inp.parse, text)
