@@ -145,9 +145,7 @@ def _excluded_docs(db: Path, lists: Sequence[Path]) -> set[str]:
     if not sources:
         return set()
     with StoreReader(db) as reader:
-        return {
-            d.document.id for d in reader.documents() if sources.intersection(d.sources)
-        }
+        return {d.document.id for d in reader.documents() if sources.intersection(d.sources)}
 
 
 def _resolved_again(db: Path, excluded: set[str]) -> list[dict[str, Any]]:

@@ -10,14 +10,26 @@ order give the same entities with the same ids. It links mentions in this order:
    people up to transliteration ("Sergey"/"Sergei Lavrov", "Yury"/"Yuri Ushakov"; see
    :mod:`storyline.resolve.names`). A name that two different gazetteer entries use is not
    linked to either.
+   **Forms of one full name** (:func:`_link_full_names`): nicknames ("Jim"/"James Comey",
+   "Bob"/"Robert", "Chuck"/"Charles"; the table is in :mod:`storyline.resolve.names`) and
+   middle or maiden names and initials ("Sarah Sanders" ⊆ "Sarah Huckabee Sanders",
+   "James B. Comey"), when all the forms of that family name that agree with one another
+   agree pairwise ("George W. Bush" and "George H. W. Bush" keep "George Bush" apart);
+   "Jr." and "Sr." must match.
 3. **Acronyms defined in a document**: a long name followed by its acronym in parentheses
    ("the North Atlantic Treaty Organisation (NATO)"), or the other way round, links the
    two, and with them every other use of either form.
 4. **Surnames alone** ("Putin", "Zhang", "Xi" — for Chinese, Korean and Vietnamese names the
    family name is the first word) go to the person named in full with that surname in
-   the same document (the nearest one before it when two share it), else to the only one
-   in the whole corpus. A surname that two different full names share in the corpus is
+   the same document (the nearest one before it when two share it), else to the salient
+   one: the only one in the corpus, or the one named in at least three quarters of the
+   documents that name someone in full with it within 45 days of the document's date
+   (all documents when none is that near). Without a salient one the surname is
    ambiguous: it is not linked across documents, and stays one entity per document.
+   A one-word mention tagged as a firm, group or place ("Pence" as ORG) that is a
+   surname of someone named in full counts as a surname alone when its document names
+   that person in full, or when the word is tagged as a person in at least two thirds of
+   its uses.
 
 Two clusters with different kb_ids (or different gazetteer entries) are never merged, and
 different names never merge on shared words alone: "Wang Yi" is not "Wan Qingsong",
@@ -306,6 +318,8 @@ class _Salience:
 
     def _target(self, family: str, doc: str) -> int | None:
         roots = self.named.get(family, {})
+        if not roots:
+            return None
         if len(roots) == 1:
             return next(iter(roots))
         day = self.days.get(doc)

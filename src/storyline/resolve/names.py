@@ -103,7 +103,6 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
-
 # Short forms of English given names by the formal names they stand for (general
 # knowledge). A short form may stand for several ("Steve": Stephen, Steven); two given
 # names agree when they are equal, one is a short form of the other, or both are short
@@ -222,4 +221,6 @@ def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if len(a) != len(b):
         return False
-    return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(a, b))
+    return all(
+        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(a, b, strict=True)
+    )

@@ -47,7 +47,15 @@ A person's surname alone is that person: once "Michael Jordan" is in the documen
 (``origin="propagated"``); for Chinese, Korean and Vietnamese names the family name is
 the first word ("Wang" for "Wang Zhizhi").
 
-Junk is dropped: spans with fewer than two letters ("R."), without a capital letter,
+A known person's surname after another given name ("Ivanka Trump", "Melania Trump"), or
+a known person's name before "Jr." ("Donald Trump Jr."), is a relative: a person's name
+without the gazetteer's entry. An NER span labelled a firm, group or place that reads as
+a person's name ("Anatol Brisk": a common given name, then capitalised words none of which
+names firms or places) is a person (:mod:`storyline.stages.entities_people`).
+
+Junk is dropped: widget text around names (a name glued to the next word, "Anthony Fauci
+Anthony FauciSunday"; the same words twice, "Jane Roe/AP Jane Roe/AP"), spans with fewer
+than two letters ("R."), without a capital letter,
 that are only titles or part of one ("Energy" in "Energy Minister"), single words that
 are not nouns ("Seemingly"), and time zones ("GMT").
 """
@@ -68,8 +76,8 @@ from spacy.strings import get_string_id
 
 from storyline.document import EntityType, Mention
 from storyline.gazetteer import AliasHit, GazEntry, Gazetteer, load_gazetteer
-from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
-from storyline.stages.entities_people import is_boilerplate, reads_as_person
+from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold, given_names_agree
+from storyline.stages.entities_people import given_names, is_boilerplate, reads_as_person
 from storyline.stages.entities_works import work_mentions
 from storyline.stages.registry import StageInput, StageOutput, stage
 from storyline.stages.token_table import strings_of
@@ -303,6 +311,7 @@ def _gazetteer_candidates(doc: Any, toks: _Tokens, gaz: Gazetteer, m: _Matchers)
                 s += 1
             found.append(_Cand(s, e, toks.idx[s], toks.end(e - 1), "GPE", hit))
     found.extend(_inside_token_candidates(toks, gaz))
+    found = [_kin(toks, cand) for cand in found]
     chosen: list[_Cand] = []
     taken: set[int] = set()
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
@@ -311,6 +320,29 @@ def _gazetteer_candidates(doc: Any, toks: _Tokens, gaz: Gazetteer, m: _Matchers)
             chosen.append(cand)
             taken.update(tokens)
     return chosen
+
+
+_JUNIOR = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+
+
+def _kin(toks: _Tokens, cand: _Cand) -> _Cand:
+    """A known person's surname after another given name, or their name before "Jr.", is
+    a relative: "Ivanka Trump", "Donald Trump Jr." are people of their own, not the
+    gazetteer's Donald Trump (the candidate becomes a person's name without an entry)."""
+    hit = cand.hit
+    if hit is None or hit.entry.type != "PERSON":
+        return cand
+    s, e = cand.tok_start, cand.tok_end
+    if e < len(toks.idx) and toks.word(e).rstrip(",") in _JUNIOR:
+        return _Cand(s, e + 1, cand.start, toks.end(e), "PERSON")
+    if hit.kind != "short" or s == 0:
+        return cand
+    before = toks.word(s - 1)
+    own = hit.entry.name.split()[0]
+    adjacent = toks.idx[s - 1] + len(before) + 1 == cand.start
+    if adjacent and before in given_names() and not given_names_agree(before, own):
+        return _Cand(s - 1, e, toks.idx[s - 1], cand.end, "PERSON")
+    return cand
 
 
 def _inside_token_candidates(toks: _Tokens, gaz: Gazetteer) -> list[_Cand]:
@@ -576,6 +608,14 @@ def _publication_named(doc: Any, text: str, cand: _Cand) -> Mention | None:
     return Mention(start, end, name, "ORG", _normalise(name), None, None, "publication")
 
 
+def _word_after(toks: _Tokens, cand: _Cand) -> str:
+    """The token after a candidate, when only a space separates them."""
+    i = cand.tok_end
+    if i >= len(toks.idx) or toks.idx[i] - cand.end > 1:
+        return ""
+    return toks.word(i)
+
+
 def _mention(
     doc: Any, toks: _Tokens, full: str, cand: _Cand, gaz: Gazetteer, m: _Matchers
 ) -> Mention | None:
@@ -601,7 +641,7 @@ def _mention(
         if origin != "gazetteer-demonym":
             label = entry.type
         kb_id, canonical = entry.kb_id, entry.name
-    elif is_boilerplate(text):
+    elif is_boilerplate(text, _word_after(toks, cand)):
         return None
     elif label in _NOT_PERSON and reads_as_person(text):
         label = "PERSON"

@@ -6,7 +6,8 @@
   Brisk" is a person; "Nikki Haley" too; "Victoria Falls" or "Boston University" not).
 * :func:`is_boilerplate` — text a site's widgets glue around names, not a name: a word
   glued to a name mid-span ("Anthony Fauci Anthony FauciSunday", "John SmithThe Hill",
-  "HaleyHaley") or a span that is the same words twice ("Jane Roe/AP Jane Roe/AP").
+  "HaleyHaley", or "Anthony Fauci Anthony" before "FauciSunday"), a span that is the same
+  words twice ("Jane Roe/AP Jane Roe/AP") or that starts again ("Jane Roe Jane").
   Brands written in camel case ("WikiLeaks", "BuzzFeed News") stand: the glued word is
   first in its span and its halves are not repeated.
 """
@@ -18,7 +19,9 @@ from functools import lru_cache
 from importlib import resources
 
 _GLUED = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]+)")
-_NAME_PREFIXES = frozenset({"Mac", "Fitz", "Van", "Von", "Del", "Della", "Des", "Der", "Abdel", "Abdul"})
+_NAME_PREFIXES = frozenset(
+    {"Mac", "Fitz", "Van", "Von", "Del", "Della", "Des", "Der", "Abdel", "Abdul"}
+)
 _NOT_A_NAME_WORD = frozenset(
     """
     Inc Corp Corporation Co Company Group Party Foundation University College School
@@ -62,13 +65,21 @@ def reads_as_person(text: str) -> bool:
     return words[-1][:1].isupper() and len(words[-1].rstrip(".")) > 1
 
 
-def is_boilerplate(text: str) -> bool:
-    """Widget text around a name rather than a name (see the module docstring)."""
+def is_boilerplate(text: str, after: str = "") -> bool:
+    """Widget text around a name rather than a name (see the module docstring); ``after``
+    is the word that follows the span, checked for a name of the span glued to it."""
+    glued_after = _GLUED.match(after)
+    if glued_after is not None and glued_after.group(1) in text.split():
+        return True
     words = text.split()
     half = len(words) // 2
     twice = half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]
     if twice and (half >= 2 or "/" in text):
         return True
+    capitalised = all(w[:1].isupper() for w in words)
+    for k in range(2, len(words)):
+        if capitalised and words[k:] == words[: len(words) - k]:
+            return True  # "Jane Roe Jane": the name again, cut short
     for i, word in enumerate(words):
         glued = _GLUED.match(word)
         if glued is None:
