@@ -62,6 +62,7 @@ are not nouns ("Seemingly"), and time zones ("GMT").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -305,7 +306,7 @@ def _gazetteer_candidates(doc: Any, toks: _Tokens, gaz: Gazetteer, m: _Matchers)
             hit = gaz.hit(surface)
             if hit is None:
                 continue
-            if not exact and not _capitalised_like(surface.split(), toks, s, e):
+            if not exact and not _capitalised_like(surface.replace("-", " - ").split(), toks, s, e):
                 continue
             while s < e - 1 and toks.lower[s] == _THE:
                 s += 1
@@ -596,12 +597,18 @@ def _publication_named(doc: Any, text: str, cand: _Cand) -> Mention | None:
     i = cand.tok_start
     if i == 0 or doc[i - 1].text != "The" or cand.tok_end != i + 1:
         return None
+    if doc[i].text.endswith("s"):
+        return None  # "The Americans were able to": a people; titles are singular
     the = doc[i - 1]
+    opening = the.i == 0 or doc[the.i - 1].is_quote or "\n" in doc[the.i - 1].text_with_ws
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.text in _DASHES:
+        return None  # "The Israeli-Palestinian conflict"
     heads_phrase = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
     if after is not None and after.lower_ in _PUBLICATION_NOUNS:
         heads_phrase = True
-    if not heads_phrase or (the.i == the.sent.start and after is not None and after.is_alpha):
+    starts = the.i == the.sent.start or opening
+    if not heads_phrase or (starts and after is not None and after.is_alpha):
         return None
     start, end = the.idx, cand.end
     name = text[start:end]
@@ -682,6 +689,7 @@ def _propagate_surnames(
             x.text in surnames
             and x.label in ("ORG", "GPE", "LOC")
             and x.origin in ("ner", "gazetteer", "gazetteer-metonym")
+            and not (x.label == "ORG" and x.kb_id)  # "al-Qaeda" stays the group
         )
         if relabel:
             out.append(Mention(x.start, x.end, x.text, "PERSON", x.name, origin="propagated"))
@@ -747,7 +755,34 @@ def extract_mentions(doc: Any, text: str | None = None) -> tuple[Mention, ...]:
     merged = _merge(ner, _gazetteer_candidates(doc, toks, gaz, m), doc, toks, m)
     found = (_mention(doc, toks, full, c, gaz, m) for c in merged)
     mentions = [x for x in found if x is not None]
-    return tuple(_split_hyphenated_people(_propagate_surnames(doc, toks, mentions, m)))
+    people = _split_hyphenated_people(_propagate_surnames(doc, toks, mentions, m))
+    return tuple(_drop_common_words(people, full))
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+
+
+def _drop_common_words(mentions: list[Mention], full: str) -> list[Mention]:
+    """A lone capitalised word tagged as a person that is nobody's surname in the document
+    and that the document also writes in lower case ("Manhunt" above "the manhunt went
+    on"), or that is all capitals ("ROTC", "LEFT"), is a word, not a person."""
+    lone = {
+        (x.start, x.end)
+        for x in mentions
+        if x.label == "PERSON" and x.origin == "ner" and " " not in x.text
+    }
+    if not lone:
+        return mentions
+    surnames = {s.casefold() for s in _surnames(mentions)}
+    lower = set(_LOWER_WORD.findall(full))
+    out = []
+    for x in mentions:
+        word = x.text.casefold()
+        common = word in lower or (x.text.isupper() and x.text.isalpha())
+        if (x.start, x.end) in lone and word not in surnames and common:
+            continue
+        out.append(x)
+    return out
 
 
 @stage("entities", version=3, adds=["mentions"], needs=["parse", "sentences"])
