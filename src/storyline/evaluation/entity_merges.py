@@ -14,9 +14,10 @@ used first), and flags:
   Trump" inside "Donald Trump"), and a place holding both a state's and a city's name
   ("New York State" inside "New York City").
 
-The last line counts the top entities with each flag. ``--resolve`` resolves the
-database's stored mentions again with the current code (the database is only read) and
-lists those entities instead: a resolver change is measured without re-analysing.
+Then come the counts of flagged top entities, and counts over every entity
+(:func:`totals`). ``--resolve`` resolves the database's stored mentions again with the
+current code (the database is only read) and lists those entities instead: a resolver
+change is measured without re-analysing.
 ``--exclude FILE`` (repeatable) leaves out the documents whose source is listed in FILE
 (one a line): held-out articles stay unread while tuning. ``--json`` prints the same as
 JSON.
@@ -25,6 +26,7 @@ JSON.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections import Counter, defaultdict
@@ -33,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.resolve.names import fold, person_name, person_word_key
+from storyline.resolve.names import PersonName, fold, person_name, person_word_key
 
 _STATE_WORDS = frozenset({"state"})
 _CITY_WORDS = frozenset({"city", "dc", "d c"})
@@ -126,6 +128,41 @@ def _flag_merges(top: Sequence[Actor]) -> None:
         a.merges = found
 
 
+def totals(everyone: Sequence[Actor]) -> dict[str, int]:
+    """Counts over every entity: splits and merges of people's names, and widget text.
+
+    ``bare_surname_entities``/``_mentions``: people stored under a bare surname that
+    someone named in full carries; ``same_name_pairs``: pairs of people whose full names
+    agree (nicknames, middle names); ``mixed_given_names``: people holding a full name
+    whose given name disagrees with theirs; ``state_city``: places holding a state's and a
+    city's names; ``boilerplate``: entities named by widget text (:mod:`entities_people`).
+    """
+    from storyline.stages.entities_people import is_boilerplate
+
+    people = [a for a in everyone if a.type == "PERSON"]
+    families: dict[str, list[PersonName]] = defaultdict(list)
+    for a in people:
+        parts = person_name(a.name)
+        if parts is not None:
+            families[parts.family].append(parts)
+    bare = [
+        a for a in people if len(fold(a.name).split()) == 1 and person_word_key(a.name) in families
+    ]
+    pairs = sum(
+        1 for names in families.values() for x, y in itertools.combinations(names, 2) if x.agrees(y)
+    )
+    _flag_merges(everyone)
+    return {
+        "entities": len(everyone),
+        "bare_surname_entities": len(bare),
+        "bare_surname_mentions": sum(a.mentions for a in bare),
+        "same_name_pairs": pairs,
+        "mixed_given_names": sum(1 for a in people if a.merges),
+        "state_city": sum(1 for a in everyone if a.type != "PERSON" and a.merges),
+        "boilerplate": sum(1 for a in everyone if is_boilerplate(a.name)),
+    }
+
+
 def check(entities: Sequence[dict[str, Any]], top: int) -> list[Actor]:
     """The ``top`` actors by mentions, flagged (see the module docstring)."""
     everyone = _actors(entities)
@@ -216,10 +253,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     read = _resolved_again if args.resolve else _stored
     entities = read(args.db, excluded)
     actors = check(entities, args.top)
+    counts = totals(_actors(entities))
     if args.json:
-        print(json.dumps([asdict(a) for a in actors], ensure_ascii=False, indent=1))
+        out = {"top": [asdict(a) for a in actors], "totals": counts}
+        print(json.dumps(out, ensure_ascii=False, indent=1))
     else:
         print(render(actors))
+        print("all entities: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
 
 
