@@ -115,3 +115,20 @@ def test_the_parties_names_are_one_party(analyse_text: AnalyseText) -> None:
         assert found[name][0].kb_id == "Q29468", name
     for name in ("Democrats", "Democratic Party", "Democrat"):
         assert found[name][0].kb_id == "Q29552", name
+
+
+def test_a_lone_common_word_is_not_a_person(analyse_text: AnalyseText) -> None:
+    found = by_text(
+        analyse_text(
+            "Manhunt\nThe manhunt went on for a week as police searched the hills.\n"
+            "Senator Ilse Grauwen said Grauwen would wait."
+        )
+    )
+    assert "Manhunt" not in found
+    assert found["Grauwen"][0].label == "PERSON"
+
+
+def test_a_plural_people_after_the_is_no_publication(analyse_text: AnalyseText) -> None:
+    found = by_text(analyse_text("“The Russians are disappointed,” the envoy said on Monday."))
+    assert all(m.label == "NORP" for m in found["Russians"])
+    assert "The Russians" not in found
