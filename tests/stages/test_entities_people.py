@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.document import Mention
+from storyline.document import EntityType, Mention
 from storyline.stages.entities_people import given_names, is_boilerplate, reads_as_person
 from tests.conftest import AnalyseText
 
@@ -132,3 +132,25 @@ def test_a_plural_people_after_the_is_no_publication(analyse_text: AnalyseText) 
     found = by_text(analyse_text("“The Russians are disappointed,” the envoy said on Monday."))
     assert all(m.label == "NORP" for m in found["Russians"])
     assert "The Russians" not in found
+
+
+def test_people_listed_in_one_span_are_split() -> None:
+    from storyline.stages.entities import _split_hyphenated_people
+
+    text = "Ana Pelt met Rui Osk. Pelt and Osk spoke; Pelt, Osk agreed."
+
+    def at(name: str, label: EntityType = "PERSON", nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention(start, start + len(name), name, label, name)
+
+    listed = [at("Ana Pelt"), at("Rui Osk"), at("Pelt and Osk", "ORG"), at("Pelt, Osk", "ORG")]
+    found = _split_hyphenated_people(listed)
+    assert [(m.text, m.label) for m in found[2:]] == [
+        ("Pelt", "PERSON"),
+        ("Osk", "PERSON"),
+        ("Pelt", "PERSON"),
+        ("Osk", "PERSON"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)

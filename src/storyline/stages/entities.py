@@ -723,21 +723,26 @@ def _coverage(mentions: list[Mention]) -> Callable[[int], bool]:
     return covered
 
 
+_LISTED = re.compile(r"-|, | and | & ")
+
+
 def _split_hyphenated_people(mentions: list[Mention]) -> list[Mention]:
-    """ "Smith-Jones talks" with both named in the document → two person mentions."""
+    """ "Smith-Jones talks", "Smith and Jones", "Smith, Jones" with both named in the
+    document → one person mention each."""
     surnames = _surnames(mentions) | {
         x.text for x in mentions if x.label == "PERSON" and x.canonical
     }
     out: list[Mention] = []
     for x in mentions:
-        parts = x.text.split("-")
-        if x.origin != "ner" or len(parts) < 2 or not all(p in surnames for p in parts):
+        cuts = list(_LISTED.finditer(x.text)) if x.origin == "ner" else []
+        bounds = [0, *(i for c in cuts for i in (c.start(), c.end())), len(x.text)]
+        spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+        if not cuts or not all(x.text[a:b] in surnames for a, b in spans):
             out.append(x)
             continue
-        offset = x.start
-        for part in parts:
-            out.append(Mention(offset, offset + len(part), part, "PERSON", part))
-            offset += len(part) + 1
+        for a, b in spans:
+            part = x.text[a:b]
+            out.append(Mention(x.start + a, x.start + b, part, "PERSON", part))
     return out
 
 
