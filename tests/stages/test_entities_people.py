@@ -64,6 +64,8 @@ def test_widget_text_gives_no_mention(analyse_text: AnalyseText) -> None:
         ("Victoria Falls", False),  # a place word
         ("Boston University", False),  # no given name
         ("Charles River Associates", False),
+        ("Charlie Hebdo", False),  # a magazine
+        ("Alexandra Township", False),
         ("Nancy", False),  # one word
     ],
 )

@@ -35,7 +35,8 @@ _NOT_A_NAME_WORD = frozenset(
     Army Navy Force Forces Guard Police Department Ministry Office Agency Service Services
     Museum Library Stadium Arena Hotel Hotels Capital Partners Holdings Industries Motors
     Technologies Systems Labs Trust Prison Academy Court Senate House Assembly Congress
-    Cup Games Festival Day Week Show Hour Today Tonight Live Radio TV
+    Cup Games Festival Day Week Show Hour Today Tonight Live Radio TV Township Brigade
+    Brigades Battalion Regiment Hebdo
     """.split()  # noqa: SIM905  (a word list reads better than quoted strings)
 )
 
