@@ -313,3 +313,116 @@ def test_two_documents_through_the_stage_and_the_resolver(analyse_text: AnalyseT
     assert by_name["Moscow"].kb_id == "Q649"  # "in Moscow" is the city
     assert by_name["United States"].aliases == ("Washington",)
     assert by_name["NATO"].kb_id == "Q7184"
+
+
+# ------------------------------------------------------- nicknames, middle names, salience
+
+
+def test_nicknames_and_formal_given_names_are_one_person() -> None:
+    c = Corpus()
+    jim = c.add("d1", "Jim Halloran")
+    james = c.add("d2", "James Halloran")
+    james_b = c.add("d3", "James B. Halloran")
+    bob = c.add("d4", "Bob Tennant")
+    robert = c.add("d5", "Robert Tennant")
+    chuck = c.add("d6", "Chuck Ledger")
+    charles = c.add("d7", "Charles Ledger")
+    entities = resolve_entities(c.mentions)
+    assert same(entities, jim, james, james_b)
+    assert same(entities, bob, robert)
+    assert same(entities, chuck, charles)
+    assert entity_of(entities, jim).name == "James B. Halloran"
+
+
+def test_different_given_names_with_one_surname_stay_apart() -> None:
+    c = Corpus()
+    jim = c.add("d1", "Jim Halloran")
+    john = c.add("d2", "John Halloran")
+    entities = resolve_entities(c.mentions)
+    assert not same(entities, jim, john)
+
+
+def test_a_middle_or_maiden_name_is_the_same_person() -> None:
+    c = Corpus()
+    long = c.add("d1", "Sarah Huckabee Linwood")
+    short = c.add("d2", "Sarah Linwood")
+    entities = resolve_entities(c.mentions)
+    assert same(entities, long, short)
+    assert entity_of(entities, short).name == "Sarah Huckabee Linwood"
+
+
+def test_two_middle_names_that_disagree_keep_the_short_form_apart() -> None:
+    c = Corpus()
+    w = c.add("d1", "George W. Pellam")
+    hw = c.add("d2", "George H. W. Pellam")
+    bare = c.add("d3", "George Pellam")
+    entities = resolve_entities(c.mentions)
+    assert not same(entities, w, hw)
+    assert not same(entities, bare, w) and not same(entities, bare, hw)
+
+
+def test_a_junior_is_not_his_father() -> None:
+    c = Corpus()
+    father = c.add("d1", "Donald Velk")
+    son = c.add("d2", "Donald Velk Jr.")
+    assert not same(resolve_entities(c.mentions), father, son)
+
+
+def _dated(c: Corpus, days: dict[str, str]) -> list[Entity]:
+    return resolve_entities(c.mentions, days)
+
+
+def test_a_bare_surname_goes_to_the_salient_person_of_its_time() -> None:
+    c = Corpus()
+    elena = [c.add(f"e{i}", "Elena Marsh") for i in range(4)]
+    paul = c.add("p0", "Paul Marsh")
+    bare = c.add("x", "Marsh")
+    days = {f"e{i}": f"2017-03-0{i + 1}" for i in range(4)} | {
+        "p0": "2017-03-05",
+        "x": "2017-03-10",
+    }
+    entities = _dated(c, days)
+    assert same(entities, bare, *elena)
+    assert not same(entities, bare, paul)
+
+
+def test_the_salient_person_is_the_one_named_near_the_date() -> None:
+    c = Corpus()
+    elena = [c.add(f"e{i}", "Elena Marsh") for i in range(4)]
+    paul = [c.add(f"p{i}", "Paul Marsh") for i in range(2)]
+    bare = c.add("x", "Marsh")
+    days = {f"e{i}": f"2015-01-0{i + 1}" for i in range(4)}
+    assert not same(resolve_entities(c.mentions), bare, *paul)  # undated: nobody holds 3/4
+    days |= {"p0": "2018-06-01", "p1": "2018-06-03", "x": "2018-06-10"}
+    entities = _dated(c, days)
+    assert same(entities, bare, *paul)  # Elena Marsh was named three years before
+    assert not same(entities, bare, *elena)
+
+
+def test_a_surname_without_a_salient_person_stays_unresolved() -> None:
+    c = Corpus()
+    elena = [c.add(f"e{i}", "Elena Marsh") for i in range(2)]
+    paul = [c.add(f"p{i}", "Paul Marsh") for i in range(2)]
+    bare = c.add("x", "Marsh")
+    entities = resolve_entities(c.mentions)
+    assert not same(entities, bare, elena[0]) and not same(entities, bare, paul[0])
+
+
+def test_a_surname_typed_as_a_firm_is_the_person() -> None:
+    c = Corpus()
+    full = c.add("d1", "Mike Tennison")
+    as_org = c.add("d1", "Tennison", "ORG")
+    elsewhere = [c.add(f"d{i}", "Tennison") for i in range(2, 6)]  # mostly a person
+    as_norp = c.add("d6", "Tennison", "NORP")
+    entities = resolve_entities(c.mentions)
+    assert same(entities, full, as_org, as_norp, *elsewhere)
+    assert entity_of(entities, full).type == "PERSON"
+
+
+def test_a_firm_named_like_a_surname_stays_a_firm_when_mostly_tagged_so() -> None:
+    c = Corpus()
+    c.add("d1", "Henry Brackett")
+    firms = [c.add(f"f{i}", "Brackett", "ORG") for i in range(3)]
+    entities = resolve_entities(c.mentions)
+    assert entity_of(entities, firms[0]).type == "ORG"
+    assert same(entities, *firms)

@@ -19,7 +19,7 @@ def by_text(mentions: tuple[Mention, ...]) -> dict[str, list[Mention]]:
 
 def test_stage_is_registered_with_its_contract() -> None:
     spec = REGISTRY["entities"]
-    assert (spec.version, spec.adds, spec.needs) == (2, ("mentions",), ("parse", "sentences"))
+    assert (spec.version, spec.adds, spec.needs) == (3, ("mentions",), ("parse", "sentences"))
 
 
 # ------------------------------------------------------------------------ gazetteer data

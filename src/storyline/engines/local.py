@@ -124,7 +124,7 @@ def resolve_story(
     if known_entities is not None and known_entities[0] == mentions:
         entities = known_entities[1]
     else:
-        entities = resolve_entities(mentions)
+        entities = resolve_entities(mentions, store.reference_dates())
     store.replace_entities(entities)
     index = store.entity_index()
     fields = store.document_fields()

@@ -10,14 +10,26 @@ order give the same entities with the same ids. It links mentions in this order:
    people up to transliteration ("Sergey"/"Sergei Lavrov", "Yury"/"Yuri Ushakov"; see
    :mod:`storyline.resolve.names`). A name that two different gazetteer entries use is not
    linked to either.
+   **Forms of one full name** (:func:`_link_full_names`): nicknames ("Jim"/"James Comey",
+   "Bob"/"Robert", "Chuck"/"Charles"; the table is in :mod:`storyline.resolve.names`) and
+   middle or maiden names and initials ("Sarah Sanders" ⊆ "Sarah Huckabee Sanders",
+   "James B. Comey"), when all the forms of that family name that agree with one another
+   agree pairwise ("George W. Bush" and "George H. W. Bush" keep "George Bush" apart);
+   "Jr." and "Sr." must match.
 3. **Acronyms defined in a document**: a long name followed by its acronym in parentheses
    ("the North Atlantic Treaty Organisation (NATO)"), or the other way round, links the
    two, and with them every other use of either form.
 4. **Surnames alone** ("Putin", "Zhang", "Xi" — for Chinese, Korean and Vietnamese names the
    family name is the first word) go to the person named in full with that surname in
-   the same document (the nearest one before it when two share it), else to the only one
-   in the whole corpus. A surname that two different full names share in the corpus is
+   the same document (the nearest one before it when two share it), else to the salient
+   one: the only one in the corpus, or the one named in at least three quarters of the
+   documents that name someone in full with it within 45 days of the document's date
+   (all documents when none is that near). Without a salient one the surname is
    ambiguous: it is not linked across documents, and stays one entity per document.
+   A one-word mention tagged as a firm, group or place ("Pence" as ORG) that is a
+   surname of someone named in full counts as a surname alone when its document names
+   that person in full, or when the word is tagged as a person in at least two thirds of
+   its uses.
 
 Two clusters with different kb_ids (or different gazetteer entries) are never merged, and
 different names never merge on shared words alone: "Wang Yi" is not "Wan Qingsong",
@@ -35,18 +47,21 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from storyline.document import ENTITY_TYPES, Entity, EntityType, StoredMention, content_hash
 from storyline.gazetteer import Gazetteer, load_gazetteer
 from storyline.resolve.names import (
+    PersonName,
     family_names,
     fold,
     initials,
     is_acronym,
     person_key,
+    person_name,
     person_word_key,
 )
 
@@ -206,6 +221,53 @@ def _link_same_names(items: Sequence[_Item], c: _Clusters) -> None:
             c.union(group[0].idx, item.idx)
 
 
+def _link_full_names(items: Sequence[_Item], c: _Clusters) -> None:
+    """Forms of one person's full name: nicknames and middle or maiden names.
+
+    "Jim Comey"/"James B. Comey", "Sarah Sanders"/"Sarah Huckabee Sanders" are linked when
+    every form of the family name that agrees with one agrees with all the others: with
+    "George W. Bush" and "George H. W. Bush" in the corpus, a bare "George Bush" is left.
+    """
+    forms: dict[tuple[str, str], dict[PersonName, list[int]]] = defaultdict(dict)
+    for item in items:
+        if item.label != "PERSON" or not item.naming or len(item.words) < 2:
+            continue
+        parts = person_name(item.surface)
+        if parts is not None:
+            forms[(parts.family, parts.suffix)].setdefault(parts, []).append(item.idx)
+    for group in forms.values():
+        names = sorted(group, key=lambda p: (p.given, p.middles))
+        if len(names) < 2:
+            continue
+        for component in _components(names):
+            pairs = itertools.combinations(component, 2)
+            if len(component) > 1 and all(a.agrees(b) for a, b in pairs):
+                first = group[component[0]][0]
+                for name in component:
+                    for idx in group[name]:
+                        c.union(first, idx)
+
+
+def _components(names: Sequence[PersonName]) -> list[list[PersonName]]:
+    """The groups of names linked by agreeing pairs, in order."""
+    seen: set[int] = set()
+    out: list[list[PersonName]] = []
+    for i in range(len(names)):
+        if i in seen:
+            continue
+        stack, part = [i], []
+        seen.add(i)
+        while stack:
+            j = stack.pop()
+            part.append(j)
+            for k in range(len(names)):
+                if k not in seen and names[j].agrees(names[k]):
+                    seen.add(k)
+                    stack.append(k)
+        out.append([names[j] for j in sorted(part)])
+    return out
+
+
 def _link_acronyms(items: Sequence[_Item], c: _Clusters) -> None:
     """ "Long Name (ACR)" or "ACR (Long Name)" in a document links the two forms."""
     for a, b in itertools.pairwise(items):
@@ -218,17 +280,76 @@ def _link_acronyms(items: Sequence[_Item], c: _Clusters) -> None:
                 c.union(long.idx, short.idx)
 
 
-def _link_surnames(items: Sequence[_Item], c: _Clusters) -> None:
-    """A surname alone → the person named in full with it: same document first, else unique."""
+_SALIENT_SHARE = 0.75  # of the documents naming someone in full with the surname
+_WINDOW_DAYS = 45
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class _Salience:
+    """Who a bare surname stands for in a document that names nobody in full with it.
+
+    The person named in full with that surname in at least three quarters of the
+    documents dated within 45 days of this one (all documents when none is dated near
+    it): a bare "Warren" is Elizabeth Warren in a month when every other Warren is named
+    in passing. Nobody when no one holds that share.
+    """
+
+    def __init__(self, dates: Mapping[str, str | None]) -> None:
+        self.days = {doc: _day(value) for doc, value in dates.items()}
+        self.named: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._cache: dict[tuple[str, str], int | None] = {}
+
+    def add(self, family: str, root: int, doc: str) -> None:
+        self.named[family][root].add(doc)
+
+    def candidates(self, family: str) -> int:
+        return len(self.named.get(family, ()))
+
+    def target(self, family: str, doc: str) -> int | None:
+        key = (family, doc)
+        if key not in self._cache:
+            self._cache[key] = self._target(family, doc)
+        return self._cache[key]
+
+    def _target(self, family: str, doc: str) -> int | None:
+        roots = self.named.get(family, {})
+        if not roots:
+            return None
+        if len(roots) == 1:
+            return next(iter(roots))
+        day = self.days.get(doc)
+        counts: Counter[int] = Counter()
+        if day is not None:
+            for root, docs in roots.items():
+                near = (self.days.get(d) for d in docs)
+                counts[root] = sum(
+                    1 for d in near if d is not None and abs((d - day).days) <= _WINDOW_DAYS
+                )
+        if sum(counts.values()) == 0:
+            counts = Counter({root: len(docs) for root, docs in roots.items()})
+        total = sum(counts.values())
+        (best, n), *_ = sorted(counts.items(), key=lambda rc: (-rc[1], rc[0]))
+        return best if total and n >= _SALIENT_SHARE * total else None
+
+
+def _link_surnames(items: Sequence[_Item], c: _Clusters, dates: Mapping[str, str | None]) -> None:
+    """A surname alone → the person named in full with it: the nearest one before it in
+    the same document, else the salient one of the corpus (:class:`_Salience`)."""
     in_doc: dict[tuple[str, str], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    corpus: dict[str, set[int]] = defaultdict(set)
+    salience = _Salience(dates)
     for item in items:
         if item.label != "PERSON" or len(item.words) < 2:
             continue
         root = c.find(item.idx)
         for fam in family_names(item.surface):
             in_doc[(item.doc, fam)][root].append(item.start)
-            corpus[fam].add(root)
+            salience.add(fam, root, item.doc)
     links: list[tuple[int, int]] = []
     unresolved: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for item in items:
@@ -236,11 +357,10 @@ def _link_surnames(items: Sequence[_Item], c: _Clusters) -> None:
             continue
         fam = person_word_key(item.surface)
         here = in_doc.get((item.doc, fam), {})
-        if here:
-            links.append((_nearest(here, item.start), item.idx))
-        elif len(corpus.get(fam, ())) == 1:
-            links.append((next(iter(corpus[fam])), item.idx))
-        elif corpus.get(fam):
+        target = _nearest(here, item.start) if here else salience.target(fam, item.doc)
+        if target is not None:
+            links.append((target, item.idx))
+        elif salience.candidates(fam):
             unresolved[(item.doc, fam)].append(item.idx)  # ambiguous: one per document
         else:
             unresolved[(fam,)].append(item.idx)  # nobody named in full: one per name
@@ -249,6 +369,32 @@ def _link_surnames(items: Sequence[_Item], c: _Clusters) -> None:
     for group in unresolved.values():
         for idx in group[1:]:
             c.union(group[0], idx)
+
+
+def _as_surnames(items: list[_Item]) -> list[_Item]:
+    """One word read as a firm, a group or a place that is a person's surname is that person:
+    a bare "Pence" tagged ORG, when the document names Mike Pence in full or the word is
+    tagged as a person in most of its uses across the corpus."""
+    families: set[str] = set()
+    in_doc: set[tuple[str, str]] = set()
+    uses: dict[str, Counter[bool]] = defaultdict(Counter)
+    for item in items:
+        if item.label == "PERSON" and len(item.words) >= 2:
+            for fam in family_names(item.surface):
+                families.add(fam)
+                in_doc.add((item.doc, fam))
+        elif len(item.words) == 1 and item.identity is None and item.naming:
+            uses[person_word_key(item.surface)][item.label == "PERSON"] += 1
+    out = []
+    for item in items:
+        if item.label != "PERSON" and len(item.words) == 1 and item.identity is None:
+            fam = person_word_key(item.surface)
+            count = uses[fam]
+            mostly = count[True] >= 2 * count[False]
+            if item.naming and fam in families and ((item.doc, fam) in in_doc or mostly):
+                item = replace(item, label="PERSON")
+        out.append(item)
+    return out
 
 
 def _nearest(roots: dict[int, list[int]], start: int) -> int:
@@ -297,15 +443,19 @@ def _build(cluster: Sequence[_Item], gaz: Gazetteer) -> tuple[str | None, Entity
     return kb_id, Entity(eid, name, etype, kb_id, aliases, ids)
 
 
-def resolve_entities(mentions: Sequence[StoredMention]) -> list[Entity]:
-    """Group the mentions of all documents into entities (see the module docstring)."""
+def resolve_entities(
+    mentions: Sequence[StoredMention], dates: Mapping[str, str | None] | None = None
+) -> list[Entity]:
+    """Group the mentions of all documents into entities (see the module docstring);
+    ``dates`` gives each document's date (ISO), for the surnames alone."""
     gaz = load_gazetteer()
-    items = _items(mentions, gaz)
+    items = _as_surnames(_items(mentions, gaz))
     clusters = _Clusters(items)
     _link_identities(items, clusters)
     _link_same_names(items, clusters)
+    _link_full_names(items, clusters)
     _link_acronyms(items, clusters)
-    _link_surnames(items, clusters)
+    _link_surnames(items, clusters, dates or {})
     grouped: dict[int, list[_Item]] = defaultdict(list)
     for item in items:
         grouped[clusters.find(item.idx)].append(item)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Family names written first in English-language news (Chinese pinyin, Korean, Vietnamese).
@@ -100,3 +101,126 @@ def is_acronym(text: str) -> bool:
     """ "NATO", "U.N.", "Aukus"? Only all-capital forms of 2-8 letters count."""
     letters = text.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+# Short forms of English given names by the formal names they stand for (general
+# knowledge). A short form may stand for several ("Steve": Stephen, Steven); two given
+# names agree when they are equal, one is a short form of the other, or both are short
+# forms of one formal name ("Bob", "Rob": Robert).
+_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "abraham": ("abe",),
+    "alexander": ("alex",),
+    "alexandra": ("alex", "alexa"),
+    "andrew": ("andy", "drew"),
+    "anthony": ("tony",),
+    "barbara": ("barb",),
+    "benjamin": ("ben", "benny"),
+    "bernard": ("bernie",),
+    "catherine": ("cathy", "kate", "katie"),
+    "charles": ("chuck", "charlie"),
+    "christopher": ("chris",),
+    "christine": ("chris",),
+    "daniel": ("dan", "danny"),
+    "david": ("dave",),
+    "deborah": ("debbie", "deb"),
+    "donald": ("don",),
+    "douglas": ("doug",),
+    "edward": ("ed", "eddie", "ted"),
+    "elizabeth": ("liz", "beth", "betsy", "libby"),
+    "frederick": ("fred",),
+    "gerald": ("jerry",),
+    "gregory": ("greg",),
+    "henry": ("hank",),
+    "james": ("jim", "jimmy"),
+    "jeffrey": ("jeff",),
+    "jennifer": ("jen", "jenny"),
+    "jonathan": ("jon",),
+    "joseph": ("joe", "joey"),
+    "joshua": ("josh",),
+    "katherine": ("kathy", "kate", "katie"),
+    "kathleen": ("kathy", "kate"),
+    "kenneth": ("ken", "kenny"),
+    "lawrence": ("larry",),
+    "margaret": ("maggie", "peggy"),
+    "matthew": ("matt",),
+    "michael": ("mike",),
+    "mitchell": ("mitch",),
+    "nicholas": ("nick",),
+    "patricia": ("pat", "patty"),
+    "patrick": ("pat",),
+    "peter": ("pete",),
+    "philip": ("phil",),
+    "randall": ("randy",),
+    "richard": ("rick", "dick", "rich"),
+    "robert": ("bob", "bobby", "rob"),
+    "ronald": ("ron",),
+    "samuel": ("sam",),
+    "stephen": ("steve",),
+    "steven": ("steve",),
+    "susan": ("sue",),
+    "theodore": ("theo",),
+    "thomas": ("tom", "tommy"),
+    "timothy": ("tim",),
+    "walter": ("walt",),
+    "william": ("bill", "billy", "will"),
+    "zachary": ("zach",),
+}
+_FORMALS: dict[str, frozenset[str]] = {}
+for _formal, _shorts in _NICKNAMES.items():
+    _FORMALS[_formal] = _FORMALS.get(_formal, frozenset()) | {_formal}
+    for _short in _shorts:
+        _FORMALS[_short] = _FORMALS.get(_short, frozenset()) | {_formal}
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def given_names_agree(a: str, b: str) -> bool:
+    """Can two given names be one person's? "Jim"/"James", "Bob"/"Rob" yes; "Jim"/"John" no."""
+    a, b = fold(a), fold(b)
+    if person_word_key(a) == person_word_key(b):
+        return True
+    return bool(_FORMALS.get(a, frozenset()) & _FORMALS.get(b, frozenset()))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name of two or more words in parts: given name, middle names (with
+    maiden names and initials), family name key and suffix ("Jr.")."""
+
+    given: str
+    middles: tuple[str, ...]
+    family: str
+    suffix: str
+
+    def agrees(self, other: PersonName) -> bool:
+        """Can both be one person's? "Sarah Huckabee Sanders" and "Sarah Sanders", "Jim
+        Comey" and "James B. Comey" yes; "George W. Bush" and "George H. W. Bush", "Donald
+        Trump" and "Donald Trump Jr." no."""
+        return (
+            self.family == other.family
+            and self.suffix == other.suffix
+            and given_names_agree(self.given, other.given)
+            and middles_agree(self.middles, other.middles)
+        )
+
+
+def person_name(name: str) -> PersonName | None:
+    """The parts of a person's name, or None for a single word."""
+    words = fold(name.replace(",", " ")).split()
+    suffix = ""
+    if len(words) > 2 and words[-1] in _SUFFIXES:
+        suffix = words.pop()
+    if len(words) < 2:
+        return None
+    return PersonName(words[0], tuple(words[1:-1]), person_word_key(words[-1]), suffix)
+
+
+def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names that can be one person's: one side empty, equal, or initials of the
+    other ("W" and "Walker"); "George W. Bush" and "George H. W. Bush" do not agree."""
+    if not a or not b:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(
+        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(a, b, strict=True)
+    )

@@ -47,13 +47,22 @@ A person's surname alone is that person: once "Michael Jordan" is in the documen
 (``origin="propagated"``); for Chinese, Korean and Vietnamese names the family name is
 the first word ("Wang" for "Wang Zhizhi").
 
-Junk is dropped: spans with fewer than two letters ("R."), without a capital letter,
+A known person's surname after another given name ("Ivanka Trump", "Melania Trump"), or
+a known person's name before "Jr." ("Donald Trump Jr."), is a relative: a person's name
+without the gazetteer's entry. An NER span labelled a firm, group or place that reads as
+a person's name ("Anatol Brisk": a common given name, then capitalised words none of which
+names firms or places) is a person (:mod:`storyline.stages.entities_people`).
+
+Junk is dropped: widget text around names (a name glued to the next word, "Anthony Fauci
+Anthony FauciSunday"; the same words twice, "Jane Roe/AP Jane Roe/AP"), spans with fewer
+than two letters ("R."), without a capital letter,
 that are only titles or part of one ("Energy" in "Energy Minister"), single words that
 are not nouns ("Seemingly"), and time zones ("GMT").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,7 +77,8 @@ from spacy.strings import get_string_id
 
 from storyline.document import EntityType, Mention
 from storyline.gazetteer import AliasHit, GazEntry, Gazetteer, load_gazetteer
-from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
+from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold, given_names_agree
+from storyline.stages.entities_people import given_names, is_boilerplate, reads_as_person
 from storyline.stages.entities_works import work_mentions
 from storyline.stages.registry import StageInput, StageOutput, stage
 from storyline.stages.token_table import strings_of
@@ -115,6 +125,7 @@ _TIME_ZONES = frozenset(
     {"GMT", "UTC", "IST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "CEST", "MSK"}
 )
 _DASHES = frozenset({"-", "–", "—", "--"})
+_NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "OTHER"})
 _NUMBERLESS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 _NOT_NAME_POS = frozenset(
     POS_IDS[p]
@@ -295,12 +306,13 @@ def _gazetteer_candidates(doc: Any, toks: _Tokens, gaz: Gazetteer, m: _Matchers)
             hit = gaz.hit(surface)
             if hit is None:
                 continue
-            if not exact and not _capitalised_like(surface.split(), toks, s, e):
+            if not exact and not _capitalised_like(surface.replace("-", " - ").split(), toks, s, e):
                 continue
             while s < e - 1 and toks.lower[s] == _THE:
                 s += 1
             found.append(_Cand(s, e, toks.idx[s], toks.end(e - 1), "GPE", hit))
     found.extend(_inside_token_candidates(toks, gaz))
+    found = [_kin(toks, cand) for cand in found]
     chosen: list[_Cand] = []
     taken: set[int] = set()
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
@@ -309,6 +321,29 @@ def _gazetteer_candidates(doc: Any, toks: _Tokens, gaz: Gazetteer, m: _Matchers)
             chosen.append(cand)
             taken.update(tokens)
     return chosen
+
+
+_JUNIOR = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+
+
+def _kin(toks: _Tokens, cand: _Cand) -> _Cand:
+    """A known person's surname after another given name, or their name before "Jr.", is
+    a relative: "Ivanka Trump", "Donald Trump Jr." are people of their own, not the
+    gazetteer's Donald Trump (the candidate becomes a person's name without an entry)."""
+    hit = cand.hit
+    if hit is None or hit.entry.type != "PERSON":
+        return cand
+    s, e = cand.tok_start, cand.tok_end
+    if e < len(toks.idx) and toks.word(e).rstrip(",") in _JUNIOR:
+        return _Cand(s, e + 1, cand.start, toks.end(e), "PERSON")
+    if hit.kind != "short" or s == 0:
+        return cand
+    before = toks.word(s - 1)
+    own = hit.entry.name.split()[0]
+    adjacent = toks.idx[s - 1] + len(before) + 1 == cand.start
+    if adjacent and before in given_names() and not given_names_agree(before, own):
+        return _Cand(s - 1, e, toks.idx[s - 1], cand.end, "PERSON")
+    return cand
 
 
 def _inside_token_candidates(toks: _Tokens, gaz: Gazetteer) -> list[_Cand]:
@@ -562,16 +597,30 @@ def _publication_named(doc: Any, text: str, cand: _Cand) -> Mention | None:
     i = cand.tok_start
     if i == 0 or doc[i - 1].text != "The" or cand.tok_end != i + 1:
         return None
+    if doc[i].text.endswith("s"):
+        return None  # "The Americans were able to": a people; titles are singular
     the = doc[i - 1]
+    opening = the.i == 0 or doc[the.i - 1].is_quote or "\n" in doc[the.i - 1].text_with_ws
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.text in _DASHES:
+        return None  # "The Israeli-Palestinian conflict"
     heads_phrase = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
     if after is not None and after.lower_ in _PUBLICATION_NOUNS:
         heads_phrase = True
-    if not heads_phrase or (the.i == the.sent.start and after is not None and after.is_alpha):
+    starts = the.i == the.sent.start or opening
+    if not heads_phrase or (starts and after is not None and after.is_alpha):
         return None
     start, end = the.idx, cand.end
     name = text[start:end]
     return Mention(start, end, name, "ORG", _normalise(name), None, None, "publication")
+
+
+def _word_after(toks: _Tokens, cand: _Cand) -> str:
+    """The token after a candidate, when only a space separates them."""
+    i = cand.tok_end
+    if i >= len(toks.idx) or toks.idx[i] - cand.end > 1:
+        return ""
+    return toks.word(i)
 
 
 def _mention(
@@ -599,6 +648,10 @@ def _mention(
         if origin != "gazetteer-demonym":
             label = entry.type
         kb_id, canonical = entry.kb_id, entry.name
+    elif is_boilerplate(text, _word_after(toks, cand)):
+        return None
+    elif label in _NOT_PERSON and reads_as_person(text):
+        label = "PERSON"
     role = cand.role
     if label == "PERSON" and role is None:
         role = _title_before(doc, toks, cand.tok_start, m)
@@ -636,6 +689,7 @@ def _propagate_surnames(
             x.text in surnames
             and x.label in ("ORG", "GPE", "LOC")
             and x.origin in ("ner", "gazetteer", "gazetteer-metonym")
+            and not (x.label == "ORG" and x.kb_id)  # "al-Qaeda" stays the group
         )
         if relabel:
             out.append(Mention(x.start, x.end, x.text, "PERSON", x.name, origin="propagated"))
@@ -669,21 +723,26 @@ def _coverage(mentions: list[Mention]) -> Callable[[int], bool]:
     return covered
 
 
+_LISTED = re.compile(r"-|, | and | & ")
+
+
 def _split_hyphenated_people(mentions: list[Mention]) -> list[Mention]:
-    """ "Smith-Jones talks" with both named in the document → two person mentions."""
+    """ "Smith-Jones talks", "Smith and Jones", "Smith, Jones" with both named in the
+    document → one person mention each."""
     surnames = _surnames(mentions) | {
         x.text for x in mentions if x.label == "PERSON" and x.canonical
     }
     out: list[Mention] = []
     for x in mentions:
-        parts = x.text.split("-")
-        if x.origin != "ner" or len(parts) < 2 or not all(p in surnames for p in parts):
+        cuts = list(_LISTED.finditer(x.text)) if x.origin == "ner" else []
+        bounds = [0, *(i for c in cuts for i in (c.start(), c.end())), len(x.text)]
+        spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+        if not cuts or not all(x.text[a:b] in surnames for a, b in spans):
             out.append(x)
             continue
-        offset = x.start
-        for part in parts:
-            out.append(Mention(offset, offset + len(part), part, "PERSON", part))
-            offset += len(part) + 1
+        for a, b in spans:
+            part = x.text[a:b]
+            out.append(Mention(x.start + a, x.start + b, part, "PERSON", part))
     return out
 
 
@@ -701,10 +760,37 @@ def extract_mentions(doc: Any, text: str | None = None) -> tuple[Mention, ...]:
     merged = _merge(ner, _gazetteer_candidates(doc, toks, gaz, m), doc, toks, m)
     found = (_mention(doc, toks, full, c, gaz, m) for c in merged)
     mentions = [x for x in found if x is not None]
-    return tuple(_split_hyphenated_people(_propagate_surnames(doc, toks, mentions, m)))
+    people = _split_hyphenated_people(_propagate_surnames(doc, toks, mentions, m))
+    return tuple(_drop_common_words(people, full))
 
 
-@stage("entities", version=2, adds=["mentions"], needs=["parse", "sentences"])
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+
+
+def _drop_common_words(mentions: list[Mention], full: str) -> list[Mention]:
+    """A lone capitalised word tagged as a person that is nobody's surname in the document
+    and that the document also writes in lower case ("Manhunt" above "the manhunt went
+    on"), or that is all capitals ("ROTC", "LEFT"), is a word, not a person."""
+    lone = {
+        (x.start, x.end)
+        for x in mentions
+        if x.label == "PERSON" and x.origin == "ner" and " " not in x.text
+    }
+    if not lone:
+        return mentions
+    surnames = {s.casefold() for s in _surnames(mentions)}
+    lower = set(_LOWER_WORD.findall(full))
+    out = []
+    for x in mentions:
+        word = x.text.casefold()
+        common = word in lower or (x.text.isupper() and x.text.isalpha())
+        if (x.start, x.end) in lone and word not in surnames and common:
+            continue
+        out.append(x)
+    return out
+
+
+@stage("entities", version=3, adds=["mentions"], needs=["parse", "sentences"])
 def entities(inp: StageInput) -> StageOutput:
     text = inp.document.text
     names = extract_mentions(inp.parse, text)
