@@ -49,11 +49,12 @@ from storyline.stages.figures_kind import (
     clause_place,
     clause_rate,
     clause_tokens,
+    direction,
     present_period,
+    qualifier,
     token_spans,
 )
 from storyline.stages.figures_parse import (
-    TIME_UNITS,
     Quantity,
     hedge_before,
     number_value,
@@ -77,6 +78,7 @@ from storyline.stages.figures_subject import (
     span_root,
     top_parties,
 )
+from storyline.stages.figures_units import TIME_UNITS, is_salient, measure_of
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 # -------------------------------------------------------------------------- counts
@@ -213,8 +215,12 @@ def extract_figures(
         high = by_start.get(q.range_high)  # type: ignore[arg-type]
         if high is not None:
             hedge = hedge_before(text, q.start)
+            low_value = _rounded(q.value)
             low = replace(high, start=q.start, end=q.end, text=text[q.start : q.end])
-            found.append(replace(low, value=round(q.value, 6), hedge=hedge))
+            low = replace(low, low=low_value, high=high.value)
+            found.remove(high)
+            found.append(replace(high, low=low_value, high=high.value))
+            found.append(replace(low, value=low_value, hedge=hedge, qualifier=qualifier(hedge)))
     return tuple(sorted(found, key=lambda f: f.start))
 
 
@@ -232,14 +238,24 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     gov: Any | None = None
     subject: str | None
     rate = q.rate
-    if unit is None:
+    counted: str | None = None
+    measure = q.measure
+    if unit in TIME_UNITS:
+        fspan = ctx.doc.char_span(start, end, alignment_mode="expand")
+        root = span_root(fspan)
+        subject, gov = _time_subject(q, fspan, ctx)
+        via = governor(root)[1]
+    elif unit is None:
         if _RATIO_BEFORE.search(text, max(0, start - 24), start):
             return None  # "4 in 10 voters": the 10 is the base of a share, not a count
-        counted = _count(q, span, ctx)
-        if counted is None:
+        counted_noun = _count(q, span, ctx)
+        if counted_noun is None:
             return None
-        start, end, noun, unit = counted
+        start, end, noun, unit = counted_noun
         root = noun
+        measure = measure_of(unit)
+        if unit == "count":
+            counted = singular(q.noun if q.attached and q.noun else noun.text)
         ctx.figure_tokens.update(t.i for t in span)
         if q.attached:
             ctx.figure_tokens.update(range(span[-1].i, span[-1].i + 3))
@@ -261,7 +277,7 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
             subject, gov = percent_subject(root, ctx)
         else:
             subject, gov = money_subject(root, ctx)
-            if subject is not None:
+            if subject is not None and is_salient(measure or measure_of(unit)):
                 ctx.last_subject = subject
         via = governor(root)[1]
     hedge = hedge_before(text, start)
@@ -291,7 +307,7 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
         start=start,
         end=end,
         text=text[start:end],
-        value=round(value, 6),
+        value=_rounded(value),
         unit=unit,
         subject=subject,
         kind=kind,
@@ -300,7 +316,26 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
         duration=duration,
         rate=rate,
         place=place,
+        measure=measure or measure_of(unit),
+        unit_text=q.unit_text,
+        qualifier=qualifier(hedge),
+        direction=direction(text, start, end),
+        counted=counted,
+        salient=is_salient(measure or measure_of(unit)),
     )
+
+
+def _time_subject(q: Quantity, span: Any, ctx: Context) -> tuple[str | None, Any | None]:
+    """What a duration or an age is of: "a 30-year contract" → "contract term"."""
+    tok = span[-1]
+    head = tok.head
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    if q.attached and head.i > tok.i and head.pos_ == "NOUN":
+        return f"{noun_phrase(head, ctx)} term", head.head
+    if q.measure == "age":
+        return None, tok.head
+    return money_subject(span_root(span), ctx)
 
 
 @stage("figures", version=5, adds=["figures"], needs=["parse", "sentences", "mentions"])
@@ -309,3 +344,8 @@ def figures(inp: StageInput) -> StageOutput:
     reference = inp.document.meta.reference_date
     found = extract_figures(inp.parse, inp.document.text, mentions, reference)
     return {"figures": found}
+
+
+def _rounded(value: float) -> float:
+    """``value`` to 12 significant digits (a microgram in tonnes is not 0)."""
+    return float(f"{value:.12g}")
