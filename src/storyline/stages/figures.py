@@ -170,9 +170,18 @@ def _iso_date(published: str | None) -> str | None:
 
 
 def _in_name(q: Quantity, ctx: Context, span: Any) -> bool:
+    """Is the number inside a name? Money written with its currency is money whatever the
+    tagger says ("GBP 350", "USD227 billion" are no product or organisation)."""
+    if q.measure == "money" and q.unit_text:
+        return False
+    start, end = q.start, q.end
+    if q.unit is not None:
+        at = ctx.text.find(q.digits, q.start, q.end)
+        if at >= 0:
+            start, end = at, at + len(q.digits)
     for tok in span:
         for m in ctx.by_token.get(tok.i, []):
-            if m.label in NAME_LABELS and m.start < q.end and m.end > q.start:
+            if m.label in NAME_LABELS and m.start < end and m.end > start:
                 return True
     return False
 

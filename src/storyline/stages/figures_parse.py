@@ -39,6 +39,12 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _WORD_EXTRA = {"a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000}
+# parts of a scale: "half a million", "a quarter billion", "three quarters billion"
+_PARTS = {
+    "half": 0.5, "a half": 0.5, "half a": 0.5, "quarter": 0.25, "a quarter": 0.25,
+    "quarter of a": 0.25, "a quarter of a": 0.25, "three quarters": 0.75,
+    "three-quarters": 0.75, "three quarters of a": 0.75,
+}  # fmt: skip
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9,
     "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
@@ -46,7 +52,9 @@ SCALES = {
 }  # fmt: skip
 
 _WORD_NUM = (
-    r"(?:(?:"
+    r"(?:(?:" + "|".join(sorted(_PARTS, key=len, reverse=True)).replace(" ", r"\s+") + r")"
+    r"(?=[\s-](?:trillion|billion|million|thousand)\b)"
+    r"|(?:"
     + "|".join(_TENS)
     + r")(?:[-\s](?:"
     + "|".join(k for k in _ONES if _ONES[k] < 10)
@@ -67,8 +75,8 @@ _NUMBER_TAIL = (
     r"(?![0-9])"
 )
 _NUMERAL = re.compile(
-    r"(?P<num>\d(?<![\w.,/:-]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?,\d{2},\d{2},\d{3}(?:\.\d+)?"
-    r"|\d*\s\d/\d{1,2}(?![\d/])|\d/\d{1,2}(?![\d/])|\d*½|\d*(?:\.\d+)?))" + _NUMBER_TAIL,
+    r"(?P<num>\d(?<![\w.,/:%=&?#-]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d?(?:,\d\d)+,\d{3}(?:\.\d+)?"
+    r"|\d*\s\d/\d{1,2}(?![\d/])|/\d{1,2}(?![\d/])|\d*½|\d*(?:\.\d+)?))" + _NUMBER_TAIL,
     re.IGNORECASE,
 )
 _WRITTEN = re.compile(r"(?<![\w.,/:-])(?P<num>" + _WORD_NUM + r")" + _NUMBER_TAIL, re.IGNORECASE)
@@ -86,7 +94,9 @@ def _shortest(spellings: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in found if not any(w != v and w.startswith(v) for v in found)))
 
 
-_NUMBER_WORDS = _shortest((*_TENS, *_ONES, *_WORD_EXTRA))  # every written number starts with one
+_NUMBER_WORDS = _shortest(
+    (*_TENS, *_ONES, *_WORD_EXTRA, *_PARTS)
+)  # every written number starts with one
 
 
 # the places a written number or a fraction can start (their regexes ignore case)
@@ -107,12 +117,14 @@ def number_matches(text: str, search: Scan | None = None) -> list[re.Match[str]]
 
 def word_value(word: str) -> float | None:
     """The value of a written number: "five" → 5, "twenty-one" → 21, "a dozen" → 12."""
-    w = word.lower().strip()
+    w = " ".join(word.lower().split())
     if w in _ONES:
         return float(_ONES[w])
     if w in _WORD_EXTRA:
         return float(_WORD_EXTRA[w])
-    tens, _, ones = w.partition("-")
+    if w.replace("-", " ") in _PARTS:
+        return _PARTS[w.replace("-", " ")]
+    tens, _, ones = w.replace(" ", "-").partition("-")
     if tens in _TENS and (not ones or ones in _ONES):
         return float(_TENS[tens] + (_ONES[ones] if ones else 0))
     return None
@@ -142,7 +154,7 @@ _CURRENCY_PREFIX: tuple[tuple[str, str], ...] = (
     ("C$", "CAD"), ("CA$", "CAD"), ("HK$", "HKD"), ("S$", "SGD"), ("NZ$", "NZD"),
     ("RMB", "CNY"), ("CNY", "CNY"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"),
     ("INR", "INR"), ("RUB", "RUB"), ("Rs.", "INR"), ("Rs", "INR"), ("₹", "INR"), ("$", "USD"),
-    ("€", "EUR"), ("£", "GBP"), ("¥", "CNY"), ("₽", "RUB"),
+    ("€", "EUR"), ("£", "GBP"), ("¥", "CNY"), ("₽", "RUB"), ("₿", "BTC"), ("dollar", "USD"),
 )  # fmt: skip
 _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("us dollars", "USD"), ("u.s. dollars", "USD"), ("american dollars", "USD"),
@@ -158,10 +170,17 @@ _CURRENCY_WORDS: tuple[tuple[str, str], ...] = (
     ("guilders", "NLG"), ("turkish lira", "TRY"), ("lira", "TRY"), ("bitcoins", "BTC"),
     ("bitcoin", "BTC"), ("btc", "BTC"), ("us dollar", "USD"), ("cents", "USD"),
     ("cent", "USD"), ("pence", "GBP"), ("penny", "GBP"), ("chf", "CHF"), ("cad", "CAD"),
-    ("aud", "AUD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("元", "CNY"),
+    ("aud", "AUD"), ("musd", "USD"), ("meur", "EUR"), ("mgbp", "GBP"), ("satoshis", "BTC"),
+    ("satoshi", "BTC"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("元", "CNY"), ("₡", "CRC"),
+    ("₾", "GEL"), ("₭", "LAK"), ("₿", "BTC"),
 )  # fmt: skip
 # coins: a hundredth of their currency
 _SUBUNITS = frozenset({"cents", "cent", "pence", "penny"})
+# currency words that are not one unit of their currency: coins, millions ("30 MUSD")
+_WORD_FACTORS = {
+    **dict.fromkeys(_SUBUNITS, 0.01), "satoshis": 1e-8, "satoshi": 1e-8, "musd": 1e6,
+    "meur": 1e6, "mgbp": 1e6,
+}  # fmt: skip
 _FRACTIONS = {
     "one-third": 100 / 3, "a third": 100 / 3, "one third": 100 / 3, "two-thirds": 200 / 3,
     "two thirds": 200 / 3, "one-quarter": 25.0, "a quarter": 25.0, "one quarter": 25.0,
@@ -263,17 +282,19 @@ def _word_probes(table: Sequence[tuple[Any, ...]], gaps: tuple[str, ...], glued:
     probes = []
     for row, (surface, *_) in enumerate(table):
         for gap in gaps:
-            if gap == "" and surface[0].isalpha() and not glued:
+            if gap == "" and surface[0].isascii() and surface[0].isalpha() and not glued:
                 continue  # "5yen" is not written; "5dollars" neither
             if gap == "-" and surface[0] == "%":
                 continue  # nor "5-%"
+            if gap and surface in ("c", "f"):
+                continue  # "-5C", but not "grade 5 c"
             probes.append((gap + surface, surface, row))
     return _by_first_chars(probes)
 
 
 _PREFIX_PROBES = _prefix_probes()
 _CURRENCY_CODES = tuple(r for r in _CURRENCY_WORDS if len(r[0]) == 3 and r[1] == r[0].upper())
-_MONEY_PROBES = _word_probes(_CURRENCY_WORDS, (" ", ""), glued=False)
+_MONEY_PROBES = _word_probes(_CURRENCY_WORDS, (" ", "", "-"), glued=False)
 _CODE_PROBES = _word_probes(_CURRENCY_CODES, (" ", ""), glued=True)
 _UNIT_PROBES = _word_probes(UNIT_WORDS, (" ", "-", "", "\u00a0"), glued=True)
 
@@ -313,7 +334,7 @@ def _match_money(text: str, pos: int, codes_only: bool = False) -> tuple[int, st
         return None
     table = _CURRENCY_CODES if codes_only else _CURRENCY_WORDS
     surface, code = table[found[1]]
-    return found[0], code, 0.01 if surface in _SUBUNITS else 1.0
+    return found[0], code, _WORD_FACTORS.get(surface, 1.0)
 
 
 def _match_unit(text: str, pos: int) -> tuple[int, str, float, str | None, str] | None:
@@ -357,7 +378,10 @@ def scan(text: str) -> list[Quantity]:
         add(_glued_code(m))
     for m in number_matches(text, search):
         add(_candidate(text, m))
-    return _ranges(text, _carry_currency(text, sorted(found, key=lambda q: q.start)))
+    for m in _MINUS_SIGN.finditer(text):
+        add(_below_zero(text, m.start()))
+    ordered = _coins(text, sorted(found, key=lambda q: q.start))
+    return _ranges(text, _carry_currency(text, ordered))
 
 
 # "cut by a fifth"
@@ -376,6 +400,22 @@ _MULTIPLE = re.compile(
     r"|(?P<num>\d+(?:\.\d+)?|" + _WORD_NUM + r")[-\s]?fold)(?![\w-])",
     re.IGNORECASE,
 )
+
+
+_MINUS_SIGN = re.compile(r"(?<![\w.,/:-])[-−](?=\d)")
+
+
+def _below_zero(text: str, sign: int) -> Quantity | None:
+    """A temperature below zero written with a sign ("-5C", "-5 degrees Fahrenheit"): the
+    number regex leaves out numbers after a hyphen, which are mostly ranges and names."""
+    unsigned = text[:sign] + " " + text[sign + 1 :]
+    m = _NUMERAL.match(unsigned, sign + 1)
+    q = _candidate(unsigned, m) if m is not None else None
+    if q is None or q.measure != "temperature":
+        return None
+    if "f" in (q.unit_text or "").lower():  # Fahrenheit below zero, then in Celsius
+        return replace(q, start=sign, value=(-(q.value * 9 / 5 + 32) - 32) * 5 / 9)
+    return replace(q, start=sign, value=-q.value)
 
 
 def _multiple(m: re.Match[str]) -> Quantity | None:
@@ -408,6 +448,43 @@ _CARRY_WORDS = frozenset(
      "year", "worth", "previously", "earlier", "before", "after"}
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+_COIN_GAP = re.compile(r"\s*(?:and\s+)?")
+
+
+def _coins(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one sum of money."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        coin = (q.unit_text or "").lower() in _SUBUNITS
+        joined = last is not None and _COIN_GAP.fullmatch(text, last.end, q.start) is not None
+        if last is None or not joined or (last.unit_text or "").lower() in _SUBUNITS:
+            out.append(q)
+        elif coin and last.unit == q.unit:
+            out[-1] = replace(last, end=q.end, value=last.value + q.value)
+        elif _cents(q, last):  # "15 dollars 50", "one dollar and two"
+            out[-1] = replace(last, end=q.end, value=last.value + q.value / 100)
+        elif last.unit_text in _FEET and q.unit_text in _INCHES:  # "5 feet 2 inches"
+            out[-1] = replace(last, end=q.end, value=last.value + q.value)
+        else:
+            out.append(q)
+    return out
+
+
+_FEET = frozenset({"feet", "foot", "ft"})
+_INCHES = frozenset({"inches", "inch", "in"})
+
+
+def _cents(q: Quantity, money: Quantity) -> bool:
+    """Is a bare number the cents of the money written before it ("15 dollars 50")?"""
+    written = (money.unit_text or "").lower()
+    if money.measure != "money" or not written.isalpha() or q.unit is not None:
+        return False
+    if q.ordinal or q.attached or not 0 < q.value < 100 or not float(q.value).is_integer():
+        return False
+    return q.noun is None or q.noun.lower() in ("and", "or", "more", "to", "for")
 
 
 def _carry_currency(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -450,6 +527,8 @@ def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         if low.value != low_raw or low.unit not in (None, high.unit) or low_raw > high_raw:
             continue
+        if low.unit is not None and low.unit_text != high.unit_text:
+            continue  # "13 dollars and 45 cents" is no range
         if high.unit is None and high.value == high_raw:
             continue  # two bare numbers: nothing to carry over
         value = low_raw * high.value / high_raw
@@ -492,7 +571,8 @@ _MONEY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _MASS_CONTEXT = re.compile(r"\b(?:weigh|weighs|weighed|weight|heavy|lost|gained)\b", re.I)
-_NEGATIVE_BEFORE = re.compile(r"(?:^|[\s(])(?:-|−|minus\s+)\s?$", re.IGNORECASE)
+_NEGATIVE_BEFORE = re.compile(r"(?<![\w-])minus\s+$", re.IGNORECASE)
+_DASH_BEFORE = re.compile(r"(?:^|(?<![\d\s])\s|\()[-−]\s?$")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -577,18 +657,28 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
     if unit is not None:
         unit_end, unit_name, mult, rate, measure = unit
         value = base * scale * mult
-        if measure == "temperature" and _NEGATIVE_BEFORE.search(text, max(0, start - 8), start):
-            value = -value
+        before = text[max(0, start - 8) : start]
+        dash = measure == "temperature" and _DASH_BEFORE.search(before)
+        if dash or _NEGATIVE_BEFORE.search(before):
+            value = -value  # "minus five percent", "-5 degrees"
         value, unit_name = celsius(value, unit_name)
-        if unit_name == "degree":
+        if unit_name == "degree" or text[end:unit_end].lower() in ("c", "f"):
             measure = degree_measure(_sentence_around(text, start, end))
+            if measure != "temperature" and unit_name != "degree":
+                return None  # "11c" a share, "the 13F filing", "a Boeing 777F"
         return Quantity(
             start, unit_end, value, unit_name, digits, rate=rate, measure=measure,
             unit_text=text[end:unit_end].strip(" -\u00a0"),
         )  # fmt: skip
     money = _match_money(text, end) or _match_money(text, end, codes_only=True)
+    if money is not None and _SIGN_THEN_NUMBER.match(text, end):
+        money = None  # "1 $10 bill": the sign is the next number's
     if money is not None:
-        written = text[end : money[0]].strip()
+        written = text[end : money[0]].strip(" -")
+        late = _SCALE_AFTER.match(text, money[0]) if scale == 1.0 else None
+        if late is not None:  # "75 USD million"
+            scale = SCALES[late.group(1).lower()]
+            money = (late.end(), money[1], money[2])
         if written.lower() in ("pound", "pounds") and scale == 1.0:
             around = _sentence_around(text, start, end)
             if _MASS_CONTEXT.search(around) or not _MONEY_CONTEXT.search(around):
@@ -637,6 +727,8 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
 
 
 _POUND_MASS = 4.5359237e-4  # tonnes
+_SIGN_THEN_NUMBER = re.compile(r"\s*[$€£]\s?\d")
+_SCALE_AFTER = re.compile(r"\s+(trillion|billion|million|thousand|bn|mn)\b", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------------- context

@@ -128,7 +128,9 @@ UNIT_WORDS: tuple[UnitRow, ...] = (
     ("feet", "km", 3.048e-4, None, "length"), ("foot", "km", 3.048e-4, None, "length"),
     ("ft", "km", 3.048e-4, None, "length"),
     ("inches", "km", 2.54e-5, None, "length"), ("inch", "km", 2.54e-5, None, "length"),
+    ("in.", "km", 2.54e-5, None, "length"),
     ("yards", "km", 9.144e-4, None, "length"), ("yard", "km", 9.144e-4, None, "length"),
+    ("m", "km", 1e-3, None, "length"),
     # energy
     ("terawatt-hours", "watt_hour", 1e12, None, "energy"),
     ("terawatt hours", "watt_hour", 1e12, None, "energy"),
@@ -184,6 +186,7 @@ UNIT_WORDS: tuple[UnitRow, ...] = (
     ("celcius", "celsius", 1.0, None, "temperature"),
     ("centigrade", "celsius", 1.0, None, "temperature"),
     ("centigrate", "celsius", 1.0, None, "temperature"),
+    ("c", "celsius", 1.0, None, "temperature"), ("f", "fahrenheit", 1.0, None, "temperature"),
     # degrees without a scale: a temperature where the sentence speaks of one, else an angle
     ("degrees", "degree", 1.0, None, "angle"), ("degree", "degree", 1.0, None, "angle"),
     ("deg.", "degree", 1.0, None, "angle"), ("°", "degree", 1.0, None, "angle"),
