@@ -384,9 +384,11 @@ def scan(text: str) -> list[Quantity]:
     return _ranges(text, _carry_currency(text, ordered))
 
 
-# "cut by a fifth"
+# "cut by a fifth", "grew by a third" (not "too clever by half")
 _FRACTION_BY = re.compile(
-    r"(?<![\w-])by\s+(?P<frac>"
+    r"\b(?:cut|cuts|slash\w*|reduc\w*|lower\w*|decreas\w*|declin\w*|f[ae]ll\w*|drop\w*|"
+    r"shr[aiu]nk\w*|increas\w*|r[io]se[ns]?|rising|gr[eo]w\w*|rais\w*|boost\w*|expand\w*|"
+    r"jump\w*|climb\w*)\s+(?:\w+\s+)?by\s+(?P<frac>"
     + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
@@ -661,6 +663,8 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
         dash = measure == "temperature" and _DASH_BEFORE.search(before)
         if dash or _NEGATIVE_BEFORE.search(before):
             value = -value  # "minus five percent", "-5 degrees"
+        if unit_name == "fahrenheit" and _CHANGE_NEAR.search(text, max(0, start - 30), start):
+            value, unit_name = value * 5 / 9, "celsius"  # a change of 0.5°F is 0.28°C
         value, unit_name = celsius(value, unit_name)
         if unit_name == "degree" or text[end:unit_end].lower() in ("c", "f"):
             measure = degree_measure(_sentence_around(text, start, end))
@@ -727,6 +731,11 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
 
 
 _POUND_MASS = 4.5359237e-4  # tonnes
+_CHANGE_NEAR = re.compile(
+    r"\b(?:by|increas\w*|decreas\w*|r[io]se[ns]?|rising|warm\w*|cool\w*|f[ae]ll\w*|"
+    r"drop\w*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SIGN_THEN_NUMBER = re.compile(r"\s*[$€£]\s?\d")
 _SCALE_AFTER = re.compile(r"\s+(trillion|billion|million|thousand|bn|mn)\b", re.IGNORECASE)
 
