@@ -33,7 +33,7 @@ def only(text: str) -> Quantity:
 def test_stage_is_registered_with_its_contract() -> None:
     spec = REGISTRY["figures"]
     assert (spec.version, spec.adds, spec.needs) == (
-        5,
+        6,
         ("figures",),
         ("parse", "sentences", "mentions"),
     )

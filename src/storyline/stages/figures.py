@@ -347,7 +347,7 @@ def _time_subject(q: Quantity, span: Any, ctx: Context) -> tuple[str | None, Any
     return money_subject(span_root(span), ctx)
 
 
-@stage("figures", version=5, adds=["figures"], needs=["parse", "sentences", "mentions"])
+@stage("figures", version=6, adds=["figures"], needs=["parse", "sentences", "mentions"])
 def figures(inp: StageInput) -> StageOutput:
     mentions = tuple(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     reference = inp.document.meta.reference_date

@@ -588,13 +588,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _time_quantity(text: str, m: re.Match[str], base: float, digits: str) -> Quantity | None:
     """A duration ("three-day visit", "4 1/2 hours") or an age ("aged 71", "71-year-old")."""
     start, end = m.start(), m.end()
-    if _AGE_BEFORE.search(text, max(0, start - 8), start):
+    aged = _AGE_BEFORE.search(text, max(0, start - 8), start)
+    if aged is not None:
         unit_m = _TIME_AFTER.match(text, end)
         unit = singular(unit_m.group("unit")) if unit_m else "year"
         stop = unit_m.end() if unit_m else end
         old = _OLD_AFTER.match(text, stop)
         return Quantity(
-            start, old.end() if old else stop, base, unit, digits, measure="age",
+            aged.start(), old.end() if old else stop, base, unit, digits, measure="age",
             unit_text=unit_m.group("unit") if unit_m else None,
         )  # fmt: skip
     yo = _YO_AFTER.match(text, end)
@@ -694,12 +695,14 @@ def _candidate(text: str, m: re.Match[str]) -> Quantity | None:
             start, money[0], base * scale * money[2], money[1], digits, measure="money",
             unit_text=written,
         )  # fmt: skip
-    if (end < len(text) and text[end].isalpha()) or fraction:
+    if end < len(text) and text[end].isalpha():
         return None  # a number glued to a word that is no unit ("5G", "3D")
     if not m.group("att") and not m.group("scale"):
         timed = _time_quantity(text, m, base, digits)
         if timed is not None:
             return timed
+    if fraction:
+        return None  # "24/7", "9/11": a fraction needs its unit
     if numeric and "," not in digits and "." not in digits and _is_year(digits, scale != 1.0):
         return None
     if m.group("att") is not None and not numeric:
