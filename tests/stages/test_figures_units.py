@@ -214,6 +214,25 @@ def test_fields_of_every_quantity(figures_of: Analyse) -> None:
 
 
 @pytest.mark.slow
+def test_an_age_after_a_name(figures_of: Analyse) -> None:
+    (age,) = figures_of("Prime Minister Justin Trudeau, 43, said the deal was fair.")
+    assert (age.text, age.value, age.unit, age.measure, age.salient) == (
+        "43",
+        43.0,
+        "year",
+        "age",
+        False,
+    )
+
+
+def test_doubling_down_is_no_multiple() -> None:
+    assert found("He doubled down on the claim.") == []
+    assert found("Mining output of 1.5 mb/d") == [
+        ("1.5 mb/d", 1.5e6, "barrel", "volume"),
+    ]
+
+
+@pytest.mark.slow
 def test_durations_and_ages_never_group() -> None:
     from storyline.resolve.figures import group_figures
 

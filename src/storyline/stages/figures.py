@@ -146,7 +146,7 @@ def _count(q: Quantity, span: Any, ctx: Context) -> tuple[int, int, Any, str] | 
         return None
     if any(c.lower_ in REFERENCE_DETS and c.i < num.i for c in noun.children):
         return None  # "the two countries": a reference, not a count
-    if noun.lemma_.lower() in ("percent", "%", "cent", "point", "per"):
+    if noun.lemma_.lower() in ("percent", "%", "cent", "per"):
         return None
     return q.start, noun.idx + len(noun.text), noun, "count"
 
@@ -206,6 +206,8 @@ def extract_figures(
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _in_name(q, ctx, span):
             continue
+        if _age_after_name(q, ctx, span):
+            q = replace(q, unit="year", measure="age", noun=None)
         candidates.append((q, span))
         if q.unit is not None:
             ctx.figure_tokens.update(t.i for t in span)
@@ -231,6 +233,25 @@ def extract_figures(
             found.append(replace(high, low=low_value, high=high.value))
             found.append(replace(low, value=low_value, hedge=hedge, qualifier=qualifier(hedge)))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_AGE_CLOSE = re.compile(r"\s*(?:,|\)|;|\.(?:\s|$)|$)")
+
+
+def _age_after_name(q: Quantity, ctx: Context, span: Any) -> bool:
+    """ "Sean Copeland, 51, and his son": a number set off by commas after a person's name
+    is the person's age."""
+    if q.unit is not None or q.ordinal or q.attached or not q.digits.isdigit():
+        return False
+    if not 0 < q.value < 120 or not _COMMA_BEFORE.search(ctx.text, max(0, q.start - 3), q.start):
+        return False
+    if not _AGE_CLOSE.match(ctx.text, q.end):
+        return False
+    start = span[0].i
+    if start < 2 or ctx.doc[start - 1].text != ",":
+        return False
+    return any(m.label == "PERSON" for m in ctx.by_token.get(start - 2, []))
 
 
 _RATIO_BEFORE = re.compile(

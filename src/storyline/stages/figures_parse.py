@@ -399,7 +399,7 @@ _MULTIPLES = {
 }  # fmt: skip
 _MULTIPLE = re.compile(
     r"(?<![\w-])(?:(?P<verb>" + "|".join(_MULTIPLES) + r")"
-    r"|(?P<num>\d+(?:\.\d+)?|" + _WORD_NUM + r")[-\s]?fold)(?![\w-])",
+    r"|(?P<num>\d+(?:\.\d+)?|" + _WORD_NUM + r")[-\s]?fold)(?![\w-])(?!\s+down\b)",
     re.IGNORECASE,
 )
 

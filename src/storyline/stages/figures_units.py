@@ -60,6 +60,9 @@ UNIT_WORDS: tuple[UnitRow, ...] = (
     ("barrels a day", "barrel", 1.0, "a day", "volume"),
     ("barrels", "barrel", 1.0, None, "volume"), ("barrel", "barrel", 1.0, None, "volume"),
     ("bpd", "barrel", 1.0, "per day", "volume"), ("b/d", "barrel", 1.0, "per day", "volume"),
+    ("mb/d", "barrel", 1e6, "per day", "volume"), ("mbpd", "barrel", 1e6, "per day", "volume"),
+    ("mmbpd", "barrel", 1e6, "per day", "volume"),
+    ("mmb/d", "barrel", 1e6, "per day", "volume"),
     # mass
     ("metric tonnes", "tonne", 1.0, None, "mass"), ("metric tons", "tonne", 1.0, None, "mass"),
     ("metric ton", "tonne", 1.0, None, "mass"),
