@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 import storyline.stages  # registers sentences and entities
 import storyline.stages.figures  # noqa: F401  (registers figures)
 from storyline.document import Document, Figure, Metadata, document_id
-from storyline.stages.figures_parse import (
-    Quantity,
-    hedge_before,
-    plural,
-    rate_after,
-    scan,
-    singular,
-    word_value,
-)
+from storyline.stages.figures_parse import Quantity, scan, word_value
+from storyline.stages.figures_words import hedge_before, plural, rate_after, singular
 from storyline.stages.registry import REGISTRY, run_stages
 
 

@@ -1,15 +1,22 @@
-"""The ``figures`` stage: numbers people argue about, with what they measure and for when.
+"""The ``figures`` stage: every quantity in the text, with what it measures and for when.
 
-Candidates come from :mod:`storyline.stages.figures_parse` (money, quantities with units,
-percentages, fractions, bare numbers); the dependency parse and the ``mentions`` layer
-then decide the rest:
+Candidates come from :mod:`storyline.stages.figures_parse` (money, quantities with units
+of every family in :mod:`storyline.stages.figures_units`, percentages, fractions,
+multiples, durations, ages, bare numbers); the dependency parse and the ``mentions`` layer
+then decide the rest. Each figure carries its ``measure`` (money, percent, count,
+duration, age, length…) and ``salient``: whether it is of a measure the story views keep
+to (money, shares, counts, goods, energy, distances — not ages, durations, speeds…);
+``qualifier`` normalises the hedge, ``direction`` is a change the text states ("rose",
+"fell by"), ``low``/``high`` bound a range, ``counted`` is the noun a count counts:
 
 * **Counts.** A bare number is a figure only when it counts a noun it modifies ("five
   people", "15 other cooperation deals", "a 5,300-word document"), not a time span ("10
-  years" is a duration), not a reference ("the two countries"), and not inside a name
+  years" is a duration, a figure of its own), not a reference ("the two countries"),
+  not inside a name
   or a date. "38 times"/"38 occasions" count the events of their verb ("they met 38
   times" → "meetings"); an ordinal counts only meetings and their kin ("their 38th
-  meeting" → 38 meetings). "A 30-year contract" is a figure in ``year`` ("contract term").
+  meeting" → 38 meetings). "A 30-year contract" is a duration in ``year`` ("contract
+  term"); "Justin Trudeau, 43," is an age.
 * **Subject**, a readable phrase built the same way for the same measure: the noun the
   number measures (its ``of`` object, the noun it modifies, the verb's object or subject,
   through "value"/"level"/"mark" and through "it" to the previous subject) with its
@@ -54,15 +61,7 @@ from storyline.stages.figures_kind import (
     qualifier,
     token_spans,
 )
-from storyline.stages.figures_parse import (
-    Quantity,
-    hedge_before,
-    number_value,
-    plural,
-    rate_after,
-    scan,
-    singular,
-)
+from storyline.stages.figures_parse import Quantity, number_value, scan
 from storyline.stages.figures_subject import (
     EVENT_NOUNS,
     NAME_LABELS,
@@ -79,6 +78,7 @@ from storyline.stages.figures_subject import (
     top_parties,
 )
 from storyline.stages.figures_units import TIME_UNITS, is_salient, measure_of
+from storyline.stages.figures_words import hedge_before, plural, rate_after, singular
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 # -------------------------------------------------------------------------- counts

@@ -131,7 +131,6 @@ UNIT_WORDS: tuple[UnitRow, ...] = (
     ("feet", "km", 3.048e-4, None, "length"), ("foot", "km", 3.048e-4, None, "length"),
     ("ft", "km", 3.048e-4, None, "length"),
     ("inches", "km", 2.54e-5, None, "length"), ("inch", "km", 2.54e-5, None, "length"),
-    ("in.", "km", 2.54e-5, None, "length"),
     ("yards", "km", 9.144e-4, None, "length"), ("yard", "km", 9.144e-4, None, "length"),
     ("m", "km", 1e-3, None, "length"),
     # energy
