@@ -25,10 +25,10 @@ from storyline.evaluation.recognizers import (
     score,
 )
 
-# measured (all): precision 0.965, recall 0.876, value F1 0.918, unit agreement 1.000;
+# measured (all): precision 0.965, recall 0.879, value F1 0.920, unit agreement 1.000;
 # news-like (inputs of 8 words or more): value F1 0.934. Before this evaluation's rules
-# (the stage as it was): value F1 0.261 all, 0.243 news-like, unit agreement 0.842.
-FLOORS = {"f1": 0.898, "unit_agreement": 0.98}
+# (the stage as it was): value F1 0.261 all, 0.243 news-like, unit agreement 0.842 (0.818).
+FLOORS = {"f1": 0.90, "unit_agreement": 0.98}
 NEWS_FLOOR = 0.914
 
 
