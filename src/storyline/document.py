@@ -236,6 +236,16 @@ class Figure:
     ``duration`` and ``rate`` keep attached spans of time ("over 10 years", "annually");
     ``place`` names the places of the figure's clause that its subject does not already name
     ("cases in Florida" → "Florida"; several are joined by ", ").
+
+    ``measure`` is the kind of quantity (``money``, ``percent``, ``count``, ``duration``,
+    ``age``, ``length``, ``area``, ``volume``, ``mass``, ``speed``, ``energy``, ``power``,
+    ``data``, ``temperature``, ``angle``, ``multiple``) and ``unit_text`` the unit as
+    written ("miles", "$", "bcm"); ``low``/``high`` bound a range ("between 5 and 7
+    million"); ``qualifier`` is the hedge normalised (``about``, ``more than``, ``at least``,
+    ``less than``, ``at most``, ``up to``, ``nearly``); ``direction`` (``up``/``down``) a
+    change the text states ("rose 5%", "fell by $2bn"); ``counted`` the noun a count counts
+    (singular); ``salient`` says the figure is of a measure the story views keep to (money,
+    shares, counts, goods, energy, distances and land — not ages, durations, speeds…).
     """
 
     start: int
@@ -250,6 +260,14 @@ class Figure:
     duration: str | None = None
     rate: str | None = None
     place: str | None = None
+    measure: str | None = None
+    unit_text: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    direction: str | None = None
+    counted: str | None = None
+    salient: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 import storyline.stages  # registers sentences and entities
 import storyline.stages.figures  # noqa: F401  (registers figures)
 from storyline.document import Document, Figure, Metadata, document_id
-from storyline.stages.figures_parse import (
-    Quantity,
-    hedge_before,
-    plural,
-    rate_after,
-    scan,
-    singular,
-    word_value,
-)
+from storyline.stages.figures_parse import Quantity, scan, word_value
+from storyline.stages.figures_words import hedge_before, plural, rate_after, singular
 from storyline.stages.registry import REGISTRY, run_stages
 
 
@@ -33,7 +26,7 @@ def only(text: str) -> Quantity:
 def test_stage_is_registered_with_its_contract() -> None:
     spec = REGISTRY["figures"]
     assert (spec.version, spec.adds, spec.needs) == (
-        5,
+        6,
         ("figures",),
         ("parse", "sentences", "mentions"),
     )
@@ -66,7 +59,7 @@ def test_stage_is_registered_with_its_contract() -> None:
         ("2 million barrels of crude", "2 million barrels", 2e6, "barrel"),
         ("a 2,000 km line", "2,000 km", 2000.0, "km"),
         ("300 kilometres away", "300 kilometres", 300.0, "km"),
-        ("40 miles away", "40 miles", 40.0, "mile"),
+        ("40 miles away", "40 miles", 40 * 1.609344, "km"),
         ("63 percent of voters", "63 percent", 63.0, "percent"),
         ("25 per cent of voters", "25 per cent", 25.0, "percent"),
         ("up 25% on the year", "25%", 25.0, "percent"),
@@ -98,7 +91,6 @@ def test_barrels_per_day_carry_their_rate() -> None:
         ("twenty-one guns", "twenty-one", 21.0, "guns", False, False),
         ("a 5,300-word document", "5,300", 5300.0, "word", False, True),
         ("their 38th meeting", "38th", 38.0, "meeting", True, False),
-        ("a 30-year lease", "30", 30.0, "year", False, True),
         ("10m people", "10m", 1e7, "people", False, False),
     ],
 )
@@ -119,11 +111,9 @@ def test_parser_bare_numbers(
         "on February 4",
         "at 10:30",
         "at 9 pm",
-        "a 70-year-old farmer",
-        "he is 70 years old",
     ],
 )
-def test_parser_skips_years_dates_times_and_ages(text: str) -> None:
+def test_parser_skips_years_dates_and_times(text: str) -> None:
     assert scan(text) == []
 
 
@@ -281,7 +271,7 @@ def test_a_supply_deal(figures_of: Analyse) -> None:
         "Under the deal, Petrobras would supply 20 million tonnes of oil to India over the "
         "next 10 years."
     )
-    (f,) = figures_of(text)
+    (f,) = [f for f in figures_of(text) if f.salient]
     assert (f.text, f.value, f.unit) == ("20 million tonnes", 2e7, "tonne")
     assert f.subject is not None and f.subject.endswith("oil supply to India")
     assert (f.kind, f.duration) == ("target", "over the next 10 years")
@@ -330,7 +320,13 @@ def test_not_figures(figures_of: Analyse) -> None:
         "In 2019, the 70-year-old minister arrived at 10:30 on 4 February. The two countries "
         "met over 10 years at the G20 summit."
     )
-    assert figures_of(text) == ()
+    found = figures_of(text)
+    assert [f for f in found if f.salient] == []
+    # the age and the duration are figures of their own, which the story views leave out
+    assert [(f.text, f.measure) for f in found] == [
+        ("70-year-old", "age"),
+        ("10 years", "duration"),
+    ]
 
 
 @pytest.mark.slow

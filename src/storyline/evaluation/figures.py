@@ -6,7 +6,9 @@ its words (``text``, looked up in the article, inside ``context`` when that is g
 ``value`` in base units, ``unit``, and for trade and energy figures its ``kind``. The
 articles are full of traps that are not figures (years, "2012-13", times of day, ordinal
 dates, phone-number-like strings, ages, durations, "tens of billions"), which are not
-listed and count against precision when found.
+listed and count against precision when found. Only *salient* figures are scored (money,
+shares, counts, goods, energy, distances: ``Figure.salient``): the stage also extracts
+ages and durations as figures of their own, which the gold leaves out.
 
 Each article goes through spaCy, the ``sentences``, ``entities`` and ``figures`` stages with
 its published date. Scores:
@@ -112,7 +114,8 @@ def read_articles(folder: Path) -> list[Article]:
 
 
 def figures_of(article: Article, nlp: Any) -> tuple[Figure, ...]:
-    """The figures the stages find in an article."""
+    """The salient figures the stages find in an article (ages, durations, speeds… are
+    extracted too, but the gold lists the figures a story argues about)."""
     import storyline.stages
     import storyline.stages.figures  # noqa: F401
 
@@ -120,7 +123,7 @@ def figures_of(article: Article, nlp: Any) -> tuple[Figure, ...]:
     meta = Metadata(published=article.published)
     document = Document(document_id(article.text), article.name, article.text, meta)
     found = run_stages(chain, document, nlp(article.text))["figures"]
-    return tuple(f for f in found if isinstance(f, Figure))
+    return tuple(f for f in found if isinstance(f, Figure) and f.salient)
 
 
 def _matches(f: Figure, g: GoldFigure) -> bool:

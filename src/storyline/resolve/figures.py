@@ -3,7 +3,10 @@
 :func:`group_figures` is a pure function of the figures: the same figures in any order
 give the same groups with the same ids.
 
-**Which figures group.** Figures group when they measure one thing: the same ``subject``,
+**Which figures group.** Only *salient* figures (``Figure.salient``: money, shares,
+counts, goods, energy, distances and land) group — ages, durations, speeds, data sizes and
+temperatures are kept as data but compared by no story view. Figures group when they
+measure one thing: the same ``subject``,
 ``unit``, ``kind`` and ``place`` (``None`` equals only ``None``: figures for different
 places never share a group) and the same time. A group needs figures from at least two
 independent reports (copies of one syndicated article agreeing with each other are no
@@ -390,7 +393,7 @@ def group_figures(
     running: dict[Measure, list[Item]] = defaultdict(list)
     for item in sorted(figures, key=lambda x: (x[1], x[2].start, x[0])):
         f = item[2]
-        if not is_measure(f.subject) or _names_its_parties(f):
+        if not f.salient or not is_measure(f.subject) or _names_its_parties(f):
             continue
         if f.unit == "count" and f.value == 1:
             continue  # "the #1-rated newsletter": one of something is no figure to compare

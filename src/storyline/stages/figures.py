@@ -1,15 +1,22 @@
-"""The ``figures`` stage: numbers people argue about, with what they measure and for when.
+"""The ``figures`` stage: every quantity in the text, with what it measures and for when.
 
-Candidates come from :mod:`storyline.stages.figures_parse` (money, quantities with units,
-percentages, fractions, bare numbers); the dependency parse and the ``mentions`` layer
-then decide the rest:
+Candidates come from :mod:`storyline.stages.figures_parse` (money, quantities with units
+of every family in :mod:`storyline.stages.figures_units`, percentages, fractions,
+multiples, durations, ages, bare numbers); the dependency parse and the ``mentions`` layer
+then decide the rest. Each figure carries its ``measure`` (money, percent, count,
+duration, age, length…) and ``salient``: whether it is of a measure the story views keep
+to (money, shares, counts, goods, energy, distances — not ages, durations, speeds…);
+``qualifier`` normalises the hedge, ``direction`` is a change the text states ("rose",
+"fell by"), ``low``/``high`` bound a range, ``counted`` is the noun a count counts:
 
 * **Counts.** A bare number is a figure only when it counts a noun it modifies ("five
   people", "15 other cooperation deals", "a 5,300-word document"), not a time span ("10
-  years" is a duration), not a reference ("the two countries"), and not inside a name
+  years" is a duration, a figure of its own), not a reference ("the two countries"),
+  not inside a name
   or a date. "38 times"/"38 occasions" count the events of their verb ("they met 38
   times" → "meetings"); an ordinal counts only meetings and their kin ("their 38th
-  meeting" → 38 meetings). "A 30-year contract" is a figure in ``year`` ("contract term").
+  meeting" → 38 meetings). "A 30-year contract" is a duration in ``year`` ("contract
+  term"); "Justin Trudeau, 43," is an age.
 * **Subject**, a readable phrase built the same way for the same measure: the noun the
   number measures (its ``of`` object, the noun it modifies, the verb's object or subject,
   through "value"/"level"/"mark" and through "it" to the previous subject) with its
@@ -49,19 +56,12 @@ from storyline.stages.figures_kind import (
     clause_place,
     clause_rate,
     clause_tokens,
+    direction,
     present_period,
+    qualifier,
     token_spans,
 )
-from storyline.stages.figures_parse import (
-    TIME_UNITS,
-    Quantity,
-    hedge_before,
-    number_value,
-    plural,
-    rate_after,
-    scan,
-    singular,
-)
+from storyline.stages.figures_parse import Quantity, number_value, scan
 from storyline.stages.figures_subject import (
     EVENT_NOUNS,
     NAME_LABELS,
@@ -77,6 +77,8 @@ from storyline.stages.figures_subject import (
     span_root,
     top_parties,
 )
+from storyline.stages.figures_units import TIME_UNITS, is_salient, measure_of
+from storyline.stages.figures_words import hedge_before, plural, rate_after, singular
 from storyline.stages.registry import StageInput, StageOutput, stage
 
 # -------------------------------------------------------------------------- counts
@@ -144,7 +146,7 @@ def _count(q: Quantity, span: Any, ctx: Context) -> tuple[int, int, Any, str] | 
         return None
     if any(c.lower_ in REFERENCE_DETS and c.i < num.i for c in noun.children):
         return None  # "the two countries": a reference, not a count
-    if noun.lemma_.lower() in ("percent", "%", "cent", "point", "per"):
+    if noun.lemma_.lower() in ("percent", "%", "cent", "per"):
         return None
     return q.start, noun.idx + len(noun.text), noun, "count"
 
@@ -168,9 +170,18 @@ def _iso_date(published: str | None) -> str | None:
 
 
 def _in_name(q: Quantity, ctx: Context, span: Any) -> bool:
+    """Is the number inside a name? Money written with its currency is money whatever the
+    tagger says ("GBP 350", "USD227 billion" are no product or organisation)."""
+    if q.measure == "money" and q.unit_text:
+        return False
+    start, end = q.start, q.end
+    if q.unit is not None:
+        at = ctx.text.find(q.digits, q.start, q.end)
+        if at >= 0:
+            start, end = at, at + len(q.digits)
     for tok in span:
         for m in ctx.by_token.get(tok.i, []):
-            if m.label in NAME_LABELS and m.start < q.end and m.end > q.start:
+            if m.label in NAME_LABELS and m.start < end and m.end > start:
                 return True
     return False
 
@@ -195,6 +206,8 @@ def extract_figures(
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0 or _in_name(q, ctx, span):
             continue
+        if _age_after_name(q, ctx, span):
+            q = replace(q, unit="year", measure="age", noun=None)
         candidates.append((q, span))
         if q.unit is not None:
             ctx.figure_tokens.update(t.i for t in span)
@@ -213,9 +226,32 @@ def extract_figures(
         high = by_start.get(q.range_high)  # type: ignore[arg-type]
         if high is not None:
             hedge = hedge_before(text, q.start)
+            low_value = _rounded(q.value)
             low = replace(high, start=q.start, end=q.end, text=text[q.start : q.end])
-            found.append(replace(low, value=round(q.value, 6), hedge=hedge))
+            low = replace(low, low=low_value, high=high.value)
+            found.remove(high)
+            found.append(replace(high, low=low_value, high=high.value))
+            found.append(replace(low, value=low_value, hedge=hedge, qualifier=qualifier(hedge)))
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+_COMMA_BEFORE = re.compile(r",\s*$")
+_AGE_CLOSE = re.compile(r"\s*(?:,|\)|;|\.(?:\s|$)|$)")
+
+
+def _age_after_name(q: Quantity, ctx: Context, span: Any) -> bool:
+    """ "Sean Copeland, 51, and his son": a number set off by commas after a person's name
+    is the person's age."""
+    if q.unit is not None or q.ordinal or q.attached or not q.digits.isdigit():
+        return False
+    if not 0 < q.value < 120 or not _COMMA_BEFORE.search(ctx.text, max(0, q.start - 3), q.start):
+        return False
+    if not _AGE_CLOSE.match(ctx.text, q.end):
+        return False
+    start = span[0].i
+    if start < 2 or ctx.doc[start - 1].text != ",":
+        return False
+    return any(m.label == "PERSON" for m in ctx.by_token.get(start - 2, []))
 
 
 _RATIO_BEFORE = re.compile(
@@ -232,14 +268,24 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
     gov: Any | None = None
     subject: str | None
     rate = q.rate
-    if unit is None:
+    counted: str | None = None
+    measure = q.measure
+    if unit in TIME_UNITS:
+        fspan = ctx.doc.char_span(start, end, alignment_mode="expand")
+        root = span_root(fspan)
+        subject, gov = _time_subject(q, fspan, ctx)
+        via = governor(root)[1]
+    elif unit is None:
         if _RATIO_BEFORE.search(text, max(0, start - 24), start):
             return None  # "4 in 10 voters": the 10 is the base of a share, not a count
-        counted = _count(q, span, ctx)
-        if counted is None:
+        counted_noun = _count(q, span, ctx)
+        if counted_noun is None:
             return None
-        start, end, noun, unit = counted
+        start, end, noun, unit = counted_noun
         root = noun
+        measure = measure_of(unit)
+        if unit == "count":
+            counted = singular(q.noun if q.attached and q.noun else noun.text)
         ctx.figure_tokens.update(t.i for t in span)
         if q.attached:
             ctx.figure_tokens.update(range(span[-1].i, span[-1].i + 3))
@@ -261,7 +307,7 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
             subject, gov = percent_subject(root, ctx)
         else:
             subject, gov = money_subject(root, ctx)
-            if subject is not None:
+            if subject is not None and is_salient(measure or measure_of(unit)):
                 ctx.last_subject = subject
         via = governor(root)[1]
     hedge = hedge_before(text, start)
@@ -291,7 +337,7 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
         start=start,
         end=end,
         text=text[start:end],
-        value=round(value, 6),
+        value=_rounded(value),
         unit=unit,
         subject=subject,
         kind=kind,
@@ -300,12 +346,36 @@ def _figure(q: Quantity, span: Any, ctx: Context) -> Figure | None:
         duration=duration,
         rate=rate,
         place=place,
+        measure=measure or measure_of(unit),
+        unit_text=q.unit_text,
+        qualifier=qualifier(hedge),
+        direction=direction(text, start, end),
+        counted=counted,
+        salient=is_salient(measure or measure_of(unit)),
     )
 
 
-@stage("figures", version=5, adds=["figures"], needs=["parse", "sentences", "mentions"])
+def _time_subject(q: Quantity, span: Any, ctx: Context) -> tuple[str | None, Any | None]:
+    """What a duration or an age is of: "a 30-year contract" → "contract term"."""
+    tok = span[-1]
+    head = tok.head
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    if q.attached and head.i > tok.i and head.pos_ == "NOUN":
+        return f"{noun_phrase(head, ctx)} term", head.head
+    if q.measure == "age":
+        return None, tok.head
+    return money_subject(span_root(span), ctx)
+
+
+@stage("figures", version=6, adds=["figures"], needs=["parse", "sentences", "mentions"])
 def figures(inp: StageInput) -> StageOutput:
     mentions = tuple(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     reference = inp.document.meta.reference_date
     found = extract_figures(inp.parse, inp.document.text, mentions, reference)
     return {"figures": found}
+
+
+def _rounded(value: float) -> float:
+    """``value`` to 12 significant digits (a microgram in tonnes is not 0)."""
+    return float(f"{value:.12g}")

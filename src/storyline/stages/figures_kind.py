@@ -309,3 +309,62 @@ def token_spans(tokens: Sequence[Any]) -> list[tuple[int, int]]:
             spans.append((a, b))
         prev = t
     return spans
+
+
+# ------------------------------------------------------------- qualifier and direction
+
+_QUALIFIERS = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "some": "about", "circa": "about", "close to": "about", "more than": "more than",
+    "over": "more than", "above": "more than", "upwards of": "more than",
+    "just over": "more than", "well over": "more than", "at least": "at least",
+    "less than": "less than", "fewer than": "less than", "under": "less than",
+    "below": "less than", "just under": "less than", "at most": "at most",
+    "up to": "up to", "as much as": "up to", "as many as": "up to", "nearly": "nearly",
+    "almost": "nearly",
+}  # fmt: skip
+
+
+def qualifier(hedge: str | None) -> str | None:
+    """A hedge as one of ``about``, ``more than``, ``at least``, ``less than``, ``at most``,
+    ``up to``, ``nearly`` ("roughly" → about, "over" → more than, "as many as" → up to)."""
+    return _QUALIFIERS.get(hedge.lower()) if hedge else None
+
+
+_UP = (
+    r"ros[ei]|risen|rising|rises|increas\w*|gr[eo]w\w*|climb\w*|jump\w*|surg\w*|soar\w*|"
+    r"gain\w*|ballooned|swelled|boost\w*|raised"
+)
+_DOWN = (
+    r"f[ae]ll|fallen|falling|falls|drop\w*|declin\w*|decreas\w*|slid|slipped|sank|sunk|"
+    r"plung\w*|tumbl\w*|slump\w*|shr[aiu]nk\w*|cut|cuts|lost|los[ei]ng?|reduc\w*|"
+    r"lower\w*|dipped|eased"
+)
+_HEDGE_WORDS = r"(?:(?:by|to|some|about|around|nearly|almost|more than|over|an estimated|a)\s+)*"
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:(?:(?P<up>"
+    + _UP
+    + r")|(?P<down>"
+    + _DOWN
+    + r"))\s+"
+    + _HEDGE_WORDS
+    + r"|(?P<up2>up)\s+(?:by\s+)?|(?P<down2>down)\s+(?:by\s+)?)$",
+    re.IGNORECASE,
+)
+_DIRECTION_AFTER = re.compile(
+    r"^\s*(?:(?P<up>increase|rise|jump|gain|growth|hike|surge|higher|more)"
+    r"|(?P<down>decrease|drop|fall|decline|cut|reduction|loss|lower|less|fewer|slump))\b",
+    re.IGNORECASE,
+)
+
+
+def direction(text: str, start: int, end: int) -> str | None:
+    """``up`` or ``down`` when the words around a figure state a change ("rose 5%", "fell
+    by $2bn", "up 34 cents", "a 5% increase"), else None."""
+    before = _DIRECTION_BEFORE.search(text, max(0, start - 60), start)
+    m = before or _DIRECTION_AFTER.match(text[end : end + 20])
+    if m is None:
+        return None
+    if m.group("up") or ("up2" in m.re.groupindex and m.group("up2")):
+        return "up"
+    return "down"

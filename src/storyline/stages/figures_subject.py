@@ -21,7 +21,7 @@ from spacy.attrs import IDX, SPACY
 from storyline.document import Mention
 from storyline.gazetteer import load_gazetteer
 from storyline.resolve.names import EAST_ASIAN_SURNAMES, fold
-from storyline.stages.figures_parse import plural
+from storyline.stages.figures_words import plural
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "EVENT", "WORK", "OTHER"})
 NOT_FIGURE_ENTS = frozenset(

@@ -204,7 +204,7 @@ def story_facts(conn: sqlite3.Connection) -> StoryFacts:
             "f.period, g.id, g.label, g.agree, f.hedge FROM figures f "
             "LEFT JOIN figure_group_members gm ON gm.figure_id = f.id "
             "LEFT JOIN figure_groups g ON g.id = gm.group_id "
-            "ORDER BY f.doc_id, f.start, f.id"
+            "WHERE f.salient ORDER BY f.doc_id, f.start, f.id"
         )
     )
     holders: dict[str, list[str]] = {}

@@ -87,11 +87,14 @@ def write_layers(conn: sqlite3.Connection, analysis: Analysis) -> None:
         )
     conn.executemany(
         "INSERT OR REPLACE INTO figures(id, doc_id, start, end, text, value, unit, subject, "
-        "kind, period, hedge, duration, rate, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "kind, period, hedge, duration, rate, place, measure, unit_text, low, high, qualifier, "
+        "direction, counted, salient) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 *(layer_id("f_", doc, f.start, f.end), doc, f.start, f.end, f.text, f.value),
                 *(f.unit, f.subject, f.kind, f.period, f.hedge, f.duration, f.rate, f.place),
+                *(f.measure, f.unit_text, f.low, f.high, f.qualifier, f.direction, f.counted),
+                int(f.salient),
             )
             for f in (cast(Figure, x) for x in analysis.layer("figures"))
         ],
@@ -169,6 +172,14 @@ def iter_figures(conn: sqlite3.Connection) -> Iterator[tuple[str, str, Figure]]:
             r["duration"],
             r["rate"],
             r["place"],
+            r["measure"],
+            r["unit_text"],
+            r["low"],
+            r["high"],
+            r["qualifier"],
+            r["direction"],
+            r["counted"],
+            bool(r["salient"]),
         )
         yield r["id"], r["doc_id"], figure
 
@@ -331,9 +342,24 @@ def export_figures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                 "duration": f.duration,
                 "rate": f.rate,
                 "place": f.place,
+                "measure": f.measure,
+                "unit_text": f.unit_text,
+                "low": _number(f.low),
+                "high": _number(f.high),
+                "qualifier": f.qualifier,
+                "direction": f.direction,
+                "counted": f.counted,
+                "salient": f.salient,
             }
         )
     return out
+
+
+def _number(value: float | None) -> float | int | None:
+    """A value as the export writes it: whole numbers as integers."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
 
 
 def export_figure_groups(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -476,7 +476,8 @@ class StoryQueries:
         return groups, total
 
     def figure_page(self, offset: int = 0, limit: int = 50) -> tuple[list[Row], int]:
-        """Every figure with its source, grouped ones first."""
+        """Every salient figure (money, shares, counts, goods, energy, distances) with its
+        source, grouped ones first."""
         rows = [
             {**r, "value": _number(r["value"])}
             for r in _rows(
@@ -484,14 +485,14 @@ class StoryQueries:
                     "SELECT f.id, f.start, f.end, f.text, f.value, f.unit, f.subject, f.kind, "
                     f"f.period, f.hedge, gm.group_id AS figure_group, {_DOC_COLUMNS} "
                     "FROM figures f JOIN documents d ON d.id = f.doc_id "
-                    "LEFT JOIN figure_group_members gm ON gm.figure_id = f.id "
+                    "LEFT JOIN figure_group_members gm ON gm.figure_id = f.id WHERE f.salient "
                     "ORDER BY gm.group_id IS NULL, f.subject IS NULL, f.subject, f.period, f.id "
                     "LIMIT ? OFFSET ?",
                     (limit, offset),
                 )
             )
         ]
-        return rows, self._count("SELECT count(*) FROM figures")
+        return rows, self._count("SELECT count(*) FROM figures WHERE salient")
 
     # ------------------------------------------------------------------- events
 

@@ -340,6 +340,19 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE document_sources ADD COLUMN input_digest TEXT;
     """,
+    # version 9: every quantity — what a figure measures (money, length, age…), its unit as
+    # written, range bounds, normalised hedge, stated change, counted noun, and whether the
+    # story views keep to it (figures stored before: NULL, salient)
+    """
+    ALTER TABLE figures ADD COLUMN measure TEXT;
+    ALTER TABLE figures ADD COLUMN unit_text TEXT;
+    ALTER TABLE figures ADD COLUMN low REAL;
+    ALTER TABLE figures ADD COLUMN high REAL;
+    ALTER TABLE figures ADD COLUMN qualifier TEXT;
+    ALTER TABLE figures ADD COLUMN direction TEXT;
+    ALTER TABLE figures ADD COLUMN counted TEXT;
+    ALTER TABLE figures ADD COLUMN salient INTEGER NOT NULL DEFAULT 1;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
