@@ -55,7 +55,9 @@ class Skipped:
 
 # ------------------------------------------------------------------------- documents
 
-DateOrigin = Literal["given", "html-metadata", "text-cue", "page-header", "url", "byline"]
+DateOrigin = Literal[
+    "given", "html-metadata", "text-cue", "page-header", "url", "byline", "dateline"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,9 @@ class DateClaim:
 
     ``value`` is an ISO 8601 prefix (``2022``, ``2022-03``, ``2022-03-02``); ``evidence`` is
     the raw text or metadata field it was read from. A bare date in a page header may be
-    the day the page was rendered, not published: its origin is ``page-header``.
+    the day the page was rendered, not published: its origin is ``page-header``. A
+    dateline opening the story ("LAGOS, 2 June 2024 -") has origin ``dateline``; when it
+    leaves out the year, the evidence says where the year was taken from.
     """
 
     value: str

@@ -28,6 +28,7 @@ from functools import partial
 from typing import Any
 
 from storyline.document import Sentence, TimeExpression
+from storyline.ingest.dates import find_dateline
 from storyline.stages.registry import StageInput, StageOutput, stage
 from storyline.stages.times_rules import (
     Context,
@@ -167,7 +168,14 @@ def find_times(inp: StageInput) -> list[Timex]:
     return found
 
 
-@stage("times", version=1, adds=["times"], needs=["parse", "sentences"])
+@stage("times", version=2, adds=["times"], needs=["parse", "sentences"])
 def times(inp: StageInput) -> StageOutput:
-    kept = (t.expression() for t in find_times(inp) if t.kind in _KEPT_KINDS)
+    """The layer: dates, anchored and relative expressions — not a dateline's date
+    ("BEIJING, May 16 /TASS/."), which dates the report (metadata), not an event."""
+    dateline = find_dateline(inp.document.text)
+    kept = (
+        t.expression()
+        for t in find_times(inp)
+        if t.kind in _KEPT_KINDS and not (dateline and dateline.start <= t.start < dateline.end)
+    )
     return {"times": tuple(kept)}
