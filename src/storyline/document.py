@@ -282,6 +282,9 @@ class EventMention:
     place: tuple[int, int] | None = None
     date: str | None = None
     time: tuple[int, int] | None = None  # the time expression that dates it, if any
+    # ``date`` inferred, not read: ``date_rule`` says how (see storyline.stages.events_dates)
+    date_inferred: bool = False
+    date_rule: str | None = None
 
 
 Layers = Mapping[str, tuple[object, ...]]
@@ -400,6 +403,9 @@ class Event:
     place: str | None
     date: str | None
     mention_ids: tuple[str, ...]
+    # no report states ``date``: it was inferred for its mentions by ``date_rule``
+    date_inferred: bool = False
+    date_rule: str | None = None
 
 
 def mention_id(doc: str, start: int, end: int) -> str:

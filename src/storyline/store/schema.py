@@ -282,6 +282,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE figures ADD COLUMN place TEXT;
     ALTER TABLE figure_groups ADD COLUMN place TEXT;
     """,
+    # version 7: inferred event dates — an event mention dated from its report's
+    # publication day or placed by a weekday and the clause's tense, and an event no
+    # report dates, say so (date_inferred 1) and by which rule (date_rule)
+    """
+    ALTER TABLE event_mentions ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_mentions ADD COLUMN date_rule TEXT;
+    ALTER TABLE events ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN date_rule TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
