@@ -16,13 +16,15 @@ The publication-day rule is narrow on purpose. It needs:
 
 * a **report**: a publication date known to the day (given, from the page or the text —
   never one inferred from other articles), and not an opinion piece (a text or headline
-  opening with "Opinion", "Analysis", "Commentary", "Editorial", "Op-Ed");
+  opening with the label "Opinion", "Analysis", "Commentary", "Editorial", "Op-Ed" —
+  "OPINION: …", "Analysis/Opinion:", a line of its own);
 * the **main event**: the mentions of the first sentence of the body (among its first
   :data:`LEAD_SENTENCES`, a headline skipped) that holds an event mention;
 * told in a **past tense** (a simple past or a present perfect, not negated), in a
-  sentence with no time expression of its own (an event dated by its own words keeps
-  them: "in 2014 Russia annexed Crimea") and no habitual or generic marker ("every",
-  "usually", "often").
+  sentence with no time expression or year of its own (an event dated by its own words
+  keeps them: "in 2014 Russia annexed Crimea"; "the first meeting since 2019" is told
+  against a year), no habitual or generic marker ("every", "usually", "often"), and not
+  described with "be" ("it was the first meeting …").
 
 Per document and pure: the ``events`` stage calls :func:`date_events` on what it found.
 """
@@ -45,7 +47,7 @@ RULES = ("publication_day", "weekday_past", "weekday_future", "weekday_today")
 
 _OPINION = re.compile(
     r"^\W*(?:analysis\s*/\s*)?(?:opinion|op-ed|editorial|commentary|column|analysis"
-    r"|perspective|letters?\s+to\s+the\s+editor)\b",
+    r"|perspective|letters?\s+to\s+the\s+editor)\s*(?:[:|/\-–—]|$)",
     re.IGNORECASE,
 )
 _HABITUAL = re.compile(
@@ -53,6 +55,7 @@ _HABITUAL = re.compile(
     r"|sometimes|whenever|frequently|traditionally)\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"(?<![\w$£€.,])(?:19|20)\d{2}(?![\w%])")  # "since 2019", left out of times
 _WEEKDAY_ONLY = re.compile(
     r"^(?:(?:on|last|this|next|early|late|the|past|coming)\s+)*"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -100,6 +103,8 @@ def _told_as_past(parse: Any, mention: EventMention) -> bool:
         verb = verb.head
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
         return False
+    if verb is not tok and verb.lemma_ == "be":
+        return False  # "it was the first meeting since …" describes, it does not report
     return clause_tense(parse, tok.idx, tok.idx + len(tok.text)) == "past"
 
 
@@ -140,7 +145,11 @@ def date_events(
     if main is None:
         return out
     said = text[main.start : main.end]
-    if _HABITUAL.search(said) or any(main.start <= t.start < main.end for t in times):
+    if (
+        _HABITUAL.search(said)
+        or _YEAR.search(said)
+        or any(main.start <= t.start < main.end for t in times)
+    ):
         return out
     return [
         replace(e, date=day, date_inferred=True, date_rule="publication_day")
