@@ -5,8 +5,10 @@ this stage adds what the parse knows:
 
 * **tense** of the clause an expression sits in decides which way a bare weekday or month
   points: "met on Friday" is the Friday on or before publication, "will meet on Friday"
-  (also "is scheduled to", "plans to", "is due to") the one on or after; a present tense
-  takes the nearer one, the earlier on a tie;
+  (also "is scheduled to", "plans to", "is due to", "is to") the one on or after; a
+  present tense takes the nearer one, the earlier on a tie. What is postponed or delayed
+  until a day, or has been scheduled or planned for it ("has scheduled a news conference
+  Thursday"), lies ahead, so does what is "payable" or "due" then; "since" looks back;
 * a **bare year** that is a number of something ("2000 troops") is dropped.
 
 The layer keeps dates only: vague references ("now", "recently"), decades and durations
@@ -49,6 +51,10 @@ _FUTURE_HEADS = frozenset(
         "want", "seek", "go", "agree", "promise", "vow", "pledge", "threaten", "arrange",
     }
 )  # fmt: skip
+_DUE = frozenset({"payable", "due"})
+_SCHEDULING = frozenset(
+    {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"}
+)
 _KEPT_KINDS: frozenset[Kind] = frozenset({"absolute", "relative", "anchored"})
 _TIME_NOUNS = frozenset(
     {"year", "budget", "election", "census", "level", "summit", "games", "olympics", "price"}
@@ -76,10 +82,23 @@ def clause_tense(parse: Any, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    if span[0].i > 0 and parse[span[0].i - 1].lower_ == "since":
+        return "past"  # "since the Oct. 23 slaying"
+    preps: set[str] = set()
     for _ in range(6):
+        after = parse[tok.i + 1].lower_ if tok.i + 1 < len(parse) else ""
+        if tok.lemma_.lower() in _DUE and after != "to":
+            return "future"  # "payable Dec. 7", "due Friday" (not "due to")
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
+        if tok.dep_ == "prep":
+            preps.add(tok.lower_)
         tok = tok.head
+    if tok.lemma_ in _SCHEDULING and (
+        preps & {"until", "till"}
+        or (not preps and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children))
+    ):
+        return "future"  # "postponed until Tuesday", "has scheduled a news conference Thursday"
     for _ in range(4):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
@@ -91,6 +110,8 @@ def clause_tense(parse: Any, start: int, end: int) -> Tense | None:
             head = tok.head
             if head.lemma_ in _FUTURE_HEADS:
                 return "future" if head.tag_ != "VBD" or head.lemma_ != "go" else "past"
+            if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+                return "future"  # "is to resume trading Tuesday"
             tok = head
             continue
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
