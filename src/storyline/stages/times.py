@@ -8,7 +8,8 @@ this stage adds what the parse knows:
   (also "is scheduled to", "plans to", "is due to", "is to") the one on or after; a
   present tense takes the nearer one, the earlier on a tie. What is postponed or delayed
   until a day, or has been scheduled or planned for it ("has scheduled a news conference
-  Thursday"), lies ahead, so does what is "payable" or "due" then; "since" looks back;
+  Thursday"), lies ahead, so does what is "payable", "due" or "effective" then; "since"
+  looks back;
 * a **bare year** that is a number of something ("2000 troops") is dropped.
 
 The layer keeps dates only: vague references ("now", "recently"), decades and durations
@@ -51,7 +52,7 @@ _FUTURE_HEADS = frozenset(
         "want", "seek", "go", "agree", "promise", "vow", "pledge", "threaten", "arrange",
     }
 )  # fmt: skip
-_DUE = frozenset({"payable", "due"})
+_DUE = frozenset({"payable", "due", "effective"})
 _SCHEDULING = frozenset(
     {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"}
 )
@@ -82,8 +83,9 @@ def clause_tense(parse: Any, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
-    if span[0].i > 0 and parse[span[0].i - 1].lower_ == "since":
-        return "past"  # "since the Oct. 23 slaying"
+    before = parse[max(0, span[0].i - 4) : span[0].i]
+    if any(t.lower_ == "since" for t in before) and not any(t.pos_ == "VERB" for t in before):
+        return "past"  # "since shortly after the Oct. 23 slaying"
     preps: set[str] = set()
     for _ in range(6):
         after = parse[tok.i + 1].lower_ if tok.i + 1 < len(parse) else ""
@@ -160,9 +162,14 @@ def find_times(inp: StageInput) -> list[Timex]:
         if bare_year and _is_counted_number(inp.parse, f.start, f.end):
             continue
         sentence = next((s for s in sentences if s.start <= f.start < s.end), None)
+        # the sentence and the two before it: an earnings report's "a year ago" is the
+        # year-ago quarter when the quarter was named just before
+        here = sentences.index(sentence) if sentence in sentences else None
         ctx = Context(
             reference,
-            sentence=text[sentence.start : sentence.end] if sentence else "",
+            sentence=text[sentences[max(0, here - 2)].start : sentence.end]
+            if sentence is not None and here is not None
+            else "",
             tense_of=partial(clause_tense, inp.parse, f.start, f.end),  # if a rule needs it
         )
         res = f.resolve(ctx)
@@ -172,7 +179,6 @@ def find_times(inp: StageInput) -> list[Timex]:
         anchor = published if res.kind == "relative" and value is not None else None
         if res.kind == "anchored":
             # what it is anchored on: the last date of its sentence, else of the sentence before
-            here = sentences.index(sentence) if sentence in sentences else None
             lo = sentences[max(0, here - 1)].start if here is not None else f.start
             before = next(
                 (t for t in reversed(found) if t.timeml and t.start >= lo
