@@ -13,6 +13,11 @@ the current unit, holidays, centuries and spelled decades.
 * **centuries** — "the 20th century" → ``19``, "this century" → the reference's
   (TimeML writes a century as its first two digits; no ISO prefix, like a decade).
 * **spelled decades** — "the nineties", "the '80s" → ``199``, ``198``.
+* **in N units** — "in two weeks" in a clause that is not past (else a duration); "the
+  week after next", "the year after next".
+* **numeric dates** — "2015/08/12", "21.04.2016", "21-04-2016".
+* **bare seasons** — "summer", "the early summer", "this past winter" (see
+  :func:`_bare_season`).
 """
 
 from __future__ import annotations
@@ -35,8 +40,9 @@ _ELSEWHERE = (
 
 @rule(
     "this_unit",
-    r"(?:(?:(?:(?P<mod>earlier|later)\s+in|(?:at\s+|by\s+)?the\s+(?:end|start|beginning)"
-    r"\s+of)\s+)?the\s+(?:(?:current|full|entire|whole|calendar|fiscal)\s+){0,2}"
+    r"(?:(?:(?:(?P<mod>earlier|later)\s+in\s+the|(?:at\s+|by\s+)?(?:the\s+)?(?:end|start"
+    r"|beginning)\s+of(?:\s+the)?)\s+|the\s+)(?:(?:current|full|entire|whole|calendar"
+    r"|fiscal)\s+){0,2}"
     r"(?P<unit>year|weekend|week|month)(?![\w‐-])" + _ELSEWHERE
     + r"|(?P<end>year(?:'s|’s)?[\s-]end))",
     _I,
@@ -195,3 +201,114 @@ _DECADE_WORDS = {
 def _spelled_decade(m: re.Match[str], ctx: Context) -> Resolved:
     digit = _DECADE_WORDS[m.group("w").lower()] if m.group("w") else int(m.group("d"))
     return Resolved(f"19{digit}", "period")
+
+
+_NUMBER = (
+    r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+few|a\s+couple\s+of)"
+)
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+@rule(
+    "in_units",
+    r"in\s+(?:about\s+|around\s+|roughly\s+)?" + _NUMBER + r"\s+(?P<unit>days?|weeks?|months?"
+    r"|years?)(?:'|’)?(?:\s+time)?(?!\s+or\b)",
+    _I,
+    core=words("in\\s", runs_before=0),
+)
+def _in_units(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "in two weeks" in a clause that is not past: that long after the reference (in a
+    past clause, "rose 10% in two weeks", it is a duration)."""
+    ref = ctx.reference
+    word = re.sub(r"\s+", " ", m.group("n").lower())
+    n = int(word) if word.isdigit() else _COUNTS.get(word)
+    if n is None or ctx.clause_tense() == "past":
+        return Resolved(None, "duration")
+    if ref is None:
+        return Resolved(None, "relative")
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "day":
+        return Resolved((ref + timedelta(days=n)).isoformat(), "relative")
+    if unit == "week":
+        return Resolved(week_of(ref + timedelta(days=7 * n)), "relative")
+    if unit == "month":
+        month0 = ref.year * 12 + ref.month - 1 + n
+        return Resolved(f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", "relative")
+    return Resolved(f"{ref.year + n:04d}", "relative")
+
+
+@rule(
+    "after_next",
+    r"(?:the\s+)?(?P<unit>week|weekend|month|year)\s+after(?:\s+the)?\s+next",
+    _I,
+    core=words("week", "month", "year", runs_before=1),
+)
+def _after_next(m: re.Match[str], ctx: Context) -> Resolved:
+    ref = ctx.reference
+    if ref is None:
+        return Resolved(None, "relative")
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return Resolved(f"{ref.year + 2:04d}", "relative")
+    if unit == "month":
+        month0 = ref.year * 12 + ref.month + 1
+        return Resolved(f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", "relative")
+    value = week_of(ref + timedelta(days=14))
+    return Resolved(value + ("-WE" if unit == "weekend" else ""), "relative")
+
+
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@rule(
+    "bare_season",
+    r"(?:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?|(?:this\s+)?past\s+)"
+    r"(?P<s>spring|summer|autumn|winter)(?!\s+(?:of|\d|'\d))",
+    core=words("spring", "summer", "autumn", "winter", runs_before=3),  # "this past"
+)
+def _bare_season(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "summer", "the early summer", "this past winter" (lowercase: "Arab Spring" is a
+    name): the season of the year the clause's tense points to — in a past clause the
+    latest that has begun by the reference, in a future one the next not yet over,
+    otherwise the reference's year."""
+    ref = ctx.reference
+    if ref is None:
+        return Resolved(None, "relative")
+    code = _SEASON_CODES[m.group("s")]
+    start = _SEASON_START[code]
+    tense = "past" if "past" in m.group(0) else ctx.clause_tense()
+    year = ref.year
+    if tense == "past" and ref.month < start:
+        year -= 1
+    elif tense == "future" and ref.month >= start + 3 and code != "WI":
+        year += 1
+    return Resolved(f"{year:04d}-{code}", "relative")
+
+
+def _day_value(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@rule(
+    "numeric",
+    r"(?:(?P<y1>(?:1[6-9]|20)\d\d)(?P<s1>[/.])(?P<m1>[01]?\d)(?P=s1)(?P<d1>[0-3]?\d)"
+    r"|(?P<a>[0-3]?\d)(?P<s2>[.\-/])(?P<b>[01]?\d)(?P=s2)(?P<y2>(?:1[6-9]|20)\d\d))(?![\d.\-/]\d)",
+    core=shapes(r"[/.][01]?\d[/.]", r"[.\-/][01]?\d[.\-/]", runs_before=1),
+)
+def _numeric(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "2015/08/12", "2015.08.12" (year first); "21.04.2016", "21-04-2016", "3-7-2017"
+    (month first when both could be, as the slash rule reads "3/7/2017")."""
+    if m.group("y1"):
+        value = _day_value(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+        return Resolved(value, "absolute")
+    year, a, b = int(m.group("y2")), int(m.group("a")), int(m.group("b"))
+    value = _day_value(year, a, b) or _day_value(year, b, a)
+    return Resolved(value, "absolute")

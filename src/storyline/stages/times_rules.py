@@ -326,8 +326,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
         tense = ctx.clause_tense()
         if tense == "future":
             shift = ahead
-        elif tense == "past" or back <= ahead:
-            shift = -back
+        elif tense in ("past", None) or back <= ahead:
+            shift = -back  # no verb to tell ("Thursday's closing price"): news looks back
         else:
             shift = ahead
     return Resolved((ref + timedelta(days=shift)).isoformat(), "relative")
