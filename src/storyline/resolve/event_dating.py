@@ -1,16 +1,16 @@
 """Events across documents with inferred dates kept honest.
 
-An event mention dated from its report's publication day (``date_rule``
-``"publication_day"``, see :mod:`storyline.stages.events_dates`) says only that the event
-happened on or shortly before that day. Merging treats it as the undated mention it is in
+An event mention dated from its report's publication day or a day word near its lead
+(``date_rule`` ``"publication_day"``, ``"nearby_day"``, see
+:mod:`storyline.stages.events_dates`) says only that the event happened on or shortly
+before that day. Merging treats it as the undated mention it is in
 the text: it joins the one dated event its participants point to, or other reports
 published within days (:mod:`storyline.resolve.events`), and a report a day late does not
 split the event over a date it never stated. Once merged:
 
 * an event some report dates keeps that date (``date_inferred`` false);
-* an event no report dates takes the earliest publication day of its mentions (it
-  happened on or before its first report): ``date_inferred`` true, ``date_rule``
-  ``"publication_day"``;
+* an event no report dates takes the earliest of those inferred days (it happened on or
+  before its first report): ``date_inferred`` true, ``date_rule`` the rule that gave it;
 * an event whose date rests only on mentions placed by a weekday and a tense
   (``weekday_past``…) keeps it, marked inferred with the rule its mentions share.
 
@@ -26,7 +26,7 @@ from dataclasses import replace
 from storyline.document import Event, EventMention
 from storyline.resolve.events import resolve_events
 
-SOFT_RULES = frozenset({"publication_day"})
+SOFT_RULES = frozenset({"publication_day", "nearby_day"})
 """Rules whose dates do not take part in merging (the mention merges as undated)."""
 
 
@@ -43,10 +43,10 @@ def without_soft_dates(
 def _marked(event: Event, members: list[EventMention]) -> Event:
     stated = [m.date for m in members if m.date and not m.date_inferred]
     if event.date is None:
-        soft = sorted(m.date for m in members if m.date and m.date_rule in SOFT_RULES)
+        soft = sorted((m.date, m.date_rule) for m in members if m.date_rule in SOFT_RULES)
         if not soft:
             return event
-        return replace(event, date=soft[0], date_inferred=True, date_rule="publication_day")
+        return replace(event, date=soft[0][0], date_inferred=True, date_rule=soft[0][1])
     if any(d.startswith(event.date) or event.date.startswith(d) for d in stated):
         return event
     # the rule that gave the date (a weekday's), before the publication days that agree
