@@ -131,30 +131,15 @@ def test_opinion_pieces_are_told_by_their_label(text: str, opinion: bool) -> Non
 
 
 @pytest.mark.slow
-def test_a_day_the_next_sentences_name_dates_the_main_event(run_events: Any) -> None:
-    text = (
-        "President Lena Marsh met Prime Minister Tomas Krell in Orvel City.\n\n"
-        "Officials said on Monday that the mood was good."
-    )
-    (event,) = [e for e in run_events(text) if e.start == 0]
-    assert (event.date, event.date_inferred, event.date_rule) == (
-        "2031-05-05",
-        True,
-        "nearby_day",
-    )
-    assert event.time is not None and text[event.time[0] : event.time[1]] == "Monday"
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "after",
     [
         "Officials will speak to reporters on Monday.",  # a day ahead: not when it happened
-        "Officials said on Monday, May 5, 2031 that the mood was good.",  # no bare day word
-        "Officials had said in April that the mood was good.",  # not a day
+        "Officials said on Monday that the mood was good.",  # may be another event's day
+        "Officials had said in April that the mood was good.",
     ],
 )
-def test_only_a_past_day_word_is_taken(run_events: Any, after: str) -> None:
+def test_a_day_named_later_is_not_taken_for_the_lead(run_events: Any, after: str) -> None:
     text = "President Lena Marsh met Prime Minister Tomas Krell in Orvel City.\n\n" + after
     (event,) = [e for e in run_events(text) if e.start == 0]
     assert (event.date, event.date_rule) == (FRIDAY, "publication_day")

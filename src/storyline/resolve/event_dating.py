@@ -1,9 +1,8 @@
 """Events across documents with inferred dates kept honest.
 
-An event mention dated from its report's publication day or a day word near its lead
-(``date_rule`` ``"publication_day"``, ``"nearby_day"``, see
-:mod:`storyline.stages.events_dates`) says only that the event happened on or shortly
-before that day. Merging treats it as the undated mention it is in
+An event mention dated from its report's publication day (``date_rule``
+``"publication_day"``, see :mod:`storyline.stages.events_dates`) says only that the event
+happened on or shortly before that day. Merging treats it as the undated mention it is in
 the text: it joins the one dated event its participants point to, or other reports
 published within days (:mod:`storyline.resolve.events`), and a report a day late does not
 split the event over a date it never stated. Once merged:
@@ -26,7 +25,7 @@ from dataclasses import replace
 from storyline.document import Event, EventMention
 from storyline.resolve.events import resolve_events
 
-SOFT_RULES = frozenset({"publication_day", "nearby_day"})
+SOFT_RULES = frozenset({"publication_day"})
 """Rules whose dates do not take part in merging (the mention merges as undated)."""
 
 
