@@ -3,6 +3,7 @@ dates placed by tense and marked, and what gets no inferred date."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -143,3 +144,27 @@ def test_a_day_named_later_is_not_taken_for_the_lead(run_events: Any, after: str
     text = "President Lena Marsh met Prime Minister Tomas Krell in Orvel City.\n\n" + after
     (event,) = [e for e in run_events(text) if e.start == 0]
     assert (event.date, event.date_rule) == (FRIDAY, "publication_day")
+
+
+@pytest.mark.slow
+def test_the_lead_dates_check_takes_the_stated_day_out(tmp_path: Any, nlp: Any) -> None:
+    from storyline.evaluation.lead_dates import evaluate
+
+    lead = "President Lena Marsh met Prime Minister Tomas Krell in Orvel City {} for talks."
+    body = "\n\nThe two leaders discussed the river dam and the price of grain."
+    rows = [
+        ("a", "2031-05-09", lead.format("on Friday")),  # that day: the publication day
+        ("b", "2031-05-09", lead.format("on Thursday")),  # the day before: missed
+        ("c", "2031-05-09", "President Lena Marsh met Prime Minister Tomas Krell today."),  # right
+        ("held", "2031-05-09", lead.format("on Friday")),  # left out
+        ("d", "2031-05-09", "OPINION: Talks\n\n" + lead.format("on Friday")),  # opinion
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"source": s, "published": p, "text": t + body}) + "\n" for s, p, t in rows
+        ),
+        encoding="utf-8",
+    )
+    scores = evaluate(path, {"held"}, nlp=nlp)
+    assert (scores.reports, scores.right, scores.publication_day) == (3, 2, 2)
