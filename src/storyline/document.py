@@ -55,7 +55,9 @@ class Skipped:
 
 # ------------------------------------------------------------------------- documents
 
-DateOrigin = Literal["given", "html-metadata", "text-cue", "page-header", "url", "byline"]
+DateOrigin = Literal[
+    "given", "html-metadata", "text-cue", "page-header", "url", "byline", "dateline"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,9 @@ class DateClaim:
 
     ``value`` is an ISO 8601 prefix (``2022``, ``2022-03``, ``2022-03-02``); ``evidence`` is
     the raw text or metadata field it was read from. A bare date in a page header may be
-    the day the page was rendered, not published: its origin is ``page-header``.
+    the day the page was rendered, not published: its origin is ``page-header``. A
+    dateline opening the story ("LAGOS, 2 June 2024 -") has origin ``dateline``; when it
+    leaves out the year, the evidence says where the year was taken from.
     """
 
     value: str
@@ -299,6 +303,9 @@ class EventMention:
     place: tuple[int, int] | None = None
     date: str | None = None
     time: tuple[int, int] | None = None  # the time expression that dates it, if any
+    # ``date`` inferred, not read: ``date_rule`` says how (see storyline.stages.events_dates)
+    date_inferred: bool = False
+    date_rule: str | None = None
 
 
 Layers = Mapping[str, tuple[object, ...]]
@@ -417,6 +424,9 @@ class Event:
     place: str | None
     date: str | None
     mention_ids: tuple[str, ...]
+    # no report states ``date``: it was inferred for its mentions by ``date_rule``
+    date_inferred: bool = False
+    date_rule: str | None = None
 
 
 def mention_id(doc: str, start: int, end: int) -> str:

@@ -95,7 +95,10 @@ def test_date_borrowed_from_an_earlier_sentence_about_the_same_meeting(run_event
 @pytest.mark.slow
 def test_main_news_takes_the_publication_day_only_with_a_day_word(run_events: Any) -> None:
     news = "Angela Merkel met Emmanuel Macron in Paris. The leaders will speak again."
-    assert [e.date for e in run_events(news, "2021-06-18")] == [None]
+    found = run_events(news, "2021-06-18")  # the main event: its day inferred, and said so
+    assert [(e.date, e.date_inferred, e.date_rule) for e in found] == [
+        ("2021-06-18", True, "publication_day")
+    ]
     today = news + " Both leaders left Paris today."
     assert [e.date for e in run_events(today, "2021-06-18")] == ["2021-06-18"]
     assert [e.date for e in run_events(today, None)] == [None]

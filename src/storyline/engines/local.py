@@ -40,6 +40,7 @@ from storyline.resolve.copies import SIGNATURE_BYTES, Candidate, fingerprint, gr
 from storyline.resolve.dating import TimeInfo, independent_mentions
 from storyline.resolve.dating import infer_dates as infer_document_dates
 from storyline.resolve.entities import resolve_entities
+from storyline.resolve.event_dating import resolve_dated_events, without_soft_dates
 from storyline.resolve.events import resolve_events
 from storyline.resolve.figures import group_figures
 from storyline.resolve.positions import aggregate_positions
@@ -134,10 +135,10 @@ def resolve_story(
     # an undated page's header date is independent evidence of its year
     known = {d: pub or (pages[d][0][:4] if d in pages else None) for d, pub in published.items()}
     event_mentions = list(store.iter_event_mentions())
-    events = resolve_events(event_mentions, index, known)
+    events = resolve_dated_events(event_mentions, index, known)
     if infer_dates:
         times = {key: TimeInfo(*row) for key, row in store.time_index().items()}
-        before = independent_mentions(event_mentions, published, times)
+        before = independent_mentions(without_soft_dates(event_mentions), published, times)
         inferred = infer_document_dates(
             before, resolve_events(before, index, known), published, times, pages
         )

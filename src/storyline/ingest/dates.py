@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _MONTHS: dict[str, int] = {}
@@ -45,6 +46,7 @@ _TIME = re.compile(
     r"|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])",
     re.IGNORECASE,
 )
+_ISO_TIME = re.compile(r"^T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
 _ZONE = re.compile(
     r"\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b"
 )
@@ -58,7 +60,7 @@ CUE = re.compile(
 )
 """A date cue: "Published: …", "Updated …", "Posted on …" (group ``rest`` is what follows)."""
 _CUE_SPLIT = re.compile(
-    r"\s+[|·•]\s+|\s+(?=(?:first\s+)?published\b|(?:last\s+)?updated\b|posted\b"
+    r"\s+[|·•]\s+|(?<!\blast)(?<!\bfirst)\s+(?=(?:first\s+)?published\b|(?:last\s+)?updated\b|posted\b"
     r"|(?:last\s+)?modified\b)",
     re.IGNORECASE,
 )
@@ -194,7 +196,8 @@ def is_bare_date(line: str) -> bool:
     if found is None:
         return False
     _, start, end = found
-    rest = line[:start] + " " + line[end:]
+    after = _ISO_TIME.sub(" ", line[end:], count=1)  # 2021-11-02T08:15:00Z
+    rest = line[:start] + " " + after
     rest = re.sub(_WEEKDAY, " ", rest, flags=re.IGNORECASE)
     rest = _TIME.sub(" ", rest)
     rest = _ZONE.sub(" ", rest)
@@ -214,3 +217,129 @@ def date_from_url(url: str) -> str | None:
         if value is not None:
             return value
     return None
+
+
+# ------------------------------------------------------------------ datelines
+
+_AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]{0,24})\)|\s*/(?P<agency2>[A-Za-z][\w .&-]{0,24})/)"
+_PLACE = (
+    r"(?P<place>[A-Z][A-Za-z.'’\-]*(?:[ ]+[A-Z][A-Za-z.'’\-]*){0,3}"
+    r"(?:,[ ]+[A-Z][A-Za-z.'’\-]*(?:[ ]+[A-Z][A-Za-z.'’\-]*){0,2})?)"
+)
+_DL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DL_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n))" + _PLACE + r"(?:" + _AGENCY + r")?,\s*"
+    r"(?:" + _WEEKDAY + r",?\s+)?"
+    r"(?:"
+    + _MONTH
+    + r"\s+"
+    + _DL_DAY
+    + r"|"
+    + _DL_DAY.replace("day>", "day_b>")
+    + r"\s+(?P<month_b>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?)"
+    + _DL_YEAR
+    + r"(?:"
+    + _AGENCY.replace("agency>", "agency_b>").replace("agency2>", "agency_c>")
+    + r")?"
+    r"\s*(?:[-–—_:]+|\.(?=\s))\s*(?=[A-Z\"“‘'(])",
+    re.IGNORECASE,
+)
+_YEAR_IN_TEXT = re.compile(r"(?<![\w$£€.,])((?:19|20)\d{2})(?![\w%])")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline opening a paragraph: "LAGOS, 2 June 2024 -", "BEIJING, May 16 /TASS/.".
+
+    ``year`` is None when the dateline leaves it out; ``start``/``end`` span the dateline
+    (place, date, agency and separator) in the text it was read from.
+    """
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+    def value(self, year: int | None = None) -> str | None:
+        """The ISO date, with ``year`` standing in for a year the dateline leaves out."""
+        y = self.year if self.year is not None else year
+        return _iso(y, self.month, self.day) if y is not None else None
+
+
+def find_dateline(text: str, *, within: int = 800) -> Dateline | None:
+    """The dateline at the start of one of the text's first paragraphs, or None.
+
+    Only the opening ``within`` characters are read: a dateline heads the story. The
+    place must be capitalised ("LAGOS", "Lagos, Nigeria"), the date a month and a day
+    (the year may be missing) and a dash, colon or full stop must follow before the story.
+    The place's first word is in capitals ("KYIV, Ukraine, March 3 —") unless a news
+    agency is named ("Beijing, May 16 (Xinhua) --"): a caption "At Ground Zero, September
+    11, 2001." is no dateline.
+    """
+    for m in _DATELINE.finditer(text[:within]):
+        place = m.group("place")
+        if not all(w[0].isupper() for w in place.replace(",", " ").split()):
+            continue  # matched ignoring case: the place must still be capitalised
+        agency = any(m.group(g) for g in ("agency", "agency2", "agency_b", "agency_c"))
+        if not (agency or re.fullmatch(r"[A-Z][A-Z.'’\-]+,?", place.split()[0])):
+            continue  # "At Ground Zero, September 11, 2001." is a caption
+        first = place.split()[0].lower().rstrip(",.")
+        if first in _MONTHS or re.fullmatch(_WEEKDAY, first, re.IGNORECASE):
+            continue  # "May 16, 2024: …" is a date line, not a dateline
+        found = _dateline(m)
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline(m: re.Match[str]) -> Dateline | None:
+    month_name = m.group("month") or m.group("month_b")
+    day = int(m.group("day") or m.group("day_b"))
+    month = _MONTHS[month_name.lower().rstrip(".")]
+    year = int(m.group("year")) if m.group("year") else None
+    if _iso(year or 2000, month, day) is None:
+        return None
+    return Dateline(m.start(), m.end(), month, day, year)
+
+
+def year_for(month: int, day: int, near: str) -> int | None:
+    """The year putting month-day nearest to the ISO date (or year/month) ``near``:
+    "Dec 30" near 2023-01-02 is 2022; near a bare year, that year."""
+    try:
+        y = int(near[:4])
+    except ValueError:
+        return None
+    if len(near) < 10:
+        return y
+    try:
+        ref = date.fromisoformat(near[:10])
+    except ValueError:
+        return y
+    options = []
+    for cand in (y - 1, y, y + 1):
+        try:
+            options.append((abs((date(cand, month, day) - ref).days), cand))
+        except ValueError:
+            continue
+    return min(options)[1] if options else None
+
+
+def text_year(text: str) -> tuple[int, str] | None:
+    """The year a text speaks of most (the latest on a tie), with its first occurrence's
+    surroundings as evidence: the year of an article whose dateline leaves it out."""
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for m in _YEAR_IN_TEXT.finditer(text):
+        y = int(m.group(1))
+        counts[y] = counts.get(y, 0) + 1
+        first.setdefault(y, m.start())
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], y))
+    at = first[year]
+    snippet = " ".join(text[max(0, at - 40) : at + 44].split())
+    return year, snippet

@@ -21,9 +21,12 @@ from storyline.ingest.dates import (
     cue_segments,
     date_from_url,
     find_date,
+    find_dateline,
     is_bare_date,
     is_update_cue,
     parse_given_date,
+    text_year,
+    year_for,
 )
 from storyline.ingest.html import HtmlPage
 from storyline.resolve.dating import page_date_inference
@@ -136,8 +139,9 @@ _PRIORITY: dict[DateOrigin, int] = {
     "html-metadata": 1,
     "text-cue": 2,
     "byline": 3,
-    "url": 4,
-    "page-header": 5,
+    "dateline": 4,
+    "url": 5,
+    "page-header": 6,
 }
 
 
@@ -421,11 +425,39 @@ def _date_claims(
         if found is not None:
             claims.append(DateClaim(found[0], "page-header", line))
     claims.sort(key=lambda c: (_PRIORITY[c.origin], _cue_rank(c) if c.origin == "text-cue" else 0))
+    dateline = _dateline_claim(cleaned.text, claims)
+    if dateline is not None:
+        claims.append(dateline)
+        claims.sort(key=lambda c: _PRIORITY[c.origin])  # stable: cue order kept
     unique: list[DateClaim] = []
     for claim in claims:
         if not any(c.value == claim.value and c.origin == claim.origin for c in unique):
             unique.append(claim)
     return unique
+
+
+def _dateline_claim(text: str, others: list[DateClaim]) -> DateClaim | None:
+    """The date of the story's dateline ("BEIJING, May 16 /TASS/."). A year it leaves out
+    is taken from the best other claim (the year putting the day nearest to it), else
+    from the year the text speaks of most; with neither, no claim."""
+    found = find_dateline(text)
+    if found is None:
+        return None
+    said = " ".join(text[found.start : found.end].split()).rstrip(" -–—_:.")
+    if found.year is not None:
+        value = found.value()
+        return DateClaim(value, "dateline", said) if value else None
+    near = next((c for c in others if len(c.value) >= 4), None)
+    if near is not None:
+        year = year_for(found.month, found.day, near.value)
+        why = f"{said} (year from the {near.origin} date {near.value})"
+    elif (in_text := text_year(text[found.end :])) is not None:
+        year, snippet = in_text
+        why = f'{said} (year from "{snippet}" in the text)'
+    else:
+        return None
+    value = found.value(year)
+    return DateClaim(value, "dateline", why) if value else None
 
 
 def build_metadata(raw: RawArticle, cleaned: Cleaned, page: HtmlPage | None = None) -> Metadata:

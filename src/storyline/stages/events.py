@@ -60,6 +60,7 @@ from storyline.stages.events_context import (
     verbless_caption,
     visit_host,
 )
+from storyline.stages.events_dates import date_events
 from storyline.stages.events_labels import counterpart_phrase, label, name, what
 from storyline.stages.events_modality import (
     hypothetical,
@@ -536,7 +537,7 @@ def _sentence_finder(sentences: list[Sentence]) -> Callable[[int], Sentence | No
     return lambda idx: next((s for s in sentences if s.start <= idx < s.end), None)
 
 
-@stage("events", version=4, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
+@stage("events", version=5, adds=["events"], needs=["parse", "sentences", "mentions", "times"])
 def events(inp: StageInput) -> StageOutput:
     mentions = _Mentions(m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention))
     times = [t for t in inp.layers.get("times", ()) if isinstance(t, TimeExpression)]
@@ -683,7 +684,10 @@ def events(inp: StageInput) -> StageOutput:
                 add(span.root, sentence, "CONSULT", label("meets", people[:1], people[1:],
                     place), got, place)  # fmt: skip
     dated = date_from_lead(found, orphans, sentences, inp.document.text)
-    return {"events": tuple(_dedupe(date_from_anchors(dated, inp.document.text)))}
+    kept = _dedupe(date_from_anchors(dated, inp.document.text))
+    published = inp.document.meta.published  # a report's own date: inferred dates marked
+    kept = date_events(kept, times, sentences, inp.parse, inp.document.text, published)
+    return {"events": tuple(kept)}
 
 
 def _verb_offsets(doc: Any) -> list[int]:

@@ -5,8 +5,11 @@ this stage adds what the parse knows:
 
 * **tense** of the clause an expression sits in decides which way a bare weekday or month
   points: "met on Friday" is the Friday on or before publication, "will meet on Friday"
-  (also "is scheduled to", "plans to", "is due to") the one on or after; a present tense
-  takes the nearer one, the earlier on a tie;
+  (also "is scheduled to", "plans to", "is due to", "is to") the one on or after; a
+  present tense takes the nearer one, the earlier on a tie. What is postponed or delayed
+  until a day, or has been scheduled or planned for it ("has scheduled a news conference
+  Thursday"), lies ahead, so does what is "payable", "due" or "effective" then; "since"
+  looks back;
 * a **bare year** that is a number of something ("2000 troops") is dropped.
 
 The layer keeps dates only: vague references ("now", "recently"), decades and durations
@@ -28,6 +31,7 @@ from functools import partial
 from typing import Any
 
 from storyline.document import Sentence, TimeExpression
+from storyline.ingest.dates import find_dateline
 from storyline.stages.registry import StageInput, StageOutput, stage
 from storyline.stages.times_rules import (
     Context,
@@ -48,6 +52,10 @@ _FUTURE_HEADS = frozenset(
         "want", "seek", "go", "agree", "promise", "vow", "pledge", "threaten", "arrange",
     }
 )  # fmt: skip
+_DUE = frozenset({"payable", "due", "effective"})
+_SCHEDULING = frozenset(
+    {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"}
+)
 _KEPT_KINDS: frozenset[Kind] = frozenset({"absolute", "relative", "anchored"})
 _TIME_NOUNS = frozenset(
     {"year", "budget", "election", "census", "level", "summit", "games", "olympics", "price"}
@@ -75,10 +83,24 @@ def clause_tense(parse: Any, start: int, end: int) -> Tense | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    before = parse[max(0, span[0].i - 4) : span[0].i]
+    if any(t.lower_ == "since" for t in before) and not any(t.pos_ == "VERB" for t in before):
+        return "past"  # "since shortly after the Oct. 23 slaying"
+    preps: set[str] = set()
     for _ in range(6):
+        after = parse[tok.i + 1].lower_ if tok.i + 1 < len(parse) else ""
+        if tok.lemma_.lower() in _DUE and after != "to":
+            return "future"  # "payable Dec. 7", "due Friday" (not "due to")
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             break
+        if tok.dep_ == "prep":
+            preps.add(tok.lower_)
         tok = tok.head
+    if tok.lemma_ in _SCHEDULING and (
+        preps & {"until", "till"}
+        or (not preps and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children))
+    ):
+        return "future"  # "postponed until Tuesday", "has scheduled a news conference Thursday"
     for _ in range(4):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
@@ -90,6 +112,8 @@ def clause_tense(parse: Any, start: int, end: int) -> Tense | None:
             head = tok.head
             if head.lemma_ in _FUTURE_HEADS:
                 return "future" if head.tag_ != "VBD" or head.lemma_ != "go" else "past"
+            if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+                return "future"  # "is to resume trading Tuesday"
             tok = head
             continue
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -138,9 +162,14 @@ def find_times(inp: StageInput) -> list[Timex]:
         if bare_year and _is_counted_number(inp.parse, f.start, f.end):
             continue
         sentence = next((s for s in sentences if s.start <= f.start < s.end), None)
+        # the sentence and the two before it: an earnings report's "a year ago" is the
+        # year-ago quarter when the quarter was named just before
+        here = sentences.index(sentence) if sentence in sentences else None
         ctx = Context(
             reference,
-            sentence=text[sentence.start : sentence.end] if sentence else "",
+            sentence=text[sentences[max(0, here - 2)].start : sentence.end]
+            if sentence is not None and here is not None
+            else "",
             tense_of=partial(clause_tense, inp.parse, f.start, f.end),  # if a rule needs it
         )
         res = f.resolve(ctx)
@@ -150,7 +179,6 @@ def find_times(inp: StageInput) -> list[Timex]:
         anchor = published if res.kind == "relative" and value is not None else None
         if res.kind == "anchored":
             # what it is anchored on: the last date of its sentence, else of the sentence before
-            here = sentences.index(sentence) if sentence in sentences else None
             lo = sentences[max(0, here - 1)].start if here is not None else f.start
             before = next(
                 (t for t in reversed(found) if t.timeml and t.start >= lo
@@ -167,7 +195,14 @@ def find_times(inp: StageInput) -> list[Timex]:
     return found
 
 
-@stage("times", version=1, adds=["times"], needs=["parse", "sentences"])
+@stage("times", version=2, adds=["times"], needs=["parse", "sentences"])
 def times(inp: StageInput) -> StageOutput:
-    kept = (t.expression() for t in find_times(inp) if t.kind in _KEPT_KINDS)
+    """The layer: dates, anchored and relative expressions — not a dateline's date
+    ("BEIJING, May 16 /TASS/."), which dates the report (metadata), not an event."""
+    dateline = find_dateline(inp.document.text)
+    kept = (
+        t.expression()
+        for t in find_times(inp)
+        if t.kind in _KEPT_KINDS and not (dateline and dateline.start <= t.start < dateline.end)
+    )
     return {"times": tuple(kept)}

@@ -169,7 +169,7 @@ def _pick_year(month: int, day: int | None, ctx: Context) -> int | None:
 
     Of the reference's year and its neighbours: in a past-tense clause the latest that is
     not more than a month after the reference, in a future-tense one the earliest that is
-    not more than a month before it, otherwise the nearest.
+    not more than a month before it, otherwise the nearest (the earlier on a tie).
     """
     ref = ctx.reference
     if ref is None:
@@ -188,7 +188,7 @@ def _pick_year(month: int, day: int | None, ctx: Context) -> int | None:
         return max((y for y in options if distance(y) <= 1), default=ref.year)
     if tense == "future":
         return min((y for y in options if distance(y) >= -1), default=ref.year)
-    return min(options, key=lambda y: (abs(distance(y)), -y))
+    return min(options, key=lambda y: (abs(distance(y)), y))  # a tie: news looks back
 
 
 @_rule(
@@ -252,7 +252,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(f"{int(m.group('year')):04d}-{MONTHS[_mkey(m)]:02d}", "absolute")
 
 
-@_rule("month", r"(?:(?P<rel>last|this|next|past|coming)\s+)?" + _EDGE + _MONFULL
+@_rule("month", r"(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?" + _EDGE + _MONFULL
        + r"(?:(?:,\s*|\s+)(?P<ry>last|this|next)\s+year)?",
        core=shapes(_MONTH_NAME, runs_before=5))  # "last" "the second half of"  # fmt: skip
 def _month_alone(m: re.Match[str], ctx: Context) -> Resolved:
@@ -307,7 +307,7 @@ def _day(m: re.Match[str], ctx: Context) -> Resolved:
 @_rule(
     "weekday",
     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?)?"
-    r"(?:(?P<rel>last|this|next|past|coming)\s+)?" + _WD + r"(?:'s)?" + _PART,
+    r"(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?" + _WD + r"(?:'s)?" + _PART,
     core=shapes(_WD, runs_before=6),  # "10:30 a.m. EST last"
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
@@ -326,8 +326,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
         tense = ctx.clause_tense()
         if tense == "future":
             shift = ahead
-        elif tense == "past" or back <= ahead:
-            shift = -back
+        elif tense in ("past", None) or back <= ahead:
+            shift = -back  # no verb to tell ("Thursday's closing price"): news looks back
         else:
             shift = ahead
     return Resolved((ref + timedelta(days=shift)).isoformat(), "relative")
@@ -748,3 +748,11 @@ def parse_reference(value: str | None) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+# public names for the rules of storyline.stages.times_extra, registered below
+rule = _rule
+pick_year = _pick_year
+week_of = _week
+
+from storyline.stages import times_extra  # noqa: E402, F401  (registers more rules)

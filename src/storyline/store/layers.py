@@ -114,8 +114,22 @@ def write_layers(conn: sqlite3.Connection, analysis: Analysis) -> None:
         time = e.time or (None, None)
         conn.execute(
             "INSERT OR REPLACE INTO event_mentions(id, doc_id, start, end, type, trigger, label, "
-            "date, place_start, place_end, time_start, time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (vid, doc, e.start, e.end, e.type, e.trigger, e.label, e.date, *place, *time),
+            "date, place_start, place_end, time_start, time_end, date_inferred, date_rule) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                vid,
+                doc,
+                e.start,
+                e.end,
+                e.type,
+                e.trigger,
+                e.label,
+                e.date,
+                *place,
+                *time,
+                int(e.date_inferred),
+                e.date_rule,
+            ),
         )
         conn.executemany(
             "INSERT OR IGNORE INTO event_mention_participants(event_mention_id, start, end) "
@@ -204,6 +218,8 @@ def iter_event_mentions(conn: sqlite3.Connection) -> Iterator[tuple[str, str, Ev
             place,
             r["date"],
             (int(r["time_start"]), int(r["time_end"])) if r["time_start"] is not None else None,
+            bool(r["date_inferred"]),
+            r["date_rule"],
         )
         yield r["id"], r["doc_id"], mention
 
@@ -243,8 +259,9 @@ def replace_figure_groups(conn: sqlite3.Connection, rows: Sequence[FigureGroup])
 def replace_events(conn: sqlite3.Connection, rows: Sequence[Event]) -> None:
     conn.execute("DELETE FROM events")
     conn.executemany(
-        "INSERT INTO events(id, type, label, date, place) VALUES (?,?,?,?,?)",
-        [(e.id, e.type, e.label, e.date, e.place) for e in rows],
+        "INSERT INTO events(id, type, label, date, place, date_inferred, date_rule) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [(e.id, e.type, e.label, e.date, e.place, int(e.date_inferred), e.date_rule) for e in rows],
     )
     conn.executemany(
         "INSERT OR IGNORE INTO event_participants(event_id, entity_id) VALUES (?,?)",
@@ -403,10 +420,19 @@ def export_events(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         participants.setdefault(r[0], []).append(r[1])
     mentions: dict[str, list[dict[str, Any]]] = {}
     for r in conn.execute(
-        "SELECT l.event_id, m.doc_id, m.start, m.end FROM event_links l "
-        "JOIN event_mentions m ON m.id = l.event_mention_id ORDER BY 1, 2, 3"
+        "SELECT l.event_id, m.doc_id, m.start, m.end, m.date, m.date_inferred, m.date_rule "
+        "FROM event_links l JOIN event_mentions m ON m.id = l.event_mention_id ORDER BY 1, 2, 3"
     ):
-        mentions.setdefault(r[0], []).append({"doc": r[1], "start": r[2], "end": r[3]})
+        mentions.setdefault(r[0], []).append(
+            {
+                "doc": r[1],
+                "start": r[2],
+                "end": r[3],
+                "date": r[4],
+                "date_inferred": bool(r[5]),
+                "date_rule": r[6],
+            }
+        )
     return [
         {
             "id": r["id"],
@@ -415,6 +441,8 @@ def export_events(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "participants": participants.get(r["id"], []),
             "place": r["place"],
             "date": r["date"],
+            "date_inferred": bool(r["date_inferred"]),
+            "date_rule": r["date_rule"],
             "mentions": mentions.get(r["id"], []),
         }
         for r in conn.execute("SELECT * FROM events ORDER BY date IS NULL, date, label, id")

@@ -181,8 +181,8 @@ class StoryQueries:
         )
         doc["events"] = _rows(
             self.conn.execute(
-                "SELECT vm.id, vm.start, vm.end, vm.type, vm.label, vm.date, "
-                "l.event_id AS event FROM event_mentions vm "
+                "SELECT vm.id, vm.start, vm.end, vm.type, vm.label, vm.date, vm.date_inferred, "
+                "vm.date_rule, l.event_id AS event FROM event_mentions vm "
                 "LEFT JOIN event_links l ON l.event_mention_id = vm.id "
                 "WHERE vm.doc_id = ? ORDER BY vm.start",
                 (doc_id,),

@@ -353,6 +353,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE figures ADD COLUMN counted TEXT;
     ALTER TABLE figures ADD COLUMN salient INTEGER NOT NULL DEFAULT 1;
     """,
+    # version 10: inferred event dates — an event mention dated from its report's
+    # publication day or placed by a weekday and the clause's tense, and an event no
+    # report dates, say so (date_inferred 1) and by which rule (date_rule)
+    """
+    ALTER TABLE event_mentions ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_mentions ADD COLUMN date_rule TEXT;
+    ALTER TABLE events ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN date_rule TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
