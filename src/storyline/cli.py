@@ -496,10 +496,14 @@ def brief(
     from storyline.store import StoreReader
     from storyline.story_views.brief import build_brief
     from storyline.story_views.present import brief_lines
+    from storyline.story_views.stored import story_brief
 
     try:
-        with StoreReader(db) as reader:
-            summary = build_brief(reader, event, length)
+        with StoreReader(db) as reader:  # the whole story's brief is stored at resolution
+            if event is None:
+                summary = story_brief(reader, length)
+            else:
+                summary = build_brief(reader, event, length)
     except StorylineError as exc:
         raise _fail(exc) from exc
     _print_lines(brief_lines(summary) if summary.lines else [], "no sentences to summarise")

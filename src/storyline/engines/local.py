@@ -44,6 +44,7 @@ from storyline.resolve.positions import aggregate_positions
 from storyline.stages import default_chain
 from storyline.stages.registry import StageSpec, run_stages, signature
 from storyline.store import StoreWriter
+from storyline.story_views.stored import refresh_story_views
 
 BATCH_SIZE = 16
 
@@ -146,6 +147,7 @@ def resolve_story(
         group_figures(list(store.iter_figures()), outlets, store.reference_dates(), reports),
         events,
     )
+    refresh_story_views(store)  # the read model's precomputed views (brief, graph, counts)
     return len(entities)
 
 

@@ -282,6 +282,21 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE figures ADD COLUMN place TEXT;
     ALTER TABLE figure_groups ADD COLUMN place TEXT;
     """,
+    # version 7: the read model's stored views — what is costly over the whole story is
+    # computed when resolution runs and read back in milliseconds: each entity's number of
+    # mentions and of documents (lists ranked by an index), and whole-story views (the
+    # brief, the actor graph) as JSON, each with the documents state it was made for
+    """
+    ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN documents INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX entities_rank ON entities(mentions DESC, name, id);
+    CREATE INDEX entities_type_rank ON entities(type, mentions DESC, name, id);
+    CREATE TABLE story_views (
+        name  TEXT PRIMARY KEY,          -- brief, graph:60, …
+        state TEXT NOT NULL,             -- the documents state it was computed for
+        value TEXT NOT NULL              -- JSON
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
