@@ -515,13 +515,18 @@ def framing(db: DbOption = DEFAULT_DB, event: EventOption = None) -> None:
     from storyline.store import StoreReader
     from storyline.story_views.framing import build_framing
     from storyline.story_views.present import framing_lines
+    from storyline.story_views.stored import story_framing_lines
 
     try:
-        with StoreReader(db) as reader:
-            view = build_framing(reader, event)
+        with StoreReader(db) as reader:  # the whole story's framing is stored at resolution
+            if event is None:
+                lines = story_framing_lines(reader)
+            else:
+                view = build_framing(reader, event)
+                lines = framing_lines(view) if view.outlets else []
     except StorylineError as exc:
         raise _fail(exc) from exc
-    _print_lines(framing_lines(view) if view.outlets else [], "no documents to compare")
+    _print_lines(lines, "no documents to compare")
 
 
 @app.command()

@@ -12,7 +12,17 @@ import pytest
 from storyline.engines import local
 from storyline.store import StoreReader, StoreWriter
 from storyline.story_views.brief import build_brief
-from storyline.story_views.stored import BRIEF, BRIEF_LINES, GRAPH_NODES, graph_name, story_brief
+from storyline.story_views.framing import build_framing
+from storyline.story_views.present import framing_lines
+from storyline.story_views.stored import (
+    BRIEF,
+    BRIEF_LINES,
+    FRAMING,
+    GRAPH_NODES,
+    graph_name,
+    story_brief,
+    story_framing_lines,
+)
 from tests.e2e.conftest import run_cli
 from tests.engine.articles import FJORD_POST, HARBOUR_LEDGER, NORTH_WIRE, write
 
@@ -38,6 +48,9 @@ def test_stored_views_equal_the_computed_ones(corpus_db: Path) -> None:
     with StoreReader(corpus_db) as reader:
         brief = story_brief(reader)
         assert brief.lines and brief.documents == 5
+        assert reader.story_view(FRAMING) is not None
+        framing = story_framing_lines(reader)
+        assert framing == framing_lines(build_framing(reader)) and len(framing) > 5
         graph = reader.story_view(graph_name(GRAPH_NODES))
         assert graph is not None
         assert json.loads(graph) == reader.queries.actor_graph(max_nodes=GRAPH_NODES)

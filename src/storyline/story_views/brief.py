@@ -200,12 +200,15 @@ def brief_from_facts(facts: StoryFacts, event_id: str | None = None, length: int
     return shorten(chosen_lines(facts, event_id, length), length)
 
 
-def chosen_lines(facts: StoryFacts, event_id: str | None = None, length: int = 10) -> Brief:
+def chosen_lines(
+    facts: StoryFacts, event_id: str | None = None, length: int = 10, scope: Scope | None = None
+) -> Brief:
     """The brief's lines in the order they were chosen (most central first). Choosing is
     greedy, so the first N lines of a longer choice are the choice of N lines:
     :func:`shorten` makes the brief of any shorter length from it (the stored brief,
-    :mod:`storyline.story_views.stored`)."""
-    scope = story_scope(facts, event_id)
+    :mod:`storyline.story_views.stored`). ``scope``: the scope of ``event_id`` when the
+    caller has it already."""
+    scope = scope if scope is not None else story_scope(facts, event_id)
     label = scope.event.label if scope.event else "the whole story"
     units = _considered(scope.units, len(scope.documents))
     lines = _lines(scope, units, max(0, length))

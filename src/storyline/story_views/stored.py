@@ -4,7 +4,8 @@ What is costly over the whole story is computed once per resolution
 (:func:`refresh_story_views`, called by :func:`storyline.engines.local.resolve_story`) and
 stored (:mod:`storyline.store.views`): each entity's mention and document counts, the
 whole-story brief (its lines in the order they were chosen, so the brief of any length up
-to :data:`BRIEF_LINES` is read from it) and the actor graph of :data:`GRAPH_NODES` nodes.
+to :data:`BRIEF_LINES` is read from it), the whole-story framing as ``storyline framing``
+prints it, and the actor graph of :data:`GRAPH_NODES` nodes.
 
 Readers (:func:`story_brief`, :func:`story_graph`) use a stored view while it was made
 for the documents stored now, and compute it otherwise (a database resolved by an older
@@ -26,6 +27,9 @@ from storyline.story_views.brief import (
     chosen_lines,
     shorten,
 )
+from storyline.story_views.framing import Framing, build_framing, framing_from_facts
+from storyline.story_views.present import framing_lines
+from storyline.story_views.scope import story_scope
 
 BRIEF_LINES = 30
 """Lines of the stored brief: any whole-story brief up to this length is read from it."""
@@ -34,6 +38,7 @@ GRAPH_NODES = 60
 """Nodes of the stored actor graph (the web page's default)."""
 
 BRIEF = "brief"
+FRAMING = "framing"
 
 
 def graph_name(nodes: int) -> str:
@@ -41,17 +46,35 @@ def graph_name(nodes: int) -> str:
 
 
 def refresh_story_views(store: StoreWriter) -> None:
-    """Compute and store every precomputed view from what ``store`` holds now."""
+    """Compute and store every precomputed view from what ``store`` holds now (the story's
+    facts are read and cut into units once, for the brief and the framing)."""
     store.refresh_entity_counts()
     reader = store.reader()
-    chosen = chosen_lines(reader.story_facts(), None, BRIEF_LINES)
+    facts = reader.story_facts()
+    scope = story_scope(facts)
+    chosen = chosen_lines(facts, None, BRIEF_LINES, scope=scope)
+    framing = framing_from_facts(facts, scope=scope)
     graph = reader.queries.actor_graph(max_nodes=GRAPH_NODES)
     store.replace_story_views(
         {
             BRIEF: json.dumps(brief_to_json(chosen), ensure_ascii=False),
+            FRAMING: json.dumps(_framing_lines(framing), ensure_ascii=False),
             graph_name(GRAPH_NODES): json.dumps(graph, ensure_ascii=False),
         }
     )
+
+
+def _framing_lines(framing: Framing) -> list[str]:
+    return framing_lines(framing) if framing.outlets else []
+
+
+def story_framing_lines(reader: StoreReader) -> list[str]:
+    """The whole story's framing as ``storyline framing`` prints it: stored when current,
+    else computed (:func:`storyline.story_views.framing.build_framing`)."""
+    raw = reader.story_view(FRAMING)
+    if raw is None:
+        return _framing_lines(build_framing(reader))
+    return [str(line) for line in json.loads(raw)]
 
 
 def story_brief(reader: StoreReader, length: int = 10) -> Brief:
