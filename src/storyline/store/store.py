@@ -393,6 +393,7 @@ class StoreWriter:
                 "INSERT OR REPLACE INTO entity_mentions(mention_id, entity_id) VALUES (?,?)",
                 [(m, e.id) for e in entities for m in e.mention_ids],
             )
+            views.refresh_entity_counts(self.conn)  # stored, so lists need not count
 
     def entity_index(self) -> dict[tuple[str, int, int], str]:
         """(doc, start, end) of every resolved mention → its entity id."""
@@ -491,11 +492,6 @@ class StoreWriter:
             layers.replace_positions(self.conn, positions)
             layers.replace_figure_groups(self.conn, groups)
             layers.replace_events(self.conn, events)
-
-    def refresh_entity_counts(self) -> None:
-        """Store each entity's number of mentions and documents (:mod:`storyline.store.views`)."""
-        with self._transaction():
-            views.refresh_entity_counts(self.conn)
 
     def replace_story_views(self, values: Mapping[str, str]) -> None:
         """Replace the stored whole-story views (name → JSON), atomically."""

@@ -2,7 +2,8 @@
 
 What is costly over the whole story is computed once per resolution
 (:func:`refresh_story_views`, called by :func:`storyline.engines.local.resolve_story`) and
-stored (:mod:`storyline.store.views`): each entity's mention and document counts, the
+stored (:mod:`storyline.store.views`; each entity's mention and document counts are stored
+with the entities, :meth:`storyline.store.StoreWriter.replace_entities`): the
 whole-story brief (its lines in the order they were chosen, so the brief of any length up
 to :data:`BRIEF_LINES` is read from it), the whole-story framing as ``storyline framing``
 prints it, and the actor graph of :data:`GRAPH_NODES` nodes.
@@ -48,7 +49,6 @@ def graph_name(nodes: int) -> str:
 def refresh_story_views(store: StoreWriter) -> None:
     """Compute and store every precomputed view from what ``store`` holds now (the story's
     facts are read and cut into units once, for the brief and the framing)."""
-    store.refresh_entity_counts()
     reader = store.reader()
     facts = reader.story_facts()
     scope = story_scope(facts)
