@@ -168,14 +168,14 @@ def emphasis_and_omissions(
             (outlet, ms), *_ = per.items()
             out[outlet][0].append(Emphasis(name, entity, etype, len(ms), (_ev(scope, ms[0]),)))
             continue
-        reports = {scope.report(m.doc) for ms in per.values() for m in ms}  # once per actor
+        if not (len(per) * 2 > len(outlets) - 1):  # most other outlets name it
+            continue
+        if len({scope.report(m.doc) for ms in per.values() for m in ms}) < 2:
+            continue
+        named_by = tuple(sorted(per))
+        evidence = tuple(_ev(scope, per[o][0]) for o in named_by)  # once per actor
         for outlet in outlets:
-            if outlet in per:
-                continue
-            others = len(outlets) - 1
-            if len(per) >= 2 and len(per) * 2 > others and len(reports) >= 2:
-                named_by = tuple(sorted(per))
-                evidence = tuple(_ev(scope, per[o][0]) for o in named_by)
+            if outlet not in per:
                 out[outlet][1].append(Omission(name, entity, etype, named_by, evidence))
     for emphasis, omissions in out.values():
         emphasis.sort(key=lambda e: (-e.count, e.name))
