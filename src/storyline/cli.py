@@ -638,10 +638,14 @@ def brief(
     from storyline.store import StoreReader
     from storyline.story_views.brief import build_brief
     from storyline.story_views.present import brief_lines
+    from storyline.story_views.stored import story_brief
 
     try:
-        with StoreReader(db) as reader:
-            summary = build_brief(reader, event, length)
+        with StoreReader(db) as reader:  # the whole story's brief is stored at resolution
+            if event is None:
+                summary = story_brief(reader, length)
+            else:
+                summary = build_brief(reader, event, length)
     except StorylineError as exc:
         raise _fail(exc) from exc
     _print_lines(brief_lines(summary) if summary.lines else [], "no sentences to summarise")
@@ -653,13 +657,18 @@ def framing(db: DbOption = DEFAULT_DB, event: EventOption = None) -> None:
     from storyline.store import StoreReader
     from storyline.story_views.framing import build_framing
     from storyline.story_views.present import framing_lines
+    from storyline.story_views.stored import story_framing_lines
 
     try:
-        with StoreReader(db) as reader:
-            view = build_framing(reader, event)
+        with StoreReader(db) as reader:  # the whole story's framing is stored at resolution
+            if event is None:
+                lines = story_framing_lines(reader)
+            else:
+                view = build_framing(reader, event)
+                lines = framing_lines(view) if view.outlets else []
     except StorylineError as exc:
         raise _fail(exc) from exc
-    _print_lines(framing_lines(view) if view.outlets else [], "no documents to compare")
+    _print_lines(lines, "no documents to compare")
 
 
 @app.command()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import storyline.resolve as resolve_package
+import storyline.story_views as story_views_package
 from storyline import __version__
 from storyline.clock import Clock
 from storyline.document import (
@@ -47,6 +48,7 @@ from storyline.resolve.positions import aggregate_positions
 from storyline.stages import default_chain
 from storyline.stages.registry import StageSpec, run_stages, signature
 from storyline.store import StoreWriter
+from storyline.story_views.stored import refresh_story_views
 
 BATCH_SIZE = 16
 
@@ -156,15 +158,19 @@ def resolve_story(
         group_figures(list(store.iter_figures()), outlets, store.reference_dates(), reports),
         events,
     )
+    refresh_story_views(store)  # the read model's precomputed views (brief, graph, counts)
     return len(entities)
 
 
 @functools.cache
 def resolution_key() -> str:
-    """Names the resolution code: storyline's version and the sources of ``resolve/`` and of
-    this module, so an upgrade or a changed rule rebuilds the views on the next run."""
+    """Names the resolution code: storyline's version and the sources of ``resolve/``,
+    ``story_views/`` (the stored views) and this module, so an upgrade or a changed rule
+    rebuilds the views on the next run."""
     digest = hashlib.sha256(__version__.encode())
-    for path in [Path(__file__), *sorted(Path(resolve_package.__file__).parent.glob("*.py"))]:
+    packages = (resolve_package, story_views_package)
+    sources = [p for pkg in packages for p in sorted(Path(str(pkg.__file__)).parent.glob("*.py"))]
+    for path in [Path(__file__), *sources]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -18,7 +18,7 @@ from storyline import __version__
 from storyline.clock import Clock, SystemClock
 from storyline.outputs import database_files, output_file
 from storyline.store import StoreReader
-from storyline.story_views.brief import build_brief
+from storyline.story_views.stored import story_brief
 from storyline.web.charts import figure_chart, timeline_chart
 from storyline.web.render import STATIC, environment
 
@@ -64,7 +64,7 @@ def build_report(reader: StoreReader, clock: Clock | None = None) -> str:
 
     context: dict[str, Any] = {
         "data": overview,
-        "brief": build_brief(reader, length=8),
+        "brief": story_brief(reader, length=8),
         "groups": [(g, figure_chart(g, report_url)) for g in groups],
         "group_total": group_total,
         "events": events,

@@ -276,74 +276,84 @@ def replace_events(conn: sqlite3.Connection, rows: Sequence[Event]) -> None:
 # ------------------------------------------------------------------ export rows
 
 
-def _entity_in(index: EntityIndex, doc: str, start: int | None, end: int | None) -> str | None:
-    if start is None or end is None:
+class _DocEntities:
+    """The resolved entity of each name mention, read one document at a time: export rows
+    come in document order, so memory holds one document's mentions, not the story's."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.doc: str | None = None
+        self.index: dict[tuple[int, int], str] = {}
+        self.spans: list[tuple[int, int, str]] = []
+
+    def load(self, doc: str) -> None:
+        if doc == self.doc:
+            return
+        self.doc = doc
+        self.index = {
+            (r[0], r[1]): r[2]
+            for r in self.conn.execute(
+                "SELECT m.start, m.end, em.entity_id FROM mentions m "
+                "JOIN entity_mentions em ON em.mention_id = m.id WHERE m.doc_id = ?",
+                (doc,),
+            )
+        }
+        self.spans = sorted((a, b, entity) for (a, b), entity in self.index.items())
+
+    def at(self, doc: str, start: int | None, end: int | None) -> str | None:
+        if start is None or end is None:
+            return None
+        self.load(doc)
+        return self.index.get((start, end))
+
+    def first_within(self, doc: str, start: int, end: int) -> str | None:
+        self.load(doc)
+        for m_start, m_end, entity in self.spans:
+            if m_start >= start and m_end <= end:
+                return entity
         return None
-    return index.get((doc, start, end))
 
 
-def _first_entity_within(
-    mentions: Mapping[str, list[tuple[int, int, str]]], doc: str, start: int, end: int
-) -> str | None:
-    for m_start, m_end, entity in mentions.get(doc, []):
-        if m_start >= start and m_end <= end:
-            return entity
-    return None
-
-
-def _mentions_by_doc(index: EntityIndex) -> dict[str, list[tuple[int, int, str]]]:
-    by_doc: dict[str, list[tuple[int, int, str]]] = {}
-    for (doc, start, end), entity in sorted(index.items()):
-        by_doc.setdefault(doc, []).append((start, end, entity))
-    return by_doc
-
-
-def export_quotes(conn: sqlite3.Connection, index: EntityIndex) -> list[dict[str, Any]]:
-    return [
-        {
+def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    entities = _DocEntities(conn)
+    for r in conn.execute("SELECT * FROM quotes ORDER BY doc_id, start, id"):
+        yield {
             "id": r["id"],
             "doc": r["doc_id"],
             "start": r["start"],
             "end": r["end"],
             "text": r["text"],
-            "speaker": _entity_in(index, r["doc_id"], r["speaker_start"], r["speaker_end"]),
+            "speaker": entities.at(r["doc_id"], r["speaker_start"], r["speaker_end"]),
             "speaker_text": r["speaker_text"],
             "direct": bool(r["direct"]),
             "cue": r["cue"],
         }
-        for r in conn.execute("SELECT * FROM quotes ORDER BY doc_id, start, id")
-    ]
 
 
-def export_stances(conn: sqlite3.Connection, index: EntityIndex) -> list[dict[str, Any]]:
-    by_doc = _mentions_by_doc(index)
-    out = []
+def export_stances(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    entities = _DocEntities(conn)
     for sid, doc, s in iter_stances(conn):
-        holders = [_entity_in(index, doc, a, b) for a, b in s.holders]
-        out.append(
-            {
-                "id": sid,
-                "doc": doc,
-                "start": s.start,
-                "end": s.end,
-                "holders": sorted({h for h in holders if h is not None}),
-                "holder_text": s.holder_text,
-                "polarity": s.polarity,
-                "target": s.target,
-                "target_entity": _first_entity_within(by_doc, doc, s.target_start, s.target_end),
-                "target_start": s.target_start,
-                "target_end": s.target_end,
-                "cue": s.cue,
-            }
-        )
-    return out
+        holders = [entities.at(doc, a, b) for a, b in s.holders]
+        yield {
+            "id": sid,
+            "doc": doc,
+            "start": s.start,
+            "end": s.end,
+            "holders": sorted({h for h in holders if h is not None}),
+            "holder_text": s.holder_text,
+            "polarity": s.polarity,
+            "target": s.target,
+            "target_entity": entities.first_within(doc, s.target_start, s.target_end),
+            "target_start": s.target_start,
+            "target_end": s.target_end,
+            "cue": s.cue,
+        }
 
 
-def export_figures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    out = []
+def export_figures(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     for fid, doc, f in iter_figures(conn):
         value: float | int = int(f.value) if float(f.value).is_integer() else f.value
-        out.append(
+        yield (
             {
                 "id": fid,
                 "doc": doc,
@@ -369,7 +379,6 @@ def export_figures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                 "salient": f.salient,
             }
         )
-    return out
 
 
 def _number(value: float | None) -> float | int | None:
@@ -399,8 +408,8 @@ def export_figure_groups(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
-def export_times(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [
+def export_times(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    return (
         {
             "id": r["id"],
             "doc": r["doc_id"],
@@ -411,7 +420,7 @@ def export_times(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "anchor": r["anchor"],
         }
         for r in conn.execute("SELECT * FROM times ORDER BY doc_id, start, id")
-    ]
+    )
 
 
 def export_events(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -214,15 +214,16 @@ class StoryQueries:
         type_: str | None = None,
         name: str | None = None,
     ) -> tuple[list[Row], int]:
-        """Entities by number of mentions, optionally of one type or matching a name."""
+        """Entities by number of mentions, optionally of one type or matching a name.
+
+        The counts are stored on each entity when resolution runs
+        (:mod:`storyline.store.views`) and an index keeps them in order, so a page reads
+        ``limit`` rows however many mentions the story has."""
         where, params = self._entity_filter(type_, name)
         rows = _rows(
             self.conn.execute(
-                "SELECT e.id, e.name, e.type, e.kb_id, count(em.mention_id) AS mentions, "
-                "count(DISTINCT m.doc_id) AS documents FROM entities e "
-                "LEFT JOIN entity_mentions em ON em.entity_id = e.id "
-                f"LEFT JOIN mentions m ON m.id = em.mention_id {where} "
-                "GROUP BY e.id ORDER BY mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
+                "SELECT e.id, e.name, e.type, e.kb_id, e.mentions, e.documents FROM entities e "
+                f"{where} ORDER BY e.mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             )
         )

@@ -27,11 +27,10 @@ def actor_graph(q: StoryQueries, max_nodes: int = 60, evidence: int = 3) -> Row:
     marks = ",".join("?" * len(GRAPH_TYPES))
     nodes = [
         dict(r)
-        for r in q.conn.execute(  # counted on the links alone: joining every mention is slow
-            "SELECT e.id, e.name, e.type, e.kb_id, count(*) AS mentions FROM entities e "
-            "JOIN entity_mentions em ON em.entity_id = e.id "
-            f"WHERE e.type IN ({marks}) "
-            "GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?",
+        for r in q.conn.execute(  # counts stored at resolution (storyline.store.views)
+            "SELECT e.id, e.name, e.type, e.kb_id, e.mentions FROM entities e "
+            f"WHERE e.type IN ({marks}) AND e.mentions > 0 "
+            "ORDER BY e.mentions DESC, e.name LIMIT ?",
             (*GRAPH_TYPES, max_nodes),
         )
     ]

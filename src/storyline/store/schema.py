@@ -362,6 +362,25 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE events ADD COLUMN date_rule TEXT;
     """,
+    # version 11: the read model's stored views — what is costly over the whole story is
+    # computed when resolution runs and read back in milliseconds: each entity's number of
+    # mentions and of documents (lists ranked by an index), and whole-story views (the
+    # brief, the actor graph) as JSON, each with the documents state it was made for
+    """
+    ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN documents INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX entities_rank ON entities(mentions DESC, name, id);
+    CREATE INDEX entities_type_rank ON entities(type, mentions DESC, name, id);
+    WITH c AS (SELECT em.entity_id AS id, count(*) AS n, count(DISTINCT m.doc_id) AS d
+               FROM entity_mentions em JOIN mentions m ON m.id = em.mention_id
+               GROUP BY em.entity_id)
+    UPDATE entities SET mentions = c.n, documents = c.d FROM c WHERE c.id = entities.id;
+    CREATE TABLE story_views (
+        name  TEXT PRIMARY KEY,          -- brief, graph:60, …
+        state TEXT NOT NULL,             -- the documents state it was computed for
+        value TEXT NOT NULL              -- JSON
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

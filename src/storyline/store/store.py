@@ -38,7 +38,7 @@ from storyline.document import (
     mention_id,
 )
 from storyline.errors import StoreError
-from storyline.store import brief_queries, layers, state
+from storyline.store import brief_queries, layers, state, views
 from storyline.store import reports as report_sql
 from storyline.store.ask_queries import AskQueries
 from storyline.store.queries import StoryQueries
@@ -393,6 +393,7 @@ class StoreWriter:
                 "INSERT OR REPLACE INTO entity_mentions(mention_id, entity_id) VALUES (?,?)",
                 [(m, e.id) for e in entities for m in e.mention_ids],
             )
+            views.refresh_entity_counts(self.conn)  # stored, so lists need not count
 
     def entity_index(self) -> dict[tuple[str, int, int], str]:
         """(doc, start, end) of every resolved mention → its entity id."""
@@ -507,6 +508,16 @@ class StoreWriter:
                 "UPDATE document_sources SET input_digest = ? WHERE source = ?",
                 [(d, s) for s, d in digests.items()],
             )
+
+    def replace_story_views(self, values: Mapping[str, str]) -> None:
+        """Replace the stored whole-story views (name → JSON), atomically."""
+        with self._transaction():
+            views.replace_story_views(self.conn, values)
+
+    def reader(self) -> StoreReader:
+        """A reader over this writer's own connection (it sees what was just written);
+        closing it leaves the connection open."""
+        return StoreReader(self.path, conn=self.conn)
 
     def resolution_current(self, key: str) -> bool:
         """Whether the last finished resolution, by the code ``key`` names, saw exactly the
@@ -624,9 +635,10 @@ class _Transaction:
 class StoreReader:
     """A read-only view of a database file; safe beside a running writer."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, conn: sqlite3.Connection | None = None) -> None:
         self.path = Path(path)
-        self.conn = _connect(self.path, read_only=True)
+        self._owned = conn is None
+        self.conn = _connect(self.path, read_only=True) if conn is None else conn
 
     def __enter__(self) -> StoreReader:
         return self
@@ -635,7 +647,12 @@ class StoreReader:
         self.close()
 
     def close(self) -> None:
-        self.conn.close()
+        if self._owned:
+            self.conn.close()
+
+    def story_view(self, name: str) -> str | None:
+        """A stored whole-story view (JSON) made for the documents stored now, else None."""
+        return views.story_view(self.conn, name)
 
     @property
     def queries(self) -> StoryQueries:
@@ -666,28 +683,37 @@ class StoreReader:
 
     def documents(self) -> list[StoredDocument]:
         """Every stored document, ordered by source."""
-        dates: dict[str, list[DateClaim]] = {}
-        for row in self.conn.execute(
-            "SELECT doc_id, value, origin, evidence FROM document_dates ORDER BY doc_id, value"
-        ):
-            dates.setdefault(row["doc_id"], []).append(
-                DateClaim(row["value"], row["origin"], row["evidence"])
-            )
-        sources: dict[str, list[str]] = {}
-        for row in self.conn.execute("SELECT doc_id, source FROM document_sources ORDER BY source"):
-            sources.setdefault(row["doc_id"], []).append(row["source"])
-        out = []
-        for row in self.conn.execute("SELECT * FROM documents ORDER BY source, id"):
-            out.append(
-                StoredDocument(
-                    document=_document_from_row(row, dates.get(row["id"], [])),
-                    status=row["status"],
-                    status_reason=row["status_reason"],
-                    pipeline=row["pipeline"],
-                    sources=tuple(sources.get(row["id"], [])),
+        return [stored for stored, _ in self.iter_documents()]
+
+    def iter_documents(self) -> Iterator[tuple[StoredDocument, tuple[str, float] | None]]:
+        """Every stored document, ordered by source, one at a time (memory holds one text),
+        with its report and resemblance to the report's lead copy (None before reports)."""
+        cursor = self.conn.execute(
+            "SELECT d.*, rd.report_id AS report_, rd.similarity AS similarity_ FROM documents d "
+            "LEFT JOIN report_documents rd ON rd.doc_id = d.id ORDER BY d.source, d.id"
+        )
+        for row in cursor:
+            dates = [
+                DateClaim(r[0], r[1], r[2])
+                for r in self.conn.execute(
+                    "SELECT value, origin, evidence FROM document_dates WHERE doc_id = ? "
+                    "ORDER BY value, origin",
+                    (row["id"],),
                 )
+            ]
+            sources = self.conn.execute(
+                "SELECT source FROM document_sources WHERE doc_id = ? ORDER BY source",
+                (row["id"],),
             )
-        return out
+            stored = StoredDocument(
+                document=_document_from_row(row, dates),
+                status=row["status"],
+                status_reason=row["status_reason"],
+                pipeline=row["pipeline"],
+                sources=tuple(r[0] for r in sources),
+            )
+            report = row["report_"]
+            yield stored, None if report is None else (report, float(row["similarity_"]))
 
     def stored_pipeline(self, doc_id: str) -> str | None:
         """The stage chain a stored document was analysed with, or None if it is not stored."""
@@ -702,33 +728,32 @@ class StoreReader:
 
     def entities(self) -> list[dict[str, Any]]:
         """Resolved entities with aliases and mentions, as plain dicts (for export)."""
-        aliases: dict[str, list[str]] = {}
-        for row in self.conn.execute("SELECT * FROM entity_aliases ORDER BY entity_id, alias"):
-            aliases.setdefault(row["entity_id"], []).append(row["alias"])
-        mentions: dict[str, list[dict[str, Any]]] = {}
+        return list(self.iter_entities())
+
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        """:meth:`entities` one at a time, ordered by name (memory holds one entity)."""
         for row in self.conn.execute(
-            "SELECT em.entity_id, m.doc_id, m.start, m.end, m.text FROM entity_mentions em "
-            "JOIN mentions m ON m.id = em.mention_id ORDER BY em.entity_id, m.doc_id, m.start"
+            "SELECT id, name, type, kb_id FROM entities ORDER BY name, id"
         ):
-            mentions.setdefault(row["entity_id"], []).append(
-                {
-                    "doc": row["doc_id"],
-                    "start": row["start"],
-                    "end": row["end"],
-                    "text": row["text"],
-                }
+            aliases = self.conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (row[0],)
             )
-        return [
-            {
-                "id": row["id"],
-                "name": row["name"],
-                "type": row["type"],
-                "aliases": aliases.get(row["id"], []),
-                "kb_id": row["kb_id"],
-                "mentions": mentions.get(row["id"], []),
+            mentions = self.conn.execute(
+                "SELECT m.doc_id, m.start, m.end, m.text FROM entity_mentions em "
+                "JOIN mentions m ON m.id = em.mention_id WHERE em.entity_id = ? "
+                "ORDER BY m.doc_id, m.start",
+                (row[0],),
+            )
+            yield {
+                "id": row[0],
+                "name": row[1],
+                "type": row[2],
+                "aliases": [r[0] for r in aliases],
+                "kb_id": row[3],
+                "mentions": [
+                    {"doc": r[0], "start": r[1], "end": r[2], "text": r[3]} for r in mentions
+                ],
             }
-            for row in self.conn.execute("SELECT * FROM entities ORDER BY name, id")
-        ]
 
     def iter_mentions(self) -> Iterator[StoredMention]:
         """Every stored mention of analysed documents, in document and offset order."""
@@ -750,25 +775,23 @@ class StoreReader:
 
     def top_entities(self, limit: int = 15) -> list[tuple[str, str, str | None, int, int]]:
         """The most mentioned entities: (name, type, kb_id, mentions, documents)."""
-        rows = self.conn.execute(
-            "SELECT e.name, e.type, e.kb_id, count(*) AS n, count(DISTINCT m.doc_id) AS docs "
-            "FROM entities e JOIN entity_mentions em ON em.entity_id = e.id "
-            "JOIN mentions m ON m.id = em.mention_id "
-            "GROUP BY e.id ORDER BY n DESC, docs DESC, e.name LIMIT ?",
+        rows = self.conn.execute(  # counts stored at resolution (storyline.store.views)
+            "SELECT name, type, kb_id, mentions, documents FROM entities WHERE mentions > 0 "
+            "ORDER BY mentions DESC, documents DESC, name LIMIT ?",
             (limit,),
         )
         return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
 
-    def sections(self) -> dict[str, list[dict[str, Any]]]:
-        """The extraction layers and resolved views, export-shaped, entities resolved."""
-        index = layers.entity_index(self.conn)
+    def sections(self) -> dict[str, Iterable[dict[str, Any]]]:
+        """The extraction layers and resolved views, export-shaped, entities resolved; the
+        per-document layers are read as they are iterated (one pass each)."""
         return {
-            "quotes": layers.export_quotes(self.conn, index),
+            "quotes": layers.export_quotes(self.conn),
             "figures": layers.export_figures(self.conn),
             "figure_groups": layers.export_figure_groups(self.conn),
             "events": layers.export_events(self.conn),
             "times": layers.export_times(self.conn),
-            "stances": layers.export_stances(self.conn, index),
+            "stances": layers.export_stances(self.conn),
             "positions": layers.export_positions(self.conn),
         }
 

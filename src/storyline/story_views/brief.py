@@ -197,11 +197,33 @@ def build_brief(reader: StoreReader, event_id: str | None = None, length: int = 
 
 
 def brief_from_facts(facts: StoryFacts, event_id: str | None = None, length: int = 10) -> Brief:
-    scope = story_scope(facts, event_id)
+    return shorten(chosen_lines(facts, event_id, length), length)
+
+
+def chosen_lines(
+    facts: StoryFacts, event_id: str | None = None, length: int = 10, scope: Scope | None = None
+) -> Brief:
+    """The brief's lines in the order they were chosen (most central first). Choosing is
+    greedy, so the first N lines of a longer choice are the choice of N lines:
+    :func:`shorten` makes the brief of any shorter length from it (the stored brief,
+    :mod:`storyline.story_views.stored`). ``scope``: the scope of ``event_id`` when the
+    caller has it already."""
+    scope = scope if scope is not None else story_scope(facts, event_id)
     label = scope.event.label if scope.event else "the whole story"
     units = _considered(scope.units, len(scope.documents))
     lines = _lines(scope, units, max(0, length))
     return Brief(event_id, label, len(scope.documents), tuple(lines))
+
+
+def shorten(chosen: Brief, length: int) -> Brief:
+    """The brief of ``length`` lines from lines in chosen order: the first ``length``,
+    corroborated lines first."""
+    lines = sorted(chosen.lines[: max(0, length)], key=_line_order)
+    return Brief(chosen.event, chosen.label, chosen.documents, tuple(lines))
+
+
+def _line_order(line: BriefLine) -> tuple[int, int, float]:
+    return (-line.sources, -line.copies, -line.score)
 
 
 def _considered(units: Sequence[Unit], n_docs: int) -> list[Unit]:
@@ -500,9 +522,7 @@ def _lines(scope: Scope, units: Sequence[Unit], length: int) -> list[BriefLine]:
         cited.add(best)
         cited.update(clusters[best].members)
         per_report[_report(units[best])] = per_report.get(_report(units[best]), 0) + 1
-    lines = [_line(scope, units, rank, carry, i, clusters[i], base[i]) for i in chosen]
-    lines.sort(key=lambda line: (-line.sources, -line.copies, -line.score))
-    return lines
+    return [_line(scope, units, rank, carry, i, clusters[i], base[i]) for i in chosen]
 
 
 def _line(

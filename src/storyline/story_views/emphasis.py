@@ -19,14 +19,17 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from storyline.store.brief_queries import FactFigure, FactMention
 from storyline.story_views.evidence import Evidence, evidence_at, sentence_evidence
 from storyline.story_views.scope import Scope, Unit
-from storyline.story_views.text import cosine
+from storyline.story_views.text import cosine, norm
 
 SAME_VALUE = 0.02  # relative difference within which two figures are the same value
 NEAR_DUPLICATE = 0.3  # word similarity at which another outlet carries the sentence
@@ -165,14 +168,14 @@ def emphasis_and_omissions(
             (outlet, ms), *_ = per.items()
             out[outlet][0].append(Emphasis(name, entity, etype, len(ms), (_ev(scope, ms[0]),)))
             continue
+        if not (len(per) * 2 > len(outlets) - 1):  # most other outlets name it
+            continue
+        if len({scope.report(m.doc) for ms in per.values() for m in ms}) < 2:
+            continue
+        named_by = tuple(sorted(per))
+        evidence = tuple(_ev(scope, per[o][0]) for o in named_by)  # once per actor
         for outlet in outlets:
-            if outlet in per:
-                continue
-            others = len(outlets) - 1
-            reports = {scope.report(m.doc) for ms in per.values() for m in ms}
-            if len(per) >= 2 and len(per) * 2 > others and len(reports) >= 2:
-                named_by = tuple(sorted(per))
-                evidence = tuple(_ev(scope, per[o][0]) for o in named_by)
+            if outlet not in per:
                 out[outlet][1].append(Omission(name, entity, etype, named_by, evidence))
     for emphasis, omissions in out.values():
         emphasis.sort(key=lambda e: (-e.count, e.name))
@@ -222,11 +225,6 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b), 1e-9)
 
 
-def _independent(scope: Scope, doc: str, outlet: str, report: str) -> bool:
-    """Is ``doc`` another outlet's own report (not ``outlet``'s, nor a copy of ``report``)?"""
-    return scope.outlets[doc] != outlet and scope.report(doc) != report
-
-
 def exclusive_claims(
     scope: Scope, vectors: dict[tuple[str, int, int], dict[str, float]]
 ) -> dict[str, list[Claim]]:
@@ -245,7 +243,12 @@ def exclusive_claims(
     by_report: dict[str, list[Unit]] = {}  # report → the sentences of all its copies
     for u in scope.units:
         by_report.setdefault(scope.report(u.doc), []).append(u)
-    figures = scope.figures()
+    values = _Values(scope)
+    sources = {  # actor → the (outlet, report) pairs that name it
+        e: list(dict.fromkeys((scope.outlets[m.doc], scope.report(m.doc)) for m in _all(per)))
+        for e, per in by_entity.items()
+    }
+    similar = _Similar(scope, vectors)
     for outlet, units in units_by_outlet.items():
         claims: list[tuple[int, Claim]] = []
         for u in units:
@@ -254,11 +257,7 @@ def exclusive_claims(
             report = scope.report(u.doc)
             reasons = []
             for f in u.figures:
-                if not any(
-                    g.unit == f.unit and _same_value(g.value, f.value)
-                    for g in figures
-                    if _independent(scope, g.doc, outlet, report)
-                ):
+                if not values.reported_elsewhere(f, outlet, report):
                     reasons.append(f"figure only this outlet reports: {f.text}")
             rank = 0 if reasons else 1
             for e in sorted(u.entities):
@@ -267,21 +266,13 @@ def exclusive_claims(
                 if (
                     first
                     and first.entity_type != "PERSON"
-                    and not any(
-                        _independent(scope, m.doc, outlet, report)
-                        for ms in per.values()
-                        for m in ms
-                    )
+                    and not any(o != outlet and r != report for o, r in sources.get(e, ()))
                 ):
                     reasons.append(f"only this outlet names {first.entity_name or first.text}")
             if not reasons:
                 continue
             mine = vectors.get(u.key, {})
-            if rank == 1 and any(
-                cosine(mine, vectors.get(o.key, {})) >= NEAR_DUPLICATE
-                for o in scope.units
-                if _independent(scope, o.doc, outlet, report)
-            ):
+            if rank == 1 and similar.elsewhere(mine, outlet, report, NEAR_DUPLICATE):
                 continue  # another outlet reports the same thing in other words
             copies = sorted(
                 {
@@ -300,6 +291,86 @@ def exclusive_claims(
         claims.sort(key=lambda c: c[0])
         out[outlet] = [c for _, c in claims[:MAX_ITEMS]]
     return out
+
+
+def _all(per: dict[str, list[FactMention]]) -> list[FactMention]:
+    return [m for ms in per.values() for m in ms]
+
+
+class _Values:
+    """The story's figures by unit and value, to ask whether another outlet's independent
+    report gives the same value (:func:`_same_value`) without scanning every figure."""
+
+    def __init__(self, scope: Scope) -> None:
+        by_unit: dict[str, list[tuple[float, str, str]]] = {}
+        for g in scope.figures():
+            by_unit.setdefault(g.unit, []).append((g.value, scope.outlets[g.doc], g.doc))
+        self.scope = scope
+        self.rows = {unit: sorted(rows) for unit, rows in by_unit.items()}
+        self.keys = {unit: [r[0] for r in rows] for unit, rows in self.rows.items()}
+
+    def reported_elsewhere(self, f: FactFigure, outlet: str, report: str) -> bool:
+        rows, keys = self.rows.get(f.unit, []), self.keys.get(f.unit, [])
+        # |a - b| <= SAME_VALUE * max(|a|, |b|) bounds |b| by |a| / (1 - SAME_VALUE)
+        reach = SAME_VALUE * max(abs(f.value) / (1.0 - SAME_VALUE), 1e-9)
+        i = bisect.bisect_left(keys, f.value - reach)
+        while i < len(rows) and rows[i][0] <= f.value + reach:
+            value, other, doc = rows[i]
+            if _same_value(value, f.value) and other != outlet and self.scope.report(doc) != report:
+                return True
+            i += 1
+        return False
+
+
+class _Similar:
+    """The cosine of one sentence's term vector with every unit's at once, through an
+    inverted index (term → units and weights), to ask whether another outlet's independent
+    report carries a near-duplicate without comparing with every sentence one by one."""
+
+    def __init__(self, scope: Scope, vectors: dict[tuple[str, int, int], dict[str, float]]):
+        units = scope.units
+        outlet_ids: dict[str, int] = {}
+        report_ids: dict[str, int] = {}
+        self.outlet_ids = np.array(
+            [outlet_ids.setdefault(scope.outlets[u.doc], len(outlet_ids)) for u in units],
+            dtype=np.int64,
+        )
+        self.report_ids = np.array(
+            [report_ids.setdefault(scope.report(u.doc), len(report_ids)) for u in units],
+            dtype=np.int64,
+        )
+        self.outlet_of, self.report_of = outlet_ids, report_ids
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        self.norms = np.zeros(len(units))
+        for i, u in enumerate(units):
+            vector = vectors.get(u.key, {})
+            self.norms[i] = norm(vector)
+            for term, weight in vector.items():
+                at, weights = postings.setdefault(term, ([], []))
+                at.append(i)
+                weights.append(weight)
+        self.postings = {
+            t: (np.array(at, dtype=np.int64), np.array(w)) for t, (at, w) in postings.items()
+        }
+
+    def elsewhere(self, mine: dict[str, float], outlet: str, report: str, at_least: float) -> bool:
+        """Whether a unit of another outlet and another report has cosine >= ``at_least``."""
+        size = norm(mine)
+        hits = [(self.postings[t], x) for t, x in mine.items() if t in self.postings]
+        if not size or not hits:
+            return False
+        dots = np.bincount(
+            np.concatenate([at for (at, _), _ in hits]),
+            weights=np.concatenate([w * x for (_, w), x in hits]),
+            minlength=len(self.norms),
+        )
+        keep = (
+            (dots != 0.0)
+            & (self.norms > 0.0)
+            & (self.outlet_ids != self.outlet_of.get(outlet, -1))
+            & (self.report_ids != self.report_of.get(report, -1))
+        )
+        return bool(np.any(dots[keep] / (size * self.norms[keep]) >= at_least))
 
 
 def figure_disagreements(scope: Scope) -> list[FigureDisagreement]:

@@ -42,7 +42,7 @@ def evidence_at(scope: Scope, doc: str, start: int, end: int) -> Evidence:
 
 def sentence_evidence(scope: Scope, doc: str, start: int, end: int) -> Evidence:
     """The evidence of a span as the sentence piece that holds it (the span if none does)."""
-    for u in scope.units:
-        if u.doc == doc and u.start <= start < u.end:
+    for u in scope.units_in(doc):
+        if u.start <= start < u.end:
             return evidence_at(scope, doc, u.start, max(u.end, end))
     return evidence_at(scope, doc, start, end)

@@ -92,9 +92,14 @@ def build_framing(reader: StoreReader, event_id: str | None = None) -> Framing:
 
 
 def framing_from_facts(
-    facts: StoryFacts, event_id: str | None = None, gazetteer: Gazetteer | None = None
+    facts: StoryFacts,
+    event_id: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    scope: Scope | None = None,
 ) -> Framing:
-    scope = story_scope(facts, event_id)
+    """The framing from the story's facts (``scope``: the scope of ``event_id`` when the
+    caller has it already)."""
+    scope = scope if scope is not None else story_scope(facts, event_id)
     label = scope.event.label if scope.event else "the whole story"
     voices = outlet_voices(scope, scope.quotes(), gazetteer)
     emphasis = emphasis_and_omissions(scope)

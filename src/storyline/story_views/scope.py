@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from storyline.errors import NotInStore
@@ -68,6 +68,16 @@ class Scope:
     event_units: frozenset[tuple[str, int, int]]
     by_id: dict[str, FactDocument]
     boilerplate: frozenset[str] = frozenset()  # sentence keys left out (not news)
+    # each document's units in order, built on first use (:meth:`units_in`)
+    _units_by_doc: dict[str, list[Unit]] = field(default_factory=dict, compare=False, repr=False)
+
+    def units_in(self, doc: str) -> list[Unit]:
+        """The units of one document, in order (an index built on first use, so finding
+        the sentence of a span does not scan every unit of the story)."""
+        if not self._units_by_doc and self.units:
+            for u in self.units:
+                self._units_by_doc.setdefault(u.doc, []).append(u)
+        return self._units_by_doc.get(doc, [])
 
     def report(self, doc: str) -> str:
         """The independent report a document belongs to (copies of one article share it)."""

@@ -124,9 +124,7 @@ def timeline(
 def graph(
     request: Request, reader: Reader, nodes: Annotated[int, Query(ge=2, le=200)] = 60
 ) -> Json:
-    result: Json = request.app.state.slow.cached(
-        reader, f"graph:{nodes}", lambda r: r.queries.actor_graph(max_nodes=nodes)
-    )
+    result: Json = slow.story_graph(request.app.state.slow, reader, nodes)
     return result
 
 
@@ -159,7 +157,7 @@ def ask(reader: Reader, q: Annotated[str, Query(min_length=1, max_length=300)]) 
 def brief(
     request: Request, reader: Reader, length: Annotated[int, Query(ge=1, le=50)] = 10
 ) -> Json:
-    ready, result = request.app.state.slow.get(reader, f"brief:{length}", slow.brief(length))
+    ready, result = slow.story_brief(request.app.state.slow, reader, length)
     if not ready:
         return {"ready": False}
     return {"ready": True, **(result.to_dict() if result is not None else {"lines": []})}

@@ -15,7 +15,7 @@ from storyline.web.app import Reader
 from storyline.web.charts import figure_chart, graph_chart, timeline_chart
 from storyline.web.highlight import Highlight, document_spans, highlight
 from storyline.web.render import PAGE_SIZE, TEMPLATES, Pager, web_url
-from storyline.web.slow import brief
+from storyline.web.slow import story_brief, story_graph
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,14 +43,14 @@ def _not_found(what: str, ident: str) -> HTTPException:
 def overview(request: Request, reader: Reader) -> HTMLResponse:
     data = reader.queries.overview()
     charts = [(g, figure_chart(g, web_url)) for g in data["figure_groups"]]
-    ready, story_brief = request.app.state.slow.get(reader, "brief:5", brief(5))
+    ready, brief = story_brief(request.app.state.slow, reader, 5)
     return render(
         request,
         "overview.html",
         "overview",
         data=data,
         charts=charts,
-        brief=story_brief,
+        brief=brief,
         ready=ready,
     )
 
@@ -203,9 +203,7 @@ def graph(
     reader: Reader,
     nodes: Annotated[int, Query(ge=2, le=300)] = 60,
 ) -> HTMLResponse:
-    data = request.app.state.slow.cached(
-        reader, f"graph:{nodes}", lambda r: r.queries.actor_graph(max_nodes=nodes)
-    )
+    data = story_graph(request.app.state.slow, reader, nodes)
     chart = request.app.state.slow.cached(
         reader, f"graph-svg:{nodes}", lambda r: graph_chart(data, web_url)
     )

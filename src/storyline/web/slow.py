@@ -44,15 +44,33 @@ def signature(db: Path) -> Signature:
 
 
 def brief_job(db: Path, length: int) -> Any:
-    """The story's brief (:func:`storyline.story_views.brief.build_brief`)."""
-    from storyline.story_views.brief import build_brief
+    """The story's brief (:func:`storyline.story_views.stored.story_brief`)."""
+    from storyline.story_views.stored import story_brief
 
     with StoreReader(db) as reader:
-        return build_brief(reader, length=length)
+        return story_brief(reader, length=length)
 
 
 def brief(length: int) -> Job:
     return partial(brief_job, length=length)
+
+
+def story_brief(slow: SlowResults, reader: StoreReader, length: int) -> tuple[bool, Any]:
+    """The whole-story brief as :meth:`SlowResults.get` gives it: read at once when the
+    brief stored at resolution is current (:mod:`storyline.story_views.stored`), else
+    computed as a slow result."""
+    from storyline.story_views import stored
+
+    if length <= stored.BRIEF_LINES and stored.stored_brief_ready(reader):
+        return True, stored.story_brief(reader, length)
+    return slow.get(reader, f"brief:{length}", brief(length))
+
+
+def story_graph(slow: SlowResults, reader: StoreReader, nodes: int) -> Any:
+    """The actor graph: the one stored at resolution when current, else computed and kept."""
+    from storyline.story_views import stored
+
+    return slow.cached(reader, f"graph:{nodes}", lambda r: stored.story_graph(r, nodes))
 
 
 @dataclass
