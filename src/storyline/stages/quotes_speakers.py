@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.document import Mention
+from storyline.stages.quotes_coref import Referents, Salience, description_of, states_named
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 DOCUMENT_NOUNS = frozenset(
@@ -20,6 +21,12 @@ DOCUMENT_NOUNS = frozenset(
         "survey", "commentary", "post", "message", "announcement", "notice", "transcript",
     }
 )  # fmt: skip
+# heads of a speaker phrase that speak for several at once ("the two countries said")
+COLLECTIVE_HEADS = frozenset(
+    {"side", "country", "nation", "government", "leader", "president", "party", "state"}
+)
+# "X quoted/cited Y as saying": Y is the speaker, X (often a news agency) reports
+QUOTER_LEMMAS = frozenset({"quote", "cite", "report"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 _SPEAKER_LABELS = ("PERSON", "ORG", "WORK", "GPE", "NORP", "LOC", "EVENT", "OTHER")
@@ -66,6 +73,7 @@ class MentionIndex:
 class Speaker:
     text: str | None
     mention: Mention | None
+    via: str | None = None
 
 
 def _speaker_phrase(tok: Any) -> tuple[int, int]:
@@ -124,6 +132,8 @@ def _nominal_head(toks: Sequence[Any]) -> Any | None:
     for t in toks:
         if t.ent_type_ in {"DATE", "TIME"}:  # "said Monday", "said Thursday morning"
             break
+        if t.text == "." and t.whitespace_:
+            break  # the end of a sentence, not "U.S."
         if t.pos_ in _NOMINAL_POS or (run and t.text in {".", "-"} and "\n" not in t.text):
             run.append(t)
         elif run or t.pos_ not in {"ADV", "SPACE"}:
@@ -169,8 +179,12 @@ def speaker_token(cue: Any) -> Any | None:
             return objs[0] if objs else None
         return None
     head = cue.head
-    if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
-        quoter = head.head
+    quoter = None
+    if cue.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in QUOTER_LEMMAS:
+        quoter = head.head  # "Xinhua quoted Xi as saying", "Xi was quoted as saying"
+    elif cue.dep_ in {"xcomp", "advcl", "acl", "ccomp"} and head.lemma_ in {"quote", "cite"}:
+        quoter = head  # "TASS quoted Putin saying"
+    if quoter is not None:
         objs = [c for c in quoter.children if c.dep_ in {"dobj", "nsubjpass"}]
         if objs:
             return objs[0]
@@ -180,44 +194,112 @@ def speaker_token(cue: Any) -> Any | None:
 
 
 class SpeakerResolver:
-    """Names the speaker of a cue: the subject phrase and the mention behind it."""
+    """Names the speaker of a cue: the subject phrase, the mention behind it and how it was
+    found (``via``). Cues are resolved in text order, so "he" can look back at the speakers
+    of the statements before it."""
 
-    def __init__(self, doc: Any, index: MentionIndex, text: str | None = None) -> None:
+    def __init__(
+        self, doc: Any, index: MentionIndex, text: str | None = None, when: str | None = None
+    ) -> None:
         self.doc = doc
         # the parsed text; spaCy rebuilds Doc.text from the tokens on every access
         self.text: str = doc.text if text is None else text
         self.index = index
+        self.when = when
         self.named: list[Mention] = []  # person speakers so far, in text order
         self.things: list[Mention] = []  # other speakers so far (works, organisations)
         self.blocked: list[tuple[int, int]] = []  # the quotations' outer spans
+        self._salience: Salience | None = None
+
+    @property
+    def salience(self) -> Salience:
+        if self._salience is None:
+            refs = Referents(self.doc, self.index.mentions, self.blocked, self.when)
+            self._salience = Salience(self.doc, refs)
+            self._salience.blocked = self.blocked
+        return self._salience
 
     def _quoted(self, tok: Any) -> bool:
         return any(a <= tok.idx < b for a, b in self.blocked)
 
     def resolve(self, cue: Any) -> Speaker:
+        who = self._resolve(cue)
+        if who.text is not None:
+            self.salience.record(cue.idx, who.mention)
+            m = who.mention
+            if m is not None and m.label == "PERSON":
+                self.named.append(m)
+            elif m is not None:
+                self.things.append(m)
+        return who
+
+    def _resolve(self, cue: Any) -> Speaker:
         tok = speaker_token(cue)
         if (tok is None or self._quoted(tok)) and cue.lower_ != "according":
             # no subject, or one inside a quotation (a misparse): the phrase next to the cue
             tok = adjacent_speaker(cue, self.blocked)
-        if tok is None:
+        if tok is None or not _same_sentence(cue, tok):
             return Speaker(None, None)
         if tok.pos_ == "PRON" or tok.lower_ in PERSONAL_PRONOUNS:
-            if tok.lower_ in PERSONAL_PRONOUNS:
-                mention = self._antecedent(tok)
-            elif tok.lower_ == "it":
-                mention = self._thing_before(tok)
-            else:
-                mention = None
-            return Speaker(tok.text, mention)
+            return self._pronoun(tok, cue)
         a, b = _speaker_phrase(tok)
+        phrase_toks = [t for t in tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if a <= t.idx < b]
         mention = _phrase_mention(tok, a, b, self.index)
+        on_head = mention is not None and mention.start <= tok.idx < mention.end
+        written = self.text[a:b]
+        if tok.lower_ == "both" or (
+            (tok.lower_ in COLLECTIVE_HEADS or tok.lemma_.lower() in COLLECTIVE_HEADS)
+            and _counted(phrase_toks)
+        ):
+            return Speaker(written, self._joint_work(cue), "collective")
+        if not on_head and (mention is None or mention.label != "PERSON"):
+            described = description_of(tok, phrase_toks)
+            if described is not None:
+                role, words = described
+                found = self.salience.referents.describe(role, states_named(words), tok.idx)
+                if found is not None:
+                    return Speaker(written, found[1], found[2])
+                if mention is not None and mention.label in {"ORG", "WORK"}:
+                    return Speaker(written, mention, "description")  # "the Kremlin spokesman"
+                return Speaker(written, None, "description")
         if mention is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
-            mention = self._issuer(tok)
-        if mention is not None and mention.label == "PERSON":
-            self.named.append(mention)
-        elif mention is not None:
-            self.things.append(mention)
-        return Speaker(self.text[a:b], mention)
+            issuer = self._issuer(tok)
+            return Speaker(written, issuer, "collective" if issuer is not None else None)
+        return Speaker(written, mention, "name" if mention is not None else "description")
+
+    def _pronoun(self, tok: Any, cue: Any) -> Speaker:
+        low = tok.lower_
+        if low in PERSONAL_PRONOUNS:
+            ref = self.salience.pronoun(tok)
+            mention = ref.name_mention if ref is not None else self._antecedent(tok)
+            return Speaker(tok.text, mention, "pronoun")
+        if low == "it":
+            return Speaker(tok.text, self._thing_before(tok), "pronoun")
+        if low in {"they", "we"}:
+            work = self._joint_work(cue, near_only=True)
+            if work is not None:
+                return Speaker(tok.text, work, "collective")
+            return Speaker(tok.text, self._group_before(tok), "pronoun")
+        return Speaker(tok.text, None, "pronoun")
+
+    def _joint_work(self, cue: Any, *, near_only: bool = False) -> Mention | None:
+        """The joint statement that speaks for several: a WORK mention in the cue's sentence
+        ("said in a joint statement"), else (unless ``near_only``) the latest one before."""
+        sent = cue.sent
+        for m in self.index.within(sent.start_char, sent.end_char):
+            if m.label == "WORK" and "joint" in m.name.lower():
+                return m
+        if near_only:
+            return None
+        for m in self.index.before(cue.idx):
+            if m.label == "WORK" and "joint" in m.name.lower():
+                return m
+        return None
+
+    def _group_before(self, pron: Any) -> Mention | None:
+        """ "They said": the last speaker that was an organisation or a group, when it spoke
+        in the previous two sentences."""
+        return self._thing_before(pron)
 
     def _thing_before(self, pron: Any) -> Mention | None:
         """ "It said": the last speaker that was not a person (a statement, a ministry),
@@ -234,7 +316,7 @@ class SpeakerResolver:
         """The most recent person who was a subject or a speaker before the pronoun."""
         fallback: Mention | None = None
         for m in self.index.before(pron.idx):
-            if m.label != "PERSON":
+            if m.label != "PERSON" or any(a <= m.start < b for a, b in self.blocked):
                 continue
             if fallback is None:
                 fallback = m
@@ -267,3 +349,19 @@ class SpeakerResolver:
                     if m is not None:
                         return m
         return None
+
+
+def _counted(phrase: Sequence[Any]) -> bool:
+    """ "the two countries", "both sides": a phrase that counts several."""
+    return any(t.lower_ in {"two", "both", "three", "all"} for t in phrase)
+
+
+def _same_sentence(cue: Any, tok: Any) -> bool:
+    """The speaker is not past the end of the cue's sentence ("…,” said X. Defence spending
+    reached …": "Defence spending" is no speaker)."""
+    if tok.i <= cue.i:
+        return True
+    return not any(
+        t.text in {".", "!", "?"} and t.whitespace_ and t.i + 1 < len(t.doc)
+        for t in cue.doc[cue.i + 1 : tok.i]
+    )

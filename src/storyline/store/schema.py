@@ -282,6 +282,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE figures ADD COLUMN place TEXT;
     ALTER TABLE figure_groups ADD COLUMN place TEXT;
     """,
+    # version 7: how each quote's speaker was found (name, apposition, title, description,
+    # pronoun, turn, office_holder, collective; NULL without a speaker or before)
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_via TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
