@@ -250,6 +250,7 @@ class _Pending:
     turn_of: _Pending | None = None
     reported: bool = False
     signed: Speaker | None = None  # the name signing the quote after a dash
+    hidden: bool = False  # resolved (a later quote may continue its turn) but not kept
 
     @property
     def cue_text(self) -> str | None:
@@ -426,18 +427,20 @@ class QuoteFinder:
         inner = self._tokens(item.start, item.end)
         if not inner:
             return None
-        verb = next(
-            (
-                t
-                for t in inner[0].ancestors
-                if t.pos_ == "VERB" and not item.start <= t.idx < item.end
-            ),
-            None,
-        )
-        if verb is None:
+        for verb in inner[0].ancestors:
+            if verb.pos_ != "VERB" or item.start <= verb.idx < item.end:
+                continue
+            subject = speaker_token(verb)
+            if subject is None:
+                continue  # "… issued a statement calling it “…”": the verb above
+            named = self.index.at(subject.idx)
+            if named is None or named.label not in {"PERSON", "ORG", "GPE", "NORP"}:
+                return None  # "Mr. Comey’s dismissal came “…”": no one speaks
+            break
+        else:
             return None
-        who = self.speakers.resolve(verb)
-        return who if who.mention is not None and who.via == "name" else None
+        who = self.speakers.find(verb)
+        return who if who.mention == named else None
 
     def resolve(self, items: Sequence[_Pending]) -> list[Quote]:
         """Speakers for every statement, in text order (so pronouns look back at the
@@ -448,7 +451,7 @@ class QuoteFinder:
             text = self.text[item.start : item.end]
             if item.signed is not None:
                 q = _quote(self.text, item.start, item.end, item.direct, item.signed, None)
-                self.speakers.salience.record(item.start, item.signed.mention)
+                self.speakers.record(item.start, item.signed)
             elif item.cue is not None:
                 who = self.speakers.resolve(item.cue)
                 if who.text is None and item.reported:
@@ -457,6 +460,7 @@ class QuoteFinder:
             elif not item.direct and (own := self._own_speaker(item)) is not None:
                 # "Putin called the action a “stab in the back”": its sentence names who
                 q = _quote(self.text, item.start, item.end, False, own, None)
+                self.speakers.record(item.start, own)
             elif item.turn_of is not None and id(item.turn_of) in done:
                 prev = done[id(item.turn_of)]
                 via = "turn" if prev.speaker_text is not None else None
@@ -474,7 +478,8 @@ class QuoteFinder:
             else:
                 q = Quote(item.start, item.end, text, item.direct)
             done[id(item)] = q
-            quotes.append(q)
+            if not item.hidden:
+                quotes.append(q)
         return quotes
 
     def is_partial(self, r: QuoteRegion) -> bool:
@@ -607,11 +612,8 @@ def find_quotes(
     direct, regions = finder.direct()
     reported = finder.reported(regions)
     # a partial quotation inside a reported clause is reported with it, not twice
-    direct = [
-        q
-        for q in direct
-        if q.direct or not any(r.start <= q.start and q.end <= r.end for r in reported)
-    ]
+    for q in direct:
+        q.hidden = not q.direct and any(r.start <= q.start and q.end <= r.end for r in reported)
     found = finder.resolve(direct + reported)
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
 

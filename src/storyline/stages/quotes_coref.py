@@ -438,9 +438,12 @@ class Salience:
         for s in found:
             if any(a <= s.idx < b for a, b in self.blocked):
                 continue
-            ref = self.referents.at(s.idx)
-            if ref is not None and ref not in out:
-                out.append(ref)
+            # "The committee's lead Democrat, Rep. Jane Roe of Ohio, warned"
+            for t in [s, *(c for c in s.children if c.dep_ == "appos")]:
+                ref = self.referents.at(t.idx)
+                if ref is not None and ref not in out:
+                    out.append(ref)
+                    break
         return out
 
     def pronoun(self, pron: Any) -> Referent | None:

@@ -223,17 +223,23 @@ class SpeakerResolver:
         return any(a <= tok.idx < b for a, b in self.blocked)
 
     def resolve(self, cue: Any) -> Speaker:
-        who = self._resolve(cue)
-        if who.text is not None:
-            self.salience.record(cue.idx, who.mention)
-            m = who.mention
-            if m is not None and m.label == "PERSON":
-                self.named.append(m)
-            elif m is not None:
-                self.things.append(m)
+        """The speaker of a cue, remembered as the latest statement's speaker."""
+        who = self.find(cue)
+        self.record(cue.idx, who)
         return who
 
-    def _resolve(self, cue: Any) -> Speaker:
+    def record(self, offset: int, who: Speaker) -> None:
+        if who.text is None:
+            return
+        self.salience.record(offset, who.mention)
+        m = who.mention
+        if m is not None and m.label == "PERSON":
+            self.named.append(m)
+        elif m is not None:
+            self.things.append(m)
+
+    def find(self, cue: Any) -> Speaker:
+        """The speaker of a cue (see the module :mod:`storyline.stages.quotes`)."""
         tok = speaker_token(cue)
         if (tok is None or self._quoted(tok)) and cue.lower_ != "according":
             # no subject, or one inside a quotation (a misparse): the phrase next to the cue
@@ -275,7 +281,7 @@ class SpeakerResolver:
             return Speaker(tok.text, mention, "pronoun")
         if low == "it":
             return Speaker(tok.text, self._thing_before(tok), "pronoun")
-        if low in {"they", "we"}:
+        if low == "they":
             work = self._joint_work(cue, near_only=True)
             if work is not None:
                 return Speaker(tok.text, work, "collective")
