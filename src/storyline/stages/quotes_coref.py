@@ -40,7 +40,8 @@ from storyline.gazetteer import GazEntry, load_gazetteer
 
 # role words → the role class they name (several words name one class)
 _ROLE_WORDS: dict[str, str] = {
-    "president": "president", "presidents": "president",
+    "president": "president", "presidents": "president", "vice president": "vice president",
+    "vice premier": "vice premier", "vice chairman": "vice chair",
     "leader": "leader", "leaders": "leader", "chief": "chief",
     "premier": "prime minister", "prime minister": "prime minister", "pm": "prime minister",
     "chancellor": "chancellor", "king": "monarch", "queen": "monarch", "emir": "monarch",
@@ -92,6 +93,7 @@ _NON_ALNUM = re.compile(r"[^\w\s.-]")
 
 def role_classes(words: Sequence[str]) -> set[str]:
     """The role classes named in lowercase ``words``, two- and three-word roles first."""
+    words = " ".join(words).replace(" - ", "-").replace("-", " ").split()
     found: set[str] = set()
     skip_until = -1
     for i in range(len(words)):
@@ -100,8 +102,9 @@ def role_classes(words: Sequence[str]) -> set[str]:
         for n in (3, 2, 1):
             phrase = " ".join(words[i : i + n])
             if len(words[i : i + n]) == n and phrase in _ROLE_WORDS:
-                if i > 0 and words[i - 1] in {"vice", "deputy", "former", "ex", "assistant"}:
-                    break  # a vice president is no president
+                if i > 0 and words[i - 1] in {"deputy", "former", "ex", "assistant"}:
+                    skip_until = i + n
+                    break  # a deputy minister is no minister
                 found.add(_ROLE_WORDS[phrase])
                 skip_until = i + n
                 break
@@ -208,8 +211,15 @@ class Referents:
         self.by_key: dict[str, Referent] = {}
         self.of_mention: dict[tuple[int, int], Referent] = {}
         gaz = load_gazetteer()
-        for m in sorted(mentions, key=lambda m: m.start):
-            if m.label != "PERSON" or any(a <= m.start < b for a, b in blocked):
+        people = [m for m in mentions if m.label == "PERSON"]
+        self.person_tokens = {
+            t.i
+            for m in people
+            if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+            for t in span
+        }
+        for m in sorted(people, key=lambda m: m.start):
+            if any(a <= m.start < b for a, b in blocked):
                 continue
             key = m.kb_id or _surname(m.name)
             if not key:
@@ -225,13 +235,16 @@ class Referents:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return
-        title = _words(_title_tokens(span))
+        title_toks = _title_tokens(span, self.person_tokens)
+        appos_toks = _apposition_tokens(span)
+        title = _words(title_toks)
         if m.role:
             title = [*title, *m.role.lower().split()]
-        appos = _words(_apposition_tokens(span))
+        appos = _words(appos_toks)
         ref.title_roles |= role_classes(title)
         ref.apposition_roles |= role_classes(appos)
-        ref.states |= states_named([t for t in title + appos if t not in {"the", "a", "an"}])
+        written = [t.text for t in title_toks + appos_toks] + (m.role or "").split()
+        ref.states |= states_named(written)
         for word in title + appos[:3]:
             if word in _MALE:
                 ref.gender = "m"
@@ -316,9 +329,9 @@ def _surname(name: str) -> str:
     return parts[-1].lower() if parts else ""
 
 
-def _title_tokens(span: Any) -> list[Any]:
+def _title_tokens(span: Any, people: set[int]) -> list[Any]:
     """The words right before a name in its clause: "Russian President", "Kremlin spokesman",
-    "a spokesman for the Defence Ministry, Col."."""
+    up to another person's name (token ids ``people``) or an "and"."""
     doc = span.doc
     out: list[Any] = []
     i = span.start - 1
@@ -328,7 +341,7 @@ def _title_tokens(span: Any) -> list[Any]:
             break
         if t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"called", "named"}:
             break
-        if t.ent_type_ == "PERSON" and t.i < span.start - 1 and not t.text.endswith("."):
+        if t.i in people or t.pos_ == "CCONJ":
             break  # another person's name
         if t.text == "." and i > 0 and doc[i - 1].whitespace_ == "" and t.whitespace_:
             break
@@ -364,8 +377,9 @@ def _apposition_tokens(span: Any) -> list[Any]:
 
 
 def description_of(tok: Any, phrase: Sequence[Any]) -> tuple[str, list[str]] | None:
-    """The role class and the words of a definite description headed by ``tok`` ("the
-    Russian leader" → ("leader", [...])), or None when the phrase is no such description."""
+    """The role class and the words (as written) of a definite description headed by
+    ``tok`` ("the Russian leader" → ("leader", [...])), or None when the phrase is no such
+    description."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     words = _words(phrase)
@@ -391,7 +405,7 @@ def description_of(tok: Any, phrase: Sequence[Any]) -> tuple[str, list[str]] | N
     # the role of the head (last one named): "Kremlin spokesman" → spokesperson
     head_roles = role_classes(words[max(0, upto - 3) : upto + 2])
     chosen = sorted(head_roles or roles, key=lambda r: -len(r))
-    return chosen[0], words
+    return chosen[0], [t.text for t in phrase]
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,6 +184,11 @@ def speaker_token(cue: Any) -> Any | None:
         quoter = head.head  # "Xinhua quoted Xi as saying", "Xi was quoted as saying"
     elif cue.dep_ in {"xcomp", "advcl", "acl", "ccomp"} and head.lemma_ in {"quote", "cite"}:
         quoter = head  # "TASS quoted Putin saying"
+    elif cue.lemma_ in QUOTER_LEMMAS:
+        # "TASS reported Putin as saying": the cue found is the reporting verb itself
+        for prep in cue.children:
+            if prep.lower_ == "as" and any(g.dep_ == "pcomp" for g in prep.children):
+                quoter = cue
     if quoter is not None:
         objs = [c for c in quoter.children if c.dep_ in {"dobj", "nsubjpass"}]
         if objs:
@@ -259,6 +264,9 @@ class SpeakerResolver:
         ):
             return Speaker(written, self._joint_work(cue), "collective")
         if not on_head and (mention is None or mention.label != "PERSON"):
+            named = self._apposed(tok)
+            if named is not None:  # "The foreign minister, Jane Roe, said"
+                return Speaker(written, named, "apposition")
             described = description_of(tok, phrase_toks)
             if described is not None:
                 role, words = described
@@ -271,13 +279,23 @@ class SpeakerResolver:
         if mention is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
             issuer = self._issuer(tok)
             return Speaker(written, issuer, "collective" if issuer is not None else None)
-        return Speaker(written, mention, "name" if mention is not None else "description")
+        named_head = mention is not None or tok.pos_ == "PROPN"
+        return Speaker(written, mention, "name" if named_head else "description")
+
+    def _apposed(self, tok: Any) -> Mention | None:
+        """A person named in apposition to the speaker's head ("the minister, Jane Roe,")."""
+        for c in tok.children:
+            if c.dep_ == "appos" and not self._quoted(c):
+                m = self.index.at(c.idx)
+                if m is not None and m.label == "PERSON":
+                    return m
+        return None
 
     def _pronoun(self, tok: Any, cue: Any) -> Speaker:
         low = tok.lower_
         if low in PERSONAL_PRONOUNS:
             ref = self.salience.pronoun(tok)
-            mention = ref.name_mention if ref is not None else self._antecedent(tok)
+            mention = ref.name_mention if ref is not None else self._antecedent(tok, low)
             return Speaker(tok.text, mention, "pronoun")
         if low == "it":
             return Speaker(tok.text, self._thing_before(tok), "pronoun")
@@ -318,11 +336,17 @@ class SpeakerResolver:
         lo = earlier[0].start_char if earlier else sent.start_char
         return last if last.start >= lo else None
 
-    def _antecedent(self, pron: Any) -> Mention | None:
-        """The most recent person who was a subject or a speaker before the pronoun."""
+    def _antecedent(self, pron: Any, low: str) -> Mention | None:
+        """The most recent person who was a subject or a speaker before the pronoun (of the
+        pronoun's gender where the text tells it)."""
+        gender = "f" if low in {"she", "her"} else "m"
+        refs = self.salience.referents
         fallback: Mention | None = None
         for m in self.index.before(pron.idx):
             if m.label != "PERSON" or any(a <= m.start < b for a, b in self.blocked):
+                continue
+            ref = refs.referent(m)
+            if ref is not None and ref.gender not in {None, gender}:
                 continue
             if fallback is None:
                 fallback = m
