@@ -30,21 +30,23 @@ Y as saying" → Y; "Y was quoted as saying" → Y). ``speaker_text`` is the sub
 written, cut at a comma after its head ("Danil Bochkov, from the X Council, said" →
 "Danil Bochkov"); ``speaker_start``/``speaker_end`` are the offsets of a mention of the
 ``mentions`` layer: the one on the head word, else the first person, organisation, work,
-place or group named in the phrase ("a spokesman for the foreign ministry"). Speakers are resolved in text order
-(see :mod:`storyline.stages.quotes_coref`): a definite description ("the Russian leader",
-"the expert") points at the person the article introduced with that title or apposition,
-else at no one; "he"/"she" at the speaker of the previous statement or the subject of
-the previous sentence's main clause, by gender where the text tells it. A document-like
-subject ("the statement said", "the report") with no name in it points at the nearest
-earlier sentence using the same noun: the mention on that noun (a titled work), its
-possessor or the subject of the verb that governs it ("the two presidents issued a joint
-statement"), else None; "the two countries", "both sides" and "they said in a joint
-statement" point at the joint statement. "Xinhua quoted Xi as saying", "TASS reported
-Putin as saying": the speaker is the one quoted, not the agency. A quotation signed after a
-dash on its line ("“…” ― Jane Roe") is Jane Roe's; a partial quotation without a cue is the
-named subject's of the verb above it ("Putin called the attack a “stab in the back”"). Each
-quote records how its speaker was found in ``speaker_via``. Quotes in the headline (the
-article's title, or a first line in Title Case) are left out.
+place or group named in the phrase ("a spokesman for the foreign ministry").
+
+Speakers are resolved in text order (see :mod:`storyline.stages.quotes_coref`): a definite
+description ("the Russian leader", "the expert") points at the person the article
+introduced with that title or apposition, else at no one; "he"/"she" at the speaker of the
+previous statement or the subject of the previous sentence's main clause, by gender where
+the text tells it. A document-like subject ("the statement said", "the report") with no
+name in it points at the nearest earlier sentence using the same noun: the mention on that
+noun (a titled work), its possessor or the subject of the verb that governs it ("the two
+presidents issued a joint statement"), else None; "the two countries", "both sides" and
+"they said in a joint statement" point at the joint statement. "Xinhua quoted Xi as
+saying", "TASS reported Putin as saying": the speaker is the one quoted, not the agency. A
+quotation signed after a dash on its line ("“…” ― Jane Roe") is Jane Roe's; a partial
+quotation without a cue is the named subject's of the verb above it ("Putin called the
+attack a “stab in the back”"). Each quote records how its speaker was found in
+``speaker_via``. Quotes in the headline (the article's title, or a first line in Title
+Case) are left out.
 """
 
 from __future__ import annotations
