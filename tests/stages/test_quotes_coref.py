@@ -218,3 +218,15 @@ def test_a_partial_quote_takes_the_named_subject_of_its_verb(analyse: Analyse) -
     )
     q = only(analyse(text), "stab in")
     assert who(text, q) == "Vladimir Putin"
+
+
+def test_a_relative_pronoun_speaks_for_its_noun(analyse: Analyse) -> None:
+    text = (
+        "The Foreign Office has released a statement that says: “We urge all sides to return "
+        "to the talks without delay.”\n\n"
+        "The plan was backed by Senator Ruth Okafor, who said it “will save the harbour.”"
+    )
+    quotes = analyse(text)
+    first = only(quotes, "urge all sides")
+    assert (who(text, first), first.speaker_via) == ("Foreign Office", "collective")
+    assert who(text, only(quotes, "save the harbour")) == "Ruth Okafor"

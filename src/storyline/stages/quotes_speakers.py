@@ -25,6 +25,7 @@ DOCUMENT_NOUNS = frozenset(
 COLLECTIVE_HEADS = frozenset(
     {"side", "country", "nation", "government", "leader", "president", "party", "state"}
 )
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 # "X quoted/cited Y as saying": Y is the speaker, X (often a news agency) reports
 QUOTER_LEMMAS = frozenset({"quote", "cite", "report"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -251,6 +252,8 @@ class SpeakerResolver:
             tok = adjacent_speaker(cue, self.blocked)
         if tok is None or not _same_sentence(cue, tok):
             return Speaker(None, None)
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "a statement that says", "Trump, who said": the noun
         if tok.pos_ == "PRON" or tok.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun(tok, cue)
         a, b = _speaker_phrase(tok)
@@ -358,8 +361,16 @@ class SpeakerResolver:
         return fallback
 
     def _issuer(self, tok: Any) -> Mention | None:
-        """For "the statement said": who issued the statement, from an earlier sentence."""
+        """For "the statement said": who issued the statement, from an earlier sentence
+        (or this one: "the White House released a statement that says")."""
         lemma = tok.lemma_.lower()
+        if tok.dep_ in {"dobj", "nsubjpass"}:
+            subj = _subject_of(tok.head)
+            if subj is not None and subj.pos_ != "PRON":
+                a, b = _speaker_phrase(subj)
+                m = _phrase_mention(subj, a, b, self.index)
+                if m is not None:
+                    return m
         for earlier in reversed(self.doc[: tok.i]):
             if earlier.lemma_.lower() != lemma or earlier.i == tok.i:
                 continue
