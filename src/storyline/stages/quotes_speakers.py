@@ -84,7 +84,10 @@ def _speaker_phrase(tok: Any) -> tuple[int, int]:
     right = sub[-1].i
     for t in sub:
         if t.i > tok.i and (
-            t.text in {",", "(", "—", "–", ";", ":"} or t.dep_ == "relcl" or "\n" in t.text
+            t.text in {",", "(", "—", "–", ";", ":"}
+            or t.dep_ == "relcl"
+            or (t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl")
+            or "\n" in t.text
         ):
             right = t.i - 1
             break
