@@ -230,3 +230,8 @@ def test_a_relative_pronoun_speaks_for_its_noun(analyse: Analyse) -> None:
     first = only(quotes, "urge all sides")
     assert (who(text, first), first.speaker_via) == ("Foreign Office", "collective")
     assert who(text, only(quotes, "save the harbour")) == "Ruth Okafor"
+
+
+def test_an_agency_citing_a_leader_is_not_the_speaker(analyse: Analyse) -> None:
+    text = "“The door to dialogue remains open,” Xinhua reported, citing Wang Yi."
+    assert who(text, only(analyse(text), "door to dialogue")) == "Wang Yi"
