@@ -196,9 +196,9 @@ def speaker_token(cue: Any) -> Any | None:
     if quoter is None:
         # "“…,” Xinhua reported, citing Xi": the one cited speaks, not the agency
         for c in cue.children:
-            if c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_ in {"cite", "quote"}:
-                if any(g.dep_ == "dobj" and g.pos_ == "PROPN" for g in c.children):
-                    quoter = c
+            cites = c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_ in {"cite", "quote"}
+            if cites and any(g.dep_ == "dobj" and g.pos_ == "PROPN" for g in c.children):
+                quoter = c
     if quoter is not None:
         objs = [c for c in quoter.children if c.dep_ in {"dobj", "nsubjpass"}]
         if objs:
