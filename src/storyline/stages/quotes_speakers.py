@@ -166,6 +166,8 @@ def adjacent_speaker(cue: Any, blocked: Sequence[tuple[int, int]]) -> Any | None
     for t in reversed(doc[max(0, cue.i - 8) : cue.i]):
         if not free(t) or t.text in {",", "\n", "“", "”", '"'}:
             break
+        if t.text in {".", "!", "?"} and t.whitespace_:
+            break  # the previous sentence's end
         before.insert(0, t)
     return _nominal_head(before) if before else None
 
