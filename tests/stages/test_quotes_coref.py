@@ -235,3 +235,13 @@ def test_a_relative_pronoun_speaks_for_its_noun(analyse: Analyse) -> None:
 def test_an_agency_citing_a_leader_is_not_the_speaker(analyse: Analyse) -> None:
     text = "“The door to dialogue remains open,” Xinhua reported, citing Wang Yi."
     assert who(text, only(analyse(text), "door to dialogue")) == "Wang Yi"
+
+
+def test_the_group_is_the_body_an_earlier_speaker_spoke_for(analyse: Analyse) -> None:
+    text = (
+        "A spokesman for a rebel group called the Northern Harbour Brigade told reporters "
+        "that it held the airfield.\n\n"
+        "The group said the convoy had turned back before dawn."
+    )
+    q = only(analyse(text), "convoy had turned")
+    assert (who(text, q), q.speaker_via) == ("Northern Harbour Brigade", "description")

@@ -20,7 +20,9 @@ grammatical gender when the words give one ("Mr.", "Ms.", "spokeswoman").
 fit the description's role and whose states include the state the description names. A
 description that fits no referent stays a description (no person), never a wrong one.
 Only then is the gazetteer asked: the person holding the described office at the
-article's date ("office_holder"), if the article names that person somewhere.
+article's date ("office_holder"), if the article names that person somewhere. ("The
+group", "the spokesman" with no such person: the body an earlier speaker with that noun
+spoke for, see :class:`storyline.stages.quotes_speakers.SpeakerResolver`.)
 
 **Pronouns.** "He"/"she" is the speaker of the latest statement, or the subject of the
 main clause, of the nearest earlier sentence that has one (the pronoun's own sentence

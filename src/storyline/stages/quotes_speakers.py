@@ -225,6 +225,8 @@ class SpeakerResolver:
         self.when = when
         self.named: list[Mention] = []  # person speakers so far, in text order
         self.things: list[Mention] = []  # other speakers so far (works, organisations)
+        # speakers so far with a mention: (offset, head, the nouns of the phrase, mention)
+        self.spoken: list[tuple[int, str, set[str], Mention]] = []
         self.blocked: list[tuple[int, int]] = []  # the quotations' outer spans
         self._salience: Salience | None = None
 
@@ -270,13 +272,22 @@ class SpeakerResolver:
         a, b = _speaker_phrase(tok)
         phrase_toks = [t for t in tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if a <= t.idx < b]
         mention = _phrase_mention(tok, a, b, self.index)
-        on_head = mention is not None and mention.start <= tok.idx < mention.end
         written = self.text[a:b]
-        if tok.lower_ == "both" or (
+        if tok.lower_ in {"both", "two"} or (
             (tok.lower_ in COLLECTIVE_HEADS or tok.lemma_.lower() in COLLECTIVE_HEADS)
             and _counted(phrase_toks)
         ):
             return Speaker(written, self._joint_work(cue), "collective")
+        who = self._find_phrase(tok, phrase_toks, mention, written)
+        if who.mention is not None:
+            lemmas = {t.lemma_.lower() for t in phrase_toks if t.pos_ == "NOUN"}
+            self.spoken.append((tok.idx, tok.lemma_.lower(), lemmas, who.mention))
+        return who
+
+    def _find_phrase(
+        self, tok: Any, phrase_toks: Sequence[Any], mention: Mention | None, written: str
+    ) -> Speaker:
+        on_head = mention is not None and mention.start <= tok.idx < mention.end
         if not on_head and (mention is None or mention.label != "PERSON"):
             named = self._apposed(tok)
             if named is not None:  # "The foreign minister, Jane Roe, said"
@@ -289,12 +300,33 @@ class SpeakerResolver:
                     return Speaker(written, found[1], found[2])
                 if mention is not None and mention.label in {"ORG", "WORK"}:
                     return Speaker(written, mention, "description")  # "the Kremlin spokesman"
+                if mention is None:
+                    return Speaker(written, self._spoke_before(tok), "description")
                 return Speaker(written, None, "description")
+        if mention is None and tok.pos_ == "NOUN" and phrase_toks[:1]:
+            if phrase_toks[0].lower_ == "the" and tok.lemma_.lower() not in DOCUMENT_NOUNS:
+                earlier = self._spoke_before(tok)
+                if earlier is not None:  # "a spokesman for the X Brigade" … "the group"
+                    return Speaker(written, earlier, "description")
         if mention is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
             issuer = self._issuer(tok)
             return Speaker(written, issuer, "collective" if issuer is not None else None)
         named_head = mention is not None or tok.pos_ == "PROPN"
         return Speaker(written, mention, "name" if named_head else "description")
+
+    def _spoke_before(self, tok: Any) -> Mention | None:
+        """For "the spokesman"/"the group said": the body or person behind an earlier
+        speaker with that head noun, or the organisation of an earlier speaker whose phrase
+        used the noun ("a spokesman for a rebel group called the X Brigade" … "the group"),
+        within the last 1,500 characters."""
+        lemma = tok.lemma_.lower()
+        for at, head, lemmas, m in reversed(self.spoken):
+            if not (at < tok.idx and tok.idx - at <= 1500):
+                continue
+            # the same head ("a spokesman" … "the spokesman"), or the organisation's noun
+            if lemma == head or (lemma in lemmas and m.label == "ORG"):
+                return m
+        return None
 
     def _apposed(self, tok: Any) -> Mention | None:
         """A person named in apposition to the speaker's head ("the minister, Jane Roe,")."""
