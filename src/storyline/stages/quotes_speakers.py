@@ -303,11 +303,11 @@ class SpeakerResolver:
                 if mention is None:
                     return Speaker(written, self._spoke_before(tok), "description")
                 return Speaker(written, None, "description")
-        if mention is None and tok.pos_ == "NOUN" and phrase_toks[:1]:
-            if phrase_toks[0].lower_ == "the" and tok.lemma_.lower() not in DOCUMENT_NOUNS:
-                earlier = self._spoke_before(tok)
-                if earlier is not None:  # "a spokesman for the X Brigade" … "the group"
-                    return Speaker(written, earlier, "description")
+        definite = bool(phrase_toks) and phrase_toks[0].lower_ == "the"
+        if mention is None and tok.pos_ == "NOUN" and definite:
+            earlier = None if tok.lemma_.lower() in DOCUMENT_NOUNS else self._spoke_before(tok)
+            if earlier is not None:  # "a spokesman for the X Brigade" … "the group"
+                return Speaker(written, earlier, "description")
         if mention is None and tok.lemma_.lower() in DOCUMENT_NOUNS:
             issuer = self._issuer(tok)
             return Speaker(written, issuer, "collective" if issuer is not None else None)
