@@ -245,3 +245,15 @@ def test_the_group_is_the_body_an_earlier_speaker_spoke_for(analyse: Analyse) ->
     )
     q = only(analyse(text), "convoy had turned")
     assert (who(text, q), q.speaker_via) == ("Northern Harbour Brigade", "description")
+
+
+def test_the_newspaper_is_not_an_earlier_one_when_another_came_between(
+    analyse: Analyse,
+) -> None:
+    text = (
+        "The Harbour Gazette newspaper reported that the strike would last a week.\n\n"
+        "On Sunday a fire damaged the offices of a weekly newspaper in the old town. "
+        "The newspaper said its archive was lost."
+    )
+    q = only(analyse(text), "archive was lost")
+    assert who(text, q) is None

@@ -225,8 +225,8 @@ class SpeakerResolver:
         self.when = when
         self.named: list[Mention] = []  # person speakers so far, in text order
         self.things: list[Mention] = []  # other speakers so far (works, organisations)
-        # speakers so far with a mention: (offset, head, the nouns of the phrase, mention)
-        self.spoken: list[tuple[int, str, set[str], Mention]] = []
+        # speakers so far with a mention: (phrase span, head, the phrase's nouns, mention)
+        self.spoken: list[tuple[tuple[int, int], str, set[str], Mention]] = []
         self.blocked: list[tuple[int, int]] = []  # the quotations' outer spans
         self._salience: Salience | None = None
 
@@ -281,7 +281,8 @@ class SpeakerResolver:
         who = self._find_phrase(tok, phrase_toks, mention, written)
         if who.mention is not None:
             lemmas = {t.lemma_.lower() for t in phrase_toks if t.pos_ == "NOUN"}
-            self.spoken.append((tok.idx, tok.lemma_.lower(), lemmas, who.mention))
+            span = (phrase_toks[0].idx, phrase_toks[-1].idx + len(phrase_toks[-1]))
+            self.spoken.append((span, tok.lemma_.lower(), lemmas, who.mention))
         return who
 
     def _find_phrase(
@@ -320,8 +321,19 @@ class SpeakerResolver:
         used the noun ("a spokesman for a rebel group called the X Brigade" … "the group"),
         within the last 1,500 characters."""
         lemma = tok.lemma_.lower()
-        for at, head, lemmas, m in reversed(self.spoken):
-            if not (at < tok.idx and tok.idx - at <= 1500):
+        # the noun's last use before, outside quotations: it must be in that speaker's phrase
+        last = next(
+            (
+                t
+                for t in reversed(tok.doc[max(0, tok.i - 400) : tok.i])
+                if t.lemma_.lower() == lemma and not self._quoted(t)
+            ),
+            None,
+        )
+        if last is None:
+            return None
+        for (a, b), head, lemmas, m in reversed(self.spoken):
+            if not a <= last.idx < b or tok.idx - a > 1500:
                 continue
             # the same head ("a spokesman" … "the spokesman"), or the organisation's noun
             if lemma == head or (lemma in lemmas and m.label == "ORG"):
