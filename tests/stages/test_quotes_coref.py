@@ -257,3 +257,14 @@ def test_the_newspaper_is_not_an_earlier_one_when_another_came_between(
     )
     q = only(analyse(text), "archive was lost")
     assert who(text, q) is None
+
+
+def test_the_one_told_is_not_the_speaker(analyse: Analyse) -> None:
+    text = (
+        "Paul Ferris was leaving the theatre when he was told to stay inside because of "
+        "“a man with a knife in the square.”"
+    )
+    q = only(analyse(text), "man with a knife")
+    assert q.speaker_via != "pronoun" and who(text, q) != "Paul Ferris"
+    text = "Reporters were told by Mayor Lina Hart that the bridge “will reopen before winter.”"
+    assert "Lina Hart" in (who(text, only(analyse(text), "reopen before")) or "")

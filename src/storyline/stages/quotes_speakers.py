@@ -25,6 +25,8 @@ DOCUMENT_NOUNS = frozenset(
 COLLECTIVE_HEADS = frozenset(
     {"side", "country", "nation", "government", "leader", "president", "party", "state"}
 )
+# speech verbs whose passive subject is the one spoken to ("she was told", "he was asked")
+HEARER_LEMMAS = frozenset({"tell", "ask", "warn", "urge", "remind", "advise"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 # "X quoted/cited Y as saying": Y is the speaker, X (often a news agency) reports
 QUOTER_LEMMAS = frozenset({"quote", "cite", "report"})
@@ -207,7 +209,10 @@ def speaker_token(cue: Any) -> Any | None:
             return objs[0]
     if cue.lemma_ == "quote":
         return None
-    return _subject_of(cue)
+    subject = _subject_of(cue)
+    if subject is not None and subject.dep_ == "nsubjpass" and cue.lemma_ in HEARER_LEMMAS:
+        return None  # "he was told to go back inside": the one told is no speaker
+    return subject
 
 
 class SpeakerResolver:
@@ -259,7 +264,14 @@ class SpeakerResolver:
 
     def find(self, cue: Any) -> Speaker:
         """The speaker of a cue (see the module :mod:`storyline.stages.quotes`)."""
-        tok = speaker_token(cue)
+        if cue.lemma_ in HEARER_LEMMAS and any(c.dep_ == "auxpass" for c in cue.children):
+            # "he was told …": the one told is no speaker; "… told by officials": they are
+            agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children]
+            tok = next((g for g in agents if g.dep_ == "pobj"), None)
+            if tok is None:
+                return Speaker(None, None)
+        else:
+            tok = speaker_token(cue)
         if (tok is None or self._quoted(tok)) and cue.lower_ != "according":
             # no subject, or one inside a quotation (a misparse): the phrase next to the cue
             tok = adjacent_speaker(cue, self.blocked)
