@@ -268,3 +268,15 @@ def test_the_one_told_is_not_the_speaker(analyse: Analyse) -> None:
     assert q.speaker_via != "pronoun" and who(text, q) != "Paul Ferris"
     text = "Reporters were told by Mayor Lina Hart that the bridge “will reopen before winter.”"
     assert "Lina Hart" in (who(text, only(analyse(text), "reopen before")) or "")
+
+
+def test_asking_someone_and_citing_something_keep_the_speaker(analyse: Analyse) -> None:
+    text = (
+        "“Should there be a registry of every boat in the harbour?” a reporter can be heard "
+        "asking Mayor Tim Cole after the meeting.\n\n"
+        "“Most of the anger is justified,” Ana Ruiz said, citing the many families who had "
+        "lost their moorings."
+    )
+    quotes = analyse(text)
+    assert only(quotes, "registry").speaker_text == "a reporter"
+    assert who(text, only(quotes, "anger is justified")) == "Ana Ruiz"

@@ -201,7 +201,7 @@ def speaker_token(cue: Any) -> Any | None:
         # "“…,” Xinhua reported, citing Xi": the one cited speaks, not the agency
         for c in cue.children:
             cites = c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_ in {"cite", "quote"}
-            if cites and any(g.dep_ == "dobj" and g.pos_ == "PROPN" for g in c.children):
+            if cites and any(g.dep_ == "dobj" and g.ent_type_ == "PERSON" for g in c.children):
                 quoter = c
     if quoter is not None:
         objs = [c for c in quoter.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -210,7 +210,12 @@ def speaker_token(cue: Any) -> Any | None:
     if cue.lemma_ == "quote":
         return None
     subject = _subject_of(cue)
-    if subject is not None and subject.dep_ == "nsubjpass" and cue.lemma_ in HEARER_LEMMAS:
+    if (
+        subject is not None
+        and subject.dep_ == "nsubjpass"
+        and subject.head is cue
+        and cue.lemma_ in HEARER_LEMMAS
+    ):
         return None  # "he was told to go back inside": the one told is no speaker
     return subject
 
