@@ -193,6 +193,8 @@ class Quote:
     identifies the speaker (for "he said", the antecedent's mention), or are None;
     ``speaker_text`` is how the speaker is written next to the quote ("he", "Zhang", "the
     Kremlin"). ``cue`` is the speech verb or phrase ("said", "according to").
+    ``speaker_via`` says how the speaker was found (one of :data:`SPEAKER_VIA`, or None
+    when there is no speaker).
     """
 
     start: int
@@ -203,6 +205,25 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    speaker_via: str | None = None
+
+
+# How a quote's speaker was found: named next to the cue ("name"); through an apposition
+# or a title given with the name earlier ("apposition", "title": "the Russian leader" →
+# "Russian President Vladimir Putin"); a description left without a person ("description");
+# a pronoun ("pronoun"); a quote continuing the previous speaker's turn ("turn"); the office
+# holder the gazetteer knows for the article's date ("office_holder"); a body or a document
+# speaking for several ("collective": a joint statement, "the two countries").
+SPEAKER_VIA = (
+    "name",
+    "apposition",
+    "title",
+    "description",
+    "pronoun",
+    "turn",
+    "office_holder",
+    "collective",
+)
 
 
 Polarity = Literal["support", "oppose"]

@@ -256,3 +256,18 @@ def test_cli_default_outputs_and_errors(story_db: Path, tmp_path: Path, monkeypa
     (tmp_path / "file").write_text("x")
     result = runner.invoke(app, ["export", "--db", str(story_db), "-f", "csv", "-o", "file"])
     assert result.exit_code == 2 and "folder" in result.output
+
+
+def test_json_quotes_say_how_their_speaker_was_found(story_db: Path, tmp_path: Path) -> None:
+    from storyline.document import SPEAKER_VIA
+
+    out = write(story_db, "json", tmp_path / "story.json")
+    quotes = json.loads(out.read_text(encoding="utf-8"))["quotes"]
+    assert quotes
+    for q in quotes:
+        assert q["speaker_via"] in (*SPEAKER_VIA, None)
+        assert (q["speaker_via"] is None) == (q["speaker_text"] is None)
+    assert any(q["speaker_via"] == "name" and q["speaker"] for q in quotes)
+    with StoreReader(story_db) as reader:
+        rows = {r["speaker_via"] for r in reader.conn.execute("SELECT speaker_via FROM quotes")}
+    assert rows == {q["speaker_via"] for q in quotes}

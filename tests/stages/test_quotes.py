@@ -58,7 +58,7 @@ def test_stage_is_registered_with_its_contract() -> None:
 
     spec = REGISTRY["quotes"]
     assert (spec.version, spec.adds, spec.needs) == (
-        2,
+        3,
         ("quotes",),
         ("parse", "sentences", "mentions"),
     )

@@ -30,13 +30,23 @@ Y as saying" → Y; "Y was quoted as saying" → Y). ``speaker_text`` is the sub
 written, cut at a comma after its head ("Danil Bochkov, from the X Council, said" →
 "Danil Bochkov"); ``speaker_start``/``speaker_end`` are the offsets of a mention of the
 ``mentions`` layer: the one on the head word, else the first person, organisation, work,
-place or group named in the phrase ("a spokesman for the foreign ministry"). A pronoun
-("he said", "she added") is resolved to the most recent person who was a subject or a
-speaker before it, else the most recent person named. A document-like subject ("the
-statement said", "the report") with no name in it points at the nearest earlier sentence
-using the same noun: the mention on that noun (a titled work), its possessor or the
-subject of the verb that governs it ("the two presidents issued a joint statement"),
-else None.
+place or group named in the phrase ("a spokesman for the foreign ministry").
+
+Speakers are resolved in text order (see :mod:`storyline.stages.quotes_coref`): a definite
+description ("the Russian leader", "the expert") points at the person the article
+introduced with that title or apposition, else at no one; "he"/"she" at the speaker of the
+previous statement or the subject of the previous sentence's main clause, by gender where
+the text tells it. A document-like subject ("the statement said", "the report") with no
+name in it points at the nearest earlier sentence using the same noun: the mention on that
+noun (a titled work), its possessor or the subject of the verb that governs it ("the two
+presidents issued a joint statement"), else None; "the two countries", "both sides" and
+"they said in a joint statement" point at the joint statement. "Xinhua quoted Xi as
+saying", "TASS reported Putin as saying": the speaker is the one quoted, not the agency. A
+quotation signed after a dash on its line ("“…” ― Jane Roe") is Jane Roe's; a partial
+quotation without a cue is the named subject's of the verb above it ("Putin called the
+attack a “stab in the back”"). Each quote records how its speaker was found in
+``speaker_via``. Quotes in the headline (the article's title, or a first line in Title
+Case) are left out.
 """
 
 from __future__ import annotations
@@ -104,6 +114,10 @@ _QUOTE_CHARS = frozenset('“”„«»"‘’')
 _FULL_QUOTE_OPENERS = frozenset(".?!:,;—–-([…") | _QUOTE_CHARS
 _MAX_CUE_DISTANCE = 140  # characters between a quotation and its speech verb
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# "” ― Jane Roe" / "” — Jane Roe, teacher": a dash, then one to five capitalised words
+_SIGNATURE = re.compile(
+    r"[ \t\xa0]*[―—–-][ \t\xa0]*((?:[A-Z][\w.’'-]*)(?:[ \t\xa0]+[A-Z][\w.’'-]*){0,4})[ \t\xa0.,]*$"
+)
 _FINITE_HINT = frozenset({VERB, AUX})  # parts of speech (``tok.pos``)
 
 
@@ -232,6 +246,27 @@ def _words_upto(text: str, limit: int) -> int:
 # -------------------------------------------------------------------------- cues
 
 
+@dataclass(eq=False, slots=True)
+class _Pending:
+    """A quotation found, its speaker not yet resolved: ``cue`` (a token) or None,
+    ``at`` where the statement starts (its cue or its quote), ``turn_of`` the quote whose
+    speaker it continues."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: Any | None
+    at: int
+    turn_of: _Pending | None = None
+    reported: bool = False
+    signed: Speaker | None = None  # the name signing the quote after a dash
+    hidden: bool = False  # resolved (a later quote may continue its turn) but not kept
+
+    @property
+    def cue_text(self) -> str | None:
+        return _cue_text(self.cue) if self.cue is not None else None
+
+
 def _is_cue(tok: Any) -> bool:
     if tok.lower_ == "according":
         return bool(tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
@@ -241,13 +276,23 @@ def _is_cue(tok: Any) -> bool:
 class QuoteFinder:
     """Finds the quotations of one parsed document with their cues and speakers."""
 
-    def __init__(self, doc: Any, text: str, sentences: Sequence[Sentence], index: MentionIndex):
+    def __init__(
+        self,
+        doc: Any,
+        text: str,
+        sentences: Sequence[Sentence],
+        index: MentionIndex,
+        *,
+        when: str | None = None,
+        title: str | None = None,
+    ):
         self.doc = doc
         self.text = text
+        self.title = title
         self.sentences = sorted((s.start, s.end) for s in sentences) or [(0, len(text))]
         self._sent_starts = [s for s, _ in self.sentences]
         self.index = index
-        self.speakers = SpeakerResolver(doc, index, text)
+        self.speakers = SpeakerResolver(doc, index, text, when)
         # the tokens that can be cues, found once: most tokens are no speech verb
         table = TokenTable(doc)
         according = table.with_lower("according").tolist()
@@ -325,44 +370,127 @@ class QuoteFinder:
             return bool(cue.idx - r.outer_end <= 25)
         return bool(r.outer_start - (cue.idx + len(cue)) <= 25)
 
-    def direct(self) -> tuple[list[Quote], list[QuoteRegion]]:
+    def direct(self) -> tuple[list[_Pending], list[QuoteRegion]]:
+        """The direct quotations with their cues, speakers not yet resolved."""
         regions = find_quote_regions(self.text)
         blocked = [(r.outer_start, r.outer_end) for r in regions]
         self.speakers.blocked = blocked
-        quotes: list[Quote] = []
-        kept: list[QuoteRegion] = []
-        last: tuple[Quote, int] | None = None  # the previous quote and its paragraph end
+        found: list[_Pending] = []
+        last: _Pending | None = None  # the previous quote
         for r in regions:
             words = _words_upto(self.text[r.start : r.end], 4)  # none, up to three, more
-            if words == 0:
+            if words == 0 or self._in_headline(r.outer_start):
                 continue
             cue = self._cue_for(r, blocked)
             if words <= 3 and (cue is None or not self._governs(cue, r)):
                 continue
             full = not self.is_partial(r)
+            signed = self._signed(r) if cue is None else None
             if cue is not None:
-                who = self.speakers.resolve(cue)
-                q = _quote(self.text, r.start, r.end, full, who, _cue_text(cue))
-            elif last is not None and self._follows(last[0], r):
-                prev = last[0]
+                item = _Pending(r.start, r.end, full, cue, min(r.start, cue.idx))
+            elif signed is not None:
+                item = _Pending(r.start, r.end, full, None, r.start, signed=signed)
+            elif last is not None and self._follows(last, r):
+                item = _Pending(r.start, r.end, full, None, r.start, turn_of=last)
+            elif self._is_clause(r):
+                item = _Pending(r.start, r.end, full, None, r.start)
+            else:
+                continue
+            found.append(item)
+            last = item
+        return found, regions
+
+    def _in_headline(self, offset: int) -> bool:
+        """The offset is in the article's headline (the title given with it, or a first
+        line in Title Case with no final stop): a headline quotes no one itself."""
+        para_start = self.text.rfind("\n", 0, offset) + 1
+        if self.text[:para_start].strip():
+            return False  # not the first paragraph
+        end = self.text.find("\n", para_start)
+        line = self.text[para_start : end if end >= 0 else len(self.text)].strip()
+        if self.title and " ".join(line.split()).lower() == " ".join(self.title.split()).lower():
+            return True
+        words = [w for w in _WORD.findall(line) if len(w) > 3]
+        capital = sum(w[0].isupper() for w in words)
+        return (
+            len(words) >= 3
+            and capital >= 0.7 * len(words)
+            and not line.rstrip(' ”’"').endswith((".", "!", "?"))
+        )
+
+    def _signed(self, r: QuoteRegion) -> Speaker | None:
+        """A quotation signed after a dash on its line: “…” ― Jane Roe (a pull quote or an
+        epigraph): the name after the dash, up to the line's end."""
+        end = self.text.find("\n", r.outer_end)
+        end = len(self.text) if end < 0 else end
+        rest = self.text[r.outer_end : end]
+        found = _SIGNATURE.match(rest)
+        if found is None:
+            return None
+        a = r.outer_end + found.start(1)
+        b = r.outer_end + found.end(1)
+        named = [m for m in self.index.within(a, b) if m.label in {"PERSON", "ORG"}]
+        return Speaker(self.text[a:b], named[0] if named else None, "name")
+
+    def _own_speaker(self, item: _Pending) -> Speaker | None:
+        """The named subject of the verb a partial quotation without a cue stands under."""
+        inner = self._tokens(item.start, item.end)
+        if not inner:
+            return None
+        for verb in inner[0].ancestors:
+            if verb.pos_ != "VERB" or item.start <= verb.idx < item.end:
+                continue
+            subject = speaker_token(verb)
+            if subject is None:
+                continue  # "… issued a statement calling it “…”": the verb above
+            named = self.index.at(subject.idx)
+            if named is None or named.label not in {"PERSON", "ORG", "GPE", "NORP"}:
+                return None  # "Mr. Comey’s dismissal came “…”": no one speaks
+            break
+        else:
+            return None
+        who = self.speakers.find(verb)
+        return who if who.mention == named else None
+
+    def resolve(self, items: Sequence[_Pending]) -> list[Quote]:
+        """Speakers for every statement, in text order (so pronouns look back at the
+        speakers before them), and the quotes."""
+        quotes: list[Quote] = []
+        done: dict[int, Quote] = {}
+        for item in sorted(items, key=lambda p: (p.at, p.start)):
+            text = self.text[item.start : item.end]
+            if item.signed is not None:
+                q = _quote(self.text, item.start, item.end, item.direct, item.signed, None)
+                self.speakers.record(item.start, item.signed)
+            elif item.cue is not None:
+                who = self.speakers.resolve(item.cue)
+                if who.text is None and item.reported:
+                    continue
+                q = _quote(self.text, item.start, item.end, item.direct, who, item.cue_text)
+            elif not item.direct and (own := self._own_speaker(item)) is not None:
+                # "Putin called the action a “stab in the back”": its sentence names who
+                q = _quote(self.text, item.start, item.end, False, own, None)
+                self.speakers.record(item.start, own)
+            elif item.turn_of is not None and id(item.turn_of) in done:
+                prev = done[id(item.turn_of)]
+                via = "turn" if prev.speaker_text is not None else None
                 q = Quote(
-                    r.start,
-                    r.end,
-                    self.text[r.start : r.end],
-                    full,
+                    item.start,
+                    item.end,
+                    text,
+                    item.direct,
                     prev.speaker_text,
                     prev.speaker_start,
                     prev.speaker_end,
                     None,
+                    via,
                 )
-            elif self._is_clause(r):
-                q = Quote(r.start, r.end, self.text[r.start : r.end], full)
             else:
-                continue
-            quotes.append(q)
-            kept.append(r)
-            last = (q, r.outer_end)
-        return quotes, regions
+                q = Quote(item.start, item.end, text, item.direct)
+            done[id(item)] = q
+            if not item.hidden:
+                quotes.append(q)
+        return quotes
 
     def is_partial(self, r: QuoteRegion) -> bool:
         """A quotation inside a sentence of the writer's ("said the talks were “historic”"):
@@ -372,7 +500,7 @@ class QuoteFinder:
         before = self.text[para_start : r.outer_start].rstrip()
         return bool(before) and before[-1] not in _FULL_QUOTE_OPENERS
 
-    def _follows(self, prev: Quote, r: QuoteRegion) -> bool:
+    def _follows(self, prev: _Pending, r: QuoteRegion) -> bool:
         """The quotation comes in the same or the next paragraph after ``prev``."""
         between = self.text[prev.end : r.outer_start]
         return between.count("\n\n") + (between.count("\n") > 0) <= 2 and len(between) < 400
@@ -383,8 +511,8 @@ class QuoteFinder:
             t.pos in _FINITE_HINT for t in toks
         )
 
-    def reported(self, regions: Sequence[QuoteRegion]) -> list[Quote]:
-        found: list[Quote] = []
+    def reported(self, regions: Sequence[QuoteRegion]) -> list[_Pending]:
+        found: list[_Pending] = []
         for tok in self._reporting:  # no other token is "according" or a reporting verb
             if tok.lower_ == "according" and _is_cue(tok):
                 q = self._according(tok, regions)
@@ -404,10 +532,7 @@ class QuoteFinder:
                 continue
             if not any(t.pos in _FINITE_HINT for t in sub):
                 continue
-            who = self.speakers.resolve(tok)
-            if who.text is None:
-                continue
-            found.append(_quote(self.text, a, b, False, who, _cue_text(tok)))
+            found.append(_Pending(a, b, False, tok, min(a, tok.idx), reported=True))
         return found
 
     def _crosses(self, r: QuoteRegion, a: int, b: int) -> bool:
@@ -416,7 +541,7 @@ class QuoteFinder:
             return False
         return not (a <= r.outer_start and r.outer_end <= b + 1 and self.is_partial(r))
 
-    def _according(self, tok: Any, regions: Sequence[QuoteRegion]) -> Quote | None:
+    def _according(self, tok: Any, regions: Sequence[QuoteRegion]) -> _Pending | None:
         si = self._sentence_at(tok.idx)
         s_start, s_end = self.sentences[si]
         phrase = [tok]
@@ -436,10 +561,7 @@ class QuoteFinder:
             return None
         if any(self._crosses(r, a, b) for r in regions):
             return None
-        who = self.speakers.resolve(tok)
-        if who.text is None:
-            return None
-        return _quote(self.text, a, b, False, who, "according to")
+        return _Pending(a, b, False, tok, min(a, tok.idx), reported=True)
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -481,27 +603,43 @@ def _quote(text: str, a: int, b: int, direct: bool, who: Speaker, cue: str | Non
         m.start if m else None,
         m.end if m else None,
         cue,
+        who.via if who.text is not None else None,
     )
 
 
 def find_quotes(
-    doc: Any, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+    doc: Any,
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    *,
+    when: str | None = None,
+    title: str | None = None,
 ) -> tuple[Quote, ...]:
-    """The quotations of one parsed document, in text order."""
-    finder = QuoteFinder(doc, text, sentences, MentionIndex(mentions))
+    """The quotations of one parsed document, in text order. ``when`` is the article's
+    date (for office holders), ``title`` its headline (quotes in it are left out)."""
+    finder = QuoteFinder(doc, text, sentences, MentionIndex(mentions), when=when, title=title)
     direct, regions = finder.direct()
     reported = finder.reported(regions)
     # a partial quotation inside a reported clause is reported with it, not twice
-    direct = [
-        q
-        for q in direct
-        if q.direct or not any(r.start <= q.start and q.end <= r.end for r in reported)
-    ]
-    return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
+    for q in direct:
+        q.hidden = not q.direct and any(r.start <= q.start and q.end <= r.end for r in reported)
+    found = finder.resolve(direct + reported)
+    return tuple(sorted(found, key=lambda q: (q.start, q.end)))
 
 
-@stage("quotes", version=2, adds=["quotes"], needs=["parse", "sentences", "mentions"])
+@stage("quotes", version=3, adds=["quotes"], needs=["parse", "sentences", "mentions"])
 def quotes(inp: StageInput) -> StageOutput:
     sentences = [s for s in inp.layers.get("sentences", ()) if isinstance(s, Sentence)]
     mentions = [m for m in inp.layers.get("mentions", ()) if isinstance(m, Mention)]
-    return {"quotes": find_quotes(inp.parse, inp.document.text, sentences, mentions)}
+    meta = inp.document.meta
+    return {
+        "quotes": find_quotes(
+            inp.parse,
+            inp.document.text,
+            sentences,
+            mentions,
+            when=meta.reference_date,
+            title=meta.title,
+        )
+    }

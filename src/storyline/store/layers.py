@@ -45,7 +45,7 @@ def write_layers(conn: sqlite3.Connection, analysis: Analysis) -> None:
     quotes = [cast(Quote, q) for q in analysis.layer("quotes")]
     conn.executemany(
         "INSERT OR REPLACE INTO quotes(id, doc_id, start, end, text, direct, speaker_text, "
-        "speaker_start, speaker_end, cue) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "speaker_start, speaker_end, cue, speaker_via) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 layer_id("q_", doc, q.start, q.end),
@@ -58,6 +58,7 @@ def write_layers(conn: sqlite3.Connection, analysis: Analysis) -> None:
                 q.speaker_start,
                 q.speaker_end,
                 q.cue,
+                q.speaker_via,
             )
             for q in quotes
         ],
@@ -327,6 +328,7 @@ def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
             "speaker_text": r["speaker_text"],
             "direct": bool(r["direct"]),
             "cue": r["cue"],
+            "speaker_via": r["speaker_via"],
         }
 
 

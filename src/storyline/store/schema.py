@@ -381,6 +381,11 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL              -- JSON
     );
     """,
+    # version 12: how each quote's speaker was found (name, apposition, title, description,
+    # pronoun, turn, office_holder, collective; NULL without a speaker or before)
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_via TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
