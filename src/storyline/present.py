@@ -45,16 +45,22 @@ def quote_lines(
 ) -> list[str]:
     """Quotes grouped by speaker (resolved entity, else as written), speakers with the most
     quotes first, each quote with outlet and date."""
-    groups, total = lists.speaker_groups(speaker, limit)
-    quotes = lists.quotes_of(speaker, [g["who"] for g in groups])
+    if speaker:
+        quotes = lists.quotes_by_speaker(speaker)
+        ranked = sorted(quotes, key=lambda who: (-len(quotes[who]), who))
+        total, speakers = len(ranked), ranked[:limit] if limit else ranked
+    else:
+        groups, total = lists.speaker_groups(limit)
+        speakers = [g["who"] for g in groups]
+        quotes = lists.quotes_of(speakers)
     lines: list[str] = []
-    for group in groups:
-        said = quotes.get(group["who"], [])
-        lines.append(f"{group['who']} ({len(said)})")
+    for who in speakers:
+        said = quotes.get(who, [])
+        lines.append(f"{who} ({len(said)})")
         for q in said:
             words = f"“{q['text']}”" if q["direct"] else f"(reported) {q['text']}"
             lines.append(f"    {words}  [{source_label(q)}]")
-    return lines + more_line(len(groups), total, "speakers")
+    return lines + more_line(len(speakers), total, "speakers")
 
 
 def position_lines(

@@ -53,49 +53,82 @@ class ListQueries:
 
     # ------------------------------------------------------------------- quotes
 
-    def _speaker_filter(self, speaker: str | None) -> tuple[str, list[object]]:
-        if not speaker:
-            return "", []
-        ids = self.entities_named(speaker)
-        clause = "instr(casefold(q.speaker_text), ?) > 0"
-        if ids:
-            clause = f"(se.id IN ({_marks(ids)}) OR {clause})"
-        return f"WHERE {clause}", [*ids, speaker.casefold()]
-
-    def speaker_groups(self, speaker: str | None, limit: int | None) -> tuple[list[Row], int]:
+    def speaker_groups(self, limit: int | None) -> tuple[list[Row], int]:
         """Speakers (a resolved name, else the speaker as written, else "unattributed") by
         number of quotes, and how many speakers there are in all."""
-        where, params = self._speaker_filter(speaker)
         grouped = (
-            f"SELECT {_WHO} AS who, count(*) AS quotes FROM quotes q {SPEAKER_JOIN} {where} "
-            "GROUP BY who"
+            f"SELECT {_WHO} AS who, count(*) AS quotes FROM quotes q {SPEAKER_JOIN} GROUP BY who"
         )
         rows = [
             dict(r)
             for r in self.conn.execute(
-                f"{grouped} ORDER BY quotes DESC, who LIMIT ?",
-                (*params, -1 if limit is None else limit),
+                f"{grouped} ORDER BY quotes DESC, who LIMIT ?", (-1 if limit is None else limit,)
             )
         ]
-        total = int(self.conn.execute(f"SELECT count(*) FROM ({grouped})", params).fetchone()[0])
+        total = int(self.conn.execute(f"SELECT count(*) FROM ({grouped})").fetchone()[0])
         return rows, total
 
-    def quotes_of(self, speaker: str | None, groups: Sequence[str]) -> dict[str, list[Row]]:
+    def quotes_of(self, groups: Sequence[str]) -> dict[str, list[Row]]:
         """The quotes of the given speaker groups (as :meth:`speaker_groups` names them),
         oldest source first."""
         if not groups:
             return {}
-        where, params = self._speaker_filter(speaker)
-        clause = f"{_WHO} IN ({_marks(groups)})"
-        where = f"{where} AND {clause}" if where else f"WHERE {clause}"
         out: dict[str, list[Row]] = defaultdict(list)
         for r in self.conn.execute(
             f"SELECT {_WHO} AS who, q.text, q.direct, {CITE_COLUMNS} FROM quotes q "
-            f"JOIN documents d ON d.id = q.doc_id {SPEAKER_JOIN} {where} "
+            f"JOIN documents d ON d.id = q.doc_id {SPEAKER_JOIN} "
+            f"WHERE {_WHO} IN ({_marks(groups)}) "
             "ORDER BY d.published IS NULL, d.published, q.doc_id, q.start",
-            (*params, *groups),
+            tuple(groups),
         ):
             row = dict(r)
+            out[row.pop("who")].append(row)
+        return out
+
+    def quotes_by_speaker(self, speaker: str) -> dict[str, list[Row]]:
+        """The quotes of speakers whose resolved name or alias, or whose written form,
+        contains ``speaker`` (ignoring case), grouped as :meth:`speaker_groups` names them,
+        oldest source first. Resolved speakers are found through the entity's mentions (an
+        index), so the cost follows the quotes found, not the story's size."""
+        ids = self.entities_named(speaker)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT q.id FROM entity_mentions em JOIN mentions m ON m.id = em.mention_id "
+                    "JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_start = m.start "
+                    f"AND q.speaker_end = m.end WHERE em.entity_id IN ({_marks(chunk)})",
+                    chunk,
+                )
+            )
+        found.update(
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM quotes WHERE instr(casefold(speaker_text), ?) > 0",
+                (speaker.casefold(),),
+            )
+        )
+        rows: list[Row] = []
+        wanted = sorted(found)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows += [
+                dict(r)
+                for r in self.conn.execute(
+                    f"SELECT {_WHO} AS who, q.text, q.direct, q.doc_id, q.start, {CITE_COLUMNS} "
+                    f"FROM quotes q JOIN documents d ON d.id = q.doc_id {SPEAKER_JOIN} "
+                    f"WHERE q.id IN ({_marks(chunk)})",
+                    chunk,
+                )
+            ]
+        rows.sort(
+            key=lambda r: (r["published"] is None, r["published"] or "", r["doc_id"], r["start"])
+        )
+        out: dict[str, list[Row]] = defaultdict(list)
+        for row in rows:
+            del row["doc_id"], row["start"]
             out[row.pop("who")].append(row)
         return out
 
