@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup browser java bench bench-watch demo test lint typecheck check eval eval-quotes screenshots clean
+.PHONY: setup browser java bench bench-views bench-watch demo test lint typecheck check eval eval-quotes screenshots clean
 
 setup: $(STAMP) browser java
 
@@ -65,6 +65,10 @@ eval-quotes: setup
 	$(BIN)/storyline analyze $(QUOTES_DIR)/held.jsonl --db $(QUOTES_DIR)/held.db --workers 1
 	$(BIN)/storyline export --db $(QUOTES_DIR)/held.db -o $(QUOTES_DIR)/held.json --force
 	$(BIN)/python -m storyline.evaluation.allsides_quotes $(QUOTES_DIR)/held.json --gold $(QUOTES_GOLD)
+
+# every view's answer time on an analysed database: make bench-views DB=story.db
+bench-views: setup
+	$(BIN)/python -m storyline.bench_views $(DB)
 
 # storyline watch on a local feed of 500 generated articles (a benchmark, not a test)
 bench-watch: setup
