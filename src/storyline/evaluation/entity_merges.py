@@ -173,7 +173,7 @@ def check(entities: Sequence[dict[str, Any]], top: int) -> list[Actor]:
 
 
 def _excluded_docs(db: Path, lists: Sequence[Path]) -> set[str]:
-    from storyline.store.store import StoreReader
+    from storyline.store.reader import StoreReader
 
     sources: set[str] = set()
     for path in lists:
@@ -187,7 +187,7 @@ def _excluded_docs(db: Path, lists: Sequence[Path]) -> set[str]:
 
 def _resolved_again(db: Path, excluded: set[str]) -> list[dict[str, Any]]:
     from storyline.resolve.entities import resolve_entities
-    from storyline.store.store import StoreReader
+    from storyline.store.reader import StoreReader
 
     with StoreReader(db) as reader:
         mentions = [m for m in reader.iter_mentions() if m.doc not in excluded]
@@ -206,7 +206,7 @@ def _resolved_again(db: Path, excluded: set[str]) -> list[dict[str, Any]]:
 
 
 def _stored(db: Path, excluded: set[str]) -> list[dict[str, Any]]:
-    from storyline.store.store import StoreReader
+    from storyline.store.reader import StoreReader
 
     with StoreReader(db) as reader:
         entities = reader.entities()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.store import layers
-from storyline.store.store import StoreReader
+from storyline.store.reader import StoreReader
 
 
 @dataclass(frozen=True, slots=True)
