@@ -103,6 +103,31 @@ def write_jsonl(docs: Sequence[ConllDoc], path: Path, clean: str | None = None) 
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
+def analyse_through_cli(
+    jsonl: Path, work: Path, *options: str
+) -> tuple[dict[str, Any], dict[str, set[tuple[int, int, str]]]]:
+    """Analyse ``jsonl`` with ``storyline analyze`` (and ``options``) into a new database in
+    ``work``, export it as JSON and csv, and return the story and each document's mentions
+    as ``(start, end, CoNLL label)`` (their labels as the entity stage gave them)."""
+    db, export = work / f"{jsonl.stem}.db", work / f"{jsonl.stem}.json"
+    for stale in (db, export):
+        stale.unlink(missing_ok=True)
+    _run(_storyline("analyze", str(jsonl), "--db", str(db), "--quiet", *options))
+    _run(_storyline("export", "--db", str(db), "--format", "json", "-o", str(export)))
+    _run(_storyline("export", "--db", str(db), "--format", "csv", "-o", str(work / "csv")))
+    story = json.loads(export.read_text(encoding="utf-8"))
+    with (work / "csv" / "mentions.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    labelled: dict[str, set[tuple[int, int, str]]] = {}
+    for row in rows:
+        label = TYPE_MAP.get(cast(EntityType, row["label"]))
+        if label is not None:
+            labelled.setdefault(row["doc_id"], set()).add(
+                (int(row["start"]), int(row["end"]), label)
+            )
+    return story, labelled
+
+
 def evaluate_through_cli(
     path: Path,
     limit: int | None = None,
@@ -122,26 +147,12 @@ def evaluate_through_cli(
     with tempfile.TemporaryDirectory(prefix="storyline-conll-") as tmp:
         work = workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        jsonl, db, export = work / "conll.jsonl", work / "conll.db", work / "conll.json"
-        for stale in (db, export):
-            stale.unlink(missing_ok=True)
+        jsonl = work / "conll.jsonl"
         write_jsonl(docs, jsonl, clean)
-        analyze = ["analyze", str(jsonl), "--db", str(db), "--quiet", "--workers", str(workers)]
-        if cli_clean is not None:
-            analyze += ["--clean", cli_clean]
-        _run(_storyline(*analyze))
-        _run(_storyline("export", "--db", str(db), "--format", "json", "-o", str(export)))
-        _run(_storyline("export", "--db", str(db), "--format", "csv", "-o", str(work / "csv")))
-        story = json.loads(export.read_text(encoding="utf-8"))
-        with (work / "csv" / "mentions.csv").open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    labelled: dict[str, set[tuple[int, int, str]]] = {}
-    for row in rows:
-        label = TYPE_MAP.get(cast(EntityType, row["label"]))
-        if label is not None:
-            labelled.setdefault(row["doc_id"], set()).add(
-                (int(row["start"]), int(row["end"]), label)
-            )
+        options = ["--workers", str(workers)] + (
+            ["--clean", cli_clean] if cli_clean is not None else []
+        )
+        story, labelled = analyse_through_cli(jsonl, work, *options)
     typed: dict[str, set[tuple[int, int, str]]] = {}
     for entity in story["entities"]:
         kind = TYPE_MAP.get(cast(EntityType, entity["type"]))

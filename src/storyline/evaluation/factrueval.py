@@ -20,18 +20,15 @@ stage's label of each mention from the CSV export (PERSON → PER, ORG → ORG, 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
-from storyline.document import EntityType
-from storyline.evaluation.conll import TYPE_MAP, Scores, Span
-from storyline.evaluation.conll_cli import _run, _storyline, map_offsets
+from storyline.evaluation.conll import Scores, Span
+from storyline.evaluation.conll_cli import analyse_through_cli, map_offsets
 
 DEFAULT_DEVSET = Path("../shared/datasets/factrueval-2016/devset")
 _OBJECT_TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
@@ -91,26 +88,12 @@ def score_through_cli(
     with tempfile.TemporaryDirectory(prefix="storyline-ner-") as tmp:
         work = workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        jsonl, db, export = work / "ner.jsonl", work / "ner.db", work / "ner.json"
-        for stale in (db, export):
-            stale.unlink(missing_ok=True)
+        jsonl = work / "ner.jsonl"
         with jsonl.open("w", encoding="utf-8") as fh:
             for source, text, _ in items:
                 line = {"source": source, "text": text, "clean": "none"}
                 fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-        _run(_storyline("analyze", str(jsonl), "--db", str(db), "--quiet"))
-        _run(_storyline("export", "--db", str(db), "--format", "json", "-o", str(export)))
-        _run(_storyline("export", "--db", str(db), "--format", "csv", "-o", str(work / "csv")))
-        story = json.loads(export.read_text(encoding="utf-8"))
-        with (work / "csv" / "mentions.csv").open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    labelled: dict[str, set[tuple[int, int, str]]] = {}
-    for row in rows:
-        label = TYPE_MAP.get(cast(EntityType, row["label"]))
-        if label is not None:
-            labelled.setdefault(row["doc_id"], set()).add(
-                (int(row["start"]), int(row["end"]), label)
-            )
+        story, labelled = analyse_through_cli(jsonl, work)
     by_source = {s: d for d in story["documents"] for s in d.get("sources") or [d["source"]]}
     scores = Scores()
     for source, text, gold in items:
