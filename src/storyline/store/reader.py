@@ -18,7 +18,8 @@ from storyline.store.store import (
     StoredDocument,
     _connect,
     _document_from_row,
-    _mention_from_row,
+    iter_mentions,
+    reference_dates,
 )
 
 
@@ -147,21 +148,11 @@ class StoreReader:
 
     def iter_mentions(self) -> Iterator[StoredMention]:
         """Every stored mention of analysed documents, in document and offset order."""
-        for row in self.conn.execute(
-            "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc_id "
-            "WHERE d.status = 'analysed' ORDER BY m.doc_id, m.start, m.end"
-        ):
-            yield StoredMention(row["id"], row["doc_id"], _mention_from_row(row))
+        return iter_mentions(self.conn)
 
     def reference_dates(self) -> dict[str, str | None]:
         """doc id → published or inferred date, for every analysed document."""
-        return {
-            r[0]: r[1]
-            for r in self.conn.execute(
-                "SELECT id, coalesce(published, inferred_date) FROM documents "
-                "WHERE status = 'analysed'"
-            )
-        }
+        return reference_dates(self.conn)
 
     def top_entities(self, limit: int = 15) -> list[tuple[str, str, str | None, int, int]]:
         """The most mentioned entities: (name, type, kb_id, mentions, documents)."""

@@ -130,6 +130,25 @@ def _mention_from_row(row: sqlite3.Row) -> Mention:
 # ------------------------------------------------------------------------- writer
 
 
+def iter_mentions(conn: sqlite3.Connection) -> Iterator[StoredMention]:
+    """Every stored mention of analysed documents, in document and offset order."""
+    for row in conn.execute(
+        "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc_id "
+        "WHERE d.status = 'analysed' ORDER BY m.doc_id, m.start, m.end"
+    ):
+        yield StoredMention(row["id"], row["doc_id"], _mention_from_row(row))
+
+
+def reference_dates(conn: sqlite3.Connection) -> dict[str, str | None]:
+    """doc id → the date its relative expressions resolve against: published or inferred."""
+    return {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT id, coalesce(published, inferred_date) FROM documents WHERE status = 'analysed'"
+        )
+    }
+
+
 class StoreWriter:
     """The one writer of a database file. Use as a context manager."""
 
@@ -370,11 +389,7 @@ class StoreWriter:
 
     def iter_mentions(self) -> Iterator[StoredMention]:
         """Every stored mention of analysed documents, in document and offset order."""
-        for row in self.conn.execute(
-            "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc_id "
-            "WHERE d.status = 'analysed' ORDER BY m.doc_id, m.start, m.end"
-        ):
-            yield StoredMention(row["id"], row["doc_id"], _mention_from_row(row))
+        return iter_mentions(self.conn)
 
     def replace_entities(self, entities: Sequence[Entity]) -> None:
         """Replace the resolved entities and their links to mentions, atomically."""
@@ -420,13 +435,7 @@ class StoreWriter:
 
     def reference_dates(self) -> dict[str, str | None]:
         """doc id → the date its relative expressions resolve against: published or inferred."""
-        return {
-            r[0]: r[1]
-            for r in self.conn.execute(
-                "SELECT id, coalesce(published, inferred_date) FROM documents "
-                "WHERE status = 'analysed'"
-            )
-        }
+        return reference_dates(self.conn)
 
     def time_index(self) -> dict[tuple[str, int, int], tuple[str, str | None, str | None]]:
         """(doc, start, end) of every time expression → (text, value, anchor)."""
