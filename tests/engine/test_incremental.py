@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from storyline.document import Analysis, Document
-from storyline.engines import local
+from storyline.engines import loader, local
 from storyline.export.json_export import build_export
 from storyline.store import StoreReader
 from tests.e2e.conftest import run_cli
@@ -203,7 +203,7 @@ def test_an_unchanged_rerun_does_not_resolve_the_story_again(
     local.resolution_key.cache_clear()
     try:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(local, "__version__", "0-upgraded")
+            patch.setattr(loader, "__version__", "0-upgraded")
             local.analyze([str(fjord)], db)
     finally:
         local.resolution_key.cache_clear()

@@ -13,9 +13,10 @@ import dataclasses
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Literal
 
 import storyline.ingest as ingest_package
@@ -71,14 +72,21 @@ def pipeline_for(doc: Document, sig: str) -> str:
     return chain_signature(doc.meta.language)
 
 
-@functools.cache
-def _ingest_key(sig: str) -> bytes:
-    """Names the code an input goes through before it is stored: storyline's version, the
-    sources of ``ingest/`` and the stage chain."""
-    digest = hashlib.sha256(f"{__version__}\0{sig}".encode())
-    for path in sorted(Path(ingest_package.__file__).parent.glob("*.py")):
+def code_digest(salt: str, *packages: ModuleType, files: Sequence[Path] = ()) -> bytes:
+    """A digest naming code: storyline's version, ``salt``, and the source of every module
+    of ``packages`` and of ``files``. What was made by other code is made again."""
+    digest = hashlib.sha256(f"{__version__}\0{salt}".encode())
+    sources = [p for pkg in packages for p in sorted(Path(str(pkg.__file__)).parent.glob("*.py"))]
+    for path in [*files, *sources]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.digest()
+
+
+@functools.cache
+def _ingest_key(sig: str) -> bytes:
+    """Names the code an input goes through before it is stored: the sources of ``ingest/``
+    and the stage chain."""
+    return code_digest(sig, ingest_package)
 
 
 def input_digest(raw: RawArticle, sig: str) -> str:

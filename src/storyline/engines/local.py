@@ -8,7 +8,6 @@ reads what is stored and rebuilds the resolved views.
 from __future__ import annotations
 
 import functools
-import hashlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
@@ -18,7 +17,6 @@ from typing import Any
 
 import storyline.resolve as resolve_package
 import storyline.story_views as story_views_package
-from storyline import __version__
 from storyline.clock import Clock
 from storyline.document import (
     Analysis,
@@ -29,7 +27,13 @@ from storyline.document import (
     Skipped,
     StoredMention,
 )
-from storyline.engines.loader import Outcome, ProgressCallback, RunReport, StoryLoader
+from storyline.engines.loader import (
+    Outcome,
+    ProgressCallback,
+    RunReport,
+    StoryLoader,
+    code_digest,
+)
 from storyline.engines.workers import analyse_in_workers, prefetched
 from storyline.errors import StageFailed
 from storyline.ingest import iter_inputs, prepare
@@ -167,12 +171,8 @@ def resolution_key() -> str:
     """Names the resolution code: storyline's version and the sources of ``resolve/``,
     ``story_views/`` (the stored views) and this module, so an upgrade or a changed rule
     rebuilds the views on the next run."""
-    digest = hashlib.sha256(__version__.encode())
-    packages = (resolve_package, story_views_package)
-    sources = [p for pkg in packages for p in sorted(Path(str(pkg.__file__)).parent.glob("*.py"))]
-    for path in [Path(__file__), *sources]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    digest = code_digest("", resolve_package, story_views_package, files=[Path(__file__)])
+    return digest.hex()[:16]
 
 
 def resolve_if_changed(store: StoreWriter) -> int:
